@@ -5,6 +5,8 @@ const transform = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // The machine running CI is shared and noisy; no test measures time, this only stops hangs.
+  testTimeout: 30_000,
   projects: [
     {
       displayName: 'unit',
@@ -17,6 +19,13 @@ module.exports = {
       testEnvironment: 'node',
       transform,
       testMatch: ['<rootDir>/contract-tests/**/*.test.ts'],
+      globalSetup: '<rootDir>/contract-tests/support/global-setup.ts',
+      setupFilesAfterEnv: ['<rootDir>/contract-tests/support/setup.ts'],
     },
+  ],
+  reporters: [
+    'default',
+    ['jest-junit', { outputDirectory: process.env.CONTRACT_REPORT_DIR || '<rootDir>/reports/contract', outputName: 'junit.xml' }],
+    '<rootDir>/contract-tests/support/jest-reporter.js',
   ],
 };

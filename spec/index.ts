@@ -16,12 +16,23 @@ export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 
 /** Keywords that OpenAPI and our provenance marks add to JSON Schema; ajv must know them in strict mode. */
-const SPEC_KEYWORDS = ['x-provenance', 'x-decision', 'x-reason', 'x-source', 'example', 'components', 'discriminator', 'xml', 'externalDocs'];
+const SPEC_KEYWORDS = [
+  'x-provenance',
+  'x-decision',
+  'x-reason',
+  'x-source',
+  'example',
+  'components',
+  'discriminator',
+  'xml',
+  'externalDocs',
+];
 
 function findPackageRoot(start: string): string {
   let dir = start;
   for (;;) {
-    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'spec', 'partner-api.yaml'))) return dir;
+    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'spec', 'partner-api.yaml')))
+      return dir;
     const parent = path.dirname(dir);
     if (parent === dir) throw new Error(`Cannot find the acountpay-mock package root above ${start}`);
     dir = parent;
@@ -94,7 +105,10 @@ export function resolveRef<T>(name: SpecName, value: T | OpenAPIV3_1.ReferenceOb
     current = ref
       .slice(2)
       .split('/')
-      .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key.replace(/~1/g, '/').replace(/~0/g, '~')], loadSpec(name));
+      .reduce<unknown>(
+        (node, key) => (node as Record<string, unknown>)[key.replace(/~1/g, '/').replace(/~0/g, '~')],
+        loadSpec(name),
+      );
   }
   throw new Error('Too many nested $refs');
 }
@@ -108,9 +122,25 @@ export function toAbsoluteRefs(name: SpecName, schema: unknown): unknown {
   if (!schema || typeof schema !== 'object') return schema;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(schema)) {
-    out[key] = key === '$ref' && typeof value === 'string' && value.startsWith('#/') ? `${specSchemaId(name)}${value}` : toAbsoluteRefs(name, value);
+    out[key] =
+      key === '$ref' && typeof value === 'string' && value.startsWith('#/')
+        ? `${specSchemaId(name)}${value}`
+        : toAbsoluteRefs(name, value);
   }
   return out;
+}
+
+/** Replaces every local `$ref` of a schema taken out of a spec by what it points at (for small, self-contained schemas). */
+export function dereference(name: SpecName, schema: unknown, depth = 0): unknown {
+  if (depth > 20) throw new Error('Schema nests too deeply to dereference');
+  if (Array.isArray(schema)) return schema.map((s) => dereference(name, s, depth + 1));
+  if (!schema || typeof schema !== 'object') return schema;
+  if ('$ref' in schema && typeof schema.$ref === 'string') {
+    const { $ref: _ref, ...rest } = schema as Record<string, unknown>;
+    const target = dereference(name, resolveRef(name, { $ref: schema.$ref }), depth + 1) as Record<string, unknown>;
+    return { ...target, ...(dereference(name, rest, depth + 1) as Record<string, unknown>) };
+  }
+  return Object.fromEntries(Object.entries(schema).map(([k, v]) => [k, dereference(name, v, depth + 1)]));
 }
 
 export interface SpecAjvOptions {
@@ -118,6 +148,10 @@ export interface SpecAjvOptions {
   coerceTypes?: boolean;
   /** Fill in schema defaults. */
   useDefaults?: boolean;
+  /** Drop properties that `additionalProperties: false` forbids instead of failing (D7 lenient mode). */
+  removeAdditional?: boolean;
+  /** Register the specs' components (default true); without them only self-contained schemas compile. */
+  withComponents?: boolean;
 }
 
 /** An ajv (JSON Schema 2020-12, formats on, strict) with the components of every spec registered. */
@@ -127,11 +161,12 @@ export function createSpecAjv(options: SpecAjvOptions = {}): Ajv2020 {
     strict: true,
     coerceTypes: options.coerceTypes ?? false,
     useDefaults: options.useDefaults ?? false,
+    removeAdditional: options.removeAdditional ?? false,
   });
   addFormats(ajv);
   ajv.addVocabulary(SPEC_KEYWORDS);
   for (const name of ['partner-api', 'control-api'] as const) {
-    if (!fs.existsSync(specPath(name))) continue;
+    if (options.withComponents === false || !fs.existsSync(specPath(name))) continue;
     ajv.addSchema({ $id: specSchemaId(name), components: loadSpec(name).components ?? {} });
   }
   return ajv;

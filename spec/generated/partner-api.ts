@@ -714,7 +714,7 @@ export interface components {
             currency: string;
             /** @description The store to attribute the payment to. */
             storeId?: string;
-            /** @description Register or terminal id within the store */
+            /** @description Register or terminal id within the store, e.g. `REG-001`. */
             registerId?: string;
         };
         /**
@@ -812,7 +812,7 @@ export interface components {
             event: components["schemas"]["WebhookEventType"];
             /** @description True when the receiver answered 2xx within 10 seconds. */
             success: boolean;
-            /** @description The receiver's status code */
+            /** @description The receiver's status code, null when it did not answer. */
             statusCode: number | null;
             durationMs: number;
             error: string | null;

@@ -1,0 +1,93 @@
+/**
+ * QA fault injection: for one operationId (or all), answer with a given status and D5 body, add
+ * latency, drop the connection, or return 429 with Retry-After; for the next N calls or with a
+ * probability. Faults apply before authentication, like a misbehaving gateway would.
+ */
+import type { Request, Response } from 'express';
+import { STATUS_CODES } from 'node:http';
+import { ApiError } from '../http/api-error';
+import { sendApiError } from '../http/error-handler';
+
+export interface FaultInput {
+  operationId?: string;
+  status?: number;
+  body?: Record<string, unknown>;
+  latencyMs?: number;
+  drop?: boolean;
+  retryAfter?: number;
+  times?: number;
+  probability?: number;
+}
+
+export interface Fault extends FaultInput {
+  id: number;
+  /** Calls it has answered so far. */
+  hits: number;
+  createdAt: string;
+}
+
+export interface FaultRegistry {
+  add(input: FaultInput, createdAt: string): Fault;
+  list(): Fault[];
+  remove(id: number): Fault | undefined;
+  clear(): number;
+  /** Applies the first matching fault; true when the response has been written (or the socket dropped). */
+  apply(operationId: string, req: Request, res: Response): Promise<boolean>;
+}
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export function createFaultRegistry(random: () => number = Math.random): FaultRegistry {
+  let faults: Fault[] = [];
+  let nextId = 0;
+
+  function take(operationId: string): Fault | undefined {
+    for (const fault of faults) {
+      if (fault.operationId && fault.operationId !== operationId) continue;
+      if (fault.probability !== undefined && random() >= fault.probability) continue;
+      fault.hits += 1;
+      if (fault.times !== undefined && fault.hits >= fault.times) faults = faults.filter((f) => f !== fault);
+      return fault;
+    }
+    return undefined;
+  }
+
+  return {
+    add(input, createdAt) {
+      nextId += 1;
+      const fault: Fault = { ...input, id: nextId, hits: 0, createdAt };
+      faults.push(fault);
+      return fault;
+    },
+    list: () => faults.map((f) => ({ ...f })),
+    remove(id) {
+      const fault = faults.find((f) => f.id === id);
+      faults = faults.filter((f) => f.id !== id);
+      return fault;
+    },
+    clear() {
+      const n = faults.length;
+      faults = [];
+      return n;
+    },
+    async apply(operationId, req, res) {
+      if (faults.length === 0) return false;
+      const fault = take(operationId);
+      if (!fault) return false;
+      res.locals.fault = fault.id;
+      if (fault.latencyMs) await delay(fault.latencyMs);
+      if (fault.drop) {
+        req.socket.destroy();
+        return true;
+      }
+      const status = fault.status ?? (fault.retryAfter !== undefined ? 429 : undefined);
+      if (status === undefined) return false;
+      const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {};
+      const body = fault.body ?? {};
+      const message = typeof body.message === 'string' || Array.isArray(body.message) ? (body.message as string | string[]) : `Injected fault: ${STATUS_CODES[status] ?? status}`;
+      const code = typeof body.code === 'string' ? body.code : 'injected_fault';
+      sendApiError(res, new ApiError(status, code, message, headers));
+      return true;
+    },
+  };
+}

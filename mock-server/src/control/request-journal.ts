@@ -1,0 +1,68 @@
+/**
+ * The request journal: the last N requests (method, path, operationId, status, duration, partner),
+ * recorded when each response finishes. A ring buffer, so it costs O(1) per request and bounded memory.
+ */
+import type { RequestHandler } from 'express';
+import type { Clock } from '../shared/clock';
+
+export interface JournalEntry {
+  id: number;
+  method: string;
+  path: string;
+  operationId: string | null;
+  status: number;
+  durationMs: number;
+  partnerId: number | null;
+  at: string;
+}
+
+export interface RequestJournal {
+  middleware: RequestHandler;
+  list(filter?: { operationId?: string; limit?: number }): { requests: JournalEntry[]; total: number };
+  clear(): void;
+}
+
+export function createRequestJournal(clock: Clock, capacity = 1000): RequestJournal {
+  let entries: JournalEntry[] = [];
+  let start = 0;
+  let nextId = 0;
+
+  function record(entry: Omit<JournalEntry, 'id'>) {
+    nextId += 1;
+    const full = { ...entry, id: nextId };
+    if (entries.length < capacity) entries.push(full);
+    else {
+      entries[start] = full;
+      start = (start + 1) % capacity;
+    }
+  }
+
+  return {
+    middleware(req, res, next) {
+      const started = process.hrtime.bigint();
+      const at = clock.now().toISOString();
+      res.on('finish', () => {
+        if (req.path.startsWith('/__control')) return;
+        record({
+          method: req.method,
+          path: req.originalUrl,
+          operationId: (res.locals.operationId as string | undefined) ?? null,
+          status: res.statusCode,
+          durationMs: Number(process.hrtime.bigint() - started) / 1e6,
+          partnerId: (res.locals.partnerId as number | null | undefined) ?? null,
+          at,
+        });
+      });
+      next();
+    },
+    list(filter = {}) {
+      const ordered = [...entries.slice(start), ...entries.slice(0, start)].reverse();
+      const matching = filter.operationId ? ordered.filter((e) => e.operationId === filter.operationId) : ordered;
+      return { requests: matching.slice(0, filter.limit ?? 100), total: matching.length };
+    },
+    clear() {
+      entries = [];
+      start = 0;
+    },
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * Builds everything the app needs from a config (the composition used by main.ts, createMockServer
+ * and tests). Tests pass their own clock, ids, logger and webhook HTTP client.
+ */
+import type { Logger } from 'pino';
+import { listOperations, type SpecOperation } from '../../spec';
+import type { MockConfig } from './config';
+import { createFaultRegistry, type FaultRegistry } from './control/faults';
+import { createRequestJournal, type RequestJournal } from './control/request-journal';
+import { createControlHandlers } from './control/control-handlers';
+import { createPartnerApiHandlers, createServices, type Services } from './domain';
+import type { HandlerTable } from './http/handler';
+import { compileValidators, type OperationValidators } from './openapi/validators';
+import { createSystemClock, type Clock } from './shared/clock';
+import { createEventBus } from './shared/events';
+import { createRandomIds, createSeededIds, type IdGenerator } from './shared/ids';
+import { createPublicLinks, type PublicLinks } from './shared/links';
+import { createLogger } from './shared/logger';
+import { createScheduler } from './shared/scheduler';
+import { MockState } from './state/mock-state';
+import { seedDefaultPartner } from './state/seed';
+import { createDeliveryStore, createNodeHttpClient, createWebhookDispatcher, type DeliveryStore, type WebhookDispatcher, type WebhookHttpClient } from './webhooks';
+import type { ServiceDeps } from './domain/service-deps';
+
+export interface OperationSet {
+  operations: SpecOperation[];
+  validators: Map<string, OperationValidators>;
+  handlers: HandlerTable;
+}
+
+export interface AppDeps extends ServiceDeps {
+  logger: Logger;
+  links: PublicLinks;
+  services: Services;
+  faults: FaultRegistry;
+  journal: RequestJournal;
+  deliveries: DeliveryStore;
+  dispatcher: WebhookDispatcher;
+  partnerApi: OperationSet;
+  control: OperationSet;
+}
+
+export interface DepsOverrides {
+  clock?: Clock;
+  ids?: IdGenerator;
+  logger?: Logger;
+  http?: WebhookHttpClient;
+  random?: () => number;
+}
+
+/** Compiled once per process: validators depend only on the spec and the lenient flag. */
+const validatorCache = new Map<string, Map<string, OperationValidators>>();
+function validatorsFor(name: 'partner-api' | 'control-api', operations: SpecOperation[], lenient: boolean) {
+  const key = `${name}:${lenient}`;
+  let validators = validatorCache.get(key);
+  if (!validators) {
+    validators = compileValidators(operations, { lenient });
+    validatorCache.set(key, validators);
+  }
+  return validators;
+}
+
+export function buildDeps(config: MockConfig, getBaseUrl: () => string, overrides: DepsOverrides = {}): AppDeps {
+  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const clock = overrides.clock ?? createSystemClock();
+  const ids = overrides.ids ?? (config.seed !== null ? createSeededIds(config.seed) : createRandomIds());
+  const events = createEventBus((err) => logger.error({ err }, 'event listener failed'));
+  const scheduler = createScheduler(clock, (err) => logger.error({ err }, 'scheduled task failed'));
+  const state = new MockState();
+  seedDefaultPartner(state, config, clock);
+
+  const deliveries = createDeliveryStore();
+  const dispatcher = createWebhookDispatcher({
+    clock,
+    http: overrides.http ?? createNodeHttpClient(),
+    logger,
+    retrySchedule: config.webhookRetrySchedule,
+    timeoutMs: config.webhookTimeoutMs,
+    newDeliveryId: () => `dlv_${ids.hex(12)}`,
+    store: deliveries,
+    lookupSecret: (webhookId) => state.webhooks.get(webhookId)?.secret,
+    onAttempt: (delivery) => {
+      const webhook = state.webhooks.get(delivery.webhookId);
+      if (webhook) webhook.lastTriggeredAt = delivery.updatedAt;
+    },
+  });
+  const links = createPublicLinks(getBaseUrl);
+  const serviceDeps: ServiceDeps = { state, clock, ids, events, scheduler, config };
+  const services = createServices({ ...serviceDeps, links, dispatcher, logger });
+
+  const partnerOperations = listOperations('partner-api');
+  const controlOperations = listOperations('control-api');
+  const deps: AppDeps = {
+    ...serviceDeps,
+    logger,
+    links,
+    services,
+    faults: createFaultRegistry(overrides.random),
+    journal: createRequestJournal(clock),
+    deliveries,
+    dispatcher,
+    partnerApi: {
+      operations: partnerOperations,
+      validators: validatorsFor('partner-api', partnerOperations, config.lenient),
+      handlers: createPartnerApiHandlers(services),
+    },
+    control: { operations: controlOperations, validators: validatorsFor('control-api', controlOperations, false), handlers: {} },
+  };
+  deps.control.handlers = createControlHandlers(deps);
+  return deps;
+}

@@ -1,0 +1,12 @@
+import { created, ok, partnerOf, type HandlerTable } from '../../http/handler';
+import type { WebhooksService } from './webhooks-service';
+
+export function createWebhooksHandlers(webhooks: WebhooksService): HandlerTable {
+  return {
+    listWebhooks: (ctx) => ok(webhooks.list(partnerOf(ctx))),
+    createWebhook: (ctx) => created(webhooks.create(partnerOf(ctx), ctx.body)),
+    updateWebhook: (ctx) => ok(webhooks.update(partnerOf(ctx), ctx.params.webhookId as number, ctx.body)),
+    deleteWebhook: (ctx) => ok(webhooks.remove(partnerOf(ctx), ctx.params.webhookId as number)),
+    testWebhook: async (ctx) => ok(await webhooks.sendTest(partnerOf(ctx), ctx.params.webhookId as number)),
+  };
+}

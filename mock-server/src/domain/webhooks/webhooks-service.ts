@@ -1,0 +1,124 @@
+/**
+ * D26: webhook endpoints of a partner, and the fan-out of domain events to them (D27, D29): every
+ * committed event becomes one delivery per active endpoint of that partner subscribed to it.
+ */
+import type { Logger } from 'pino';
+import type { components } from '../../../../spec/generated/partner-api';
+import { errors } from '../../http/api-error';
+import type { DomainEvent } from '../../shared/events';
+import type { PartnerRecord, WebhookEventType, WebhookRecord } from '../../state/records';
+import type { WebhookDispatcher } from '../../webhooks';
+import type { ServiceDeps } from '../service-deps';
+
+type Webhook = components['schemas']['Webhook'];
+type WebhookWithSecret = components['schemas']['WebhookWithSecret'];
+type WebhookCreate = components['schemas']['WebhookCreateRequest'];
+type WebhookUpdate = components['schemas']['WebhookUpdateRequest'];
+type WebhookTestResult = components['schemas']['WebhookTestResult'];
+
+export function toWebhookResponse(w: WebhookRecord): Webhook {
+  return { id: w.id, url: w.url, events: [...w.events], status: w.status, lastTriggeredAt: w.lastTriggeredAt, createdAt: w.createdAt };
+}
+
+/** D26: the sample `data` of a test delivery, per event type. */
+function sampleData(event: WebhookEventType, at: string): object {
+  if (event === 'merchant.activated' || event === 'merchant.deactivated') {
+    return { merchantId: 42, clientId: 'a1b2c3d4-e5f6-4789-abcd-1234567890ab', companyName: 'Restaurant XYZ ApS', status: event === 'merchant.activated' ? 'active' : 'inactive' };
+  }
+  const paid = event === 'payment.completed';
+  return {
+    paymentId: 456,
+    referenceNumber: 'ORDER-123',
+    status: paid ? 'paid' : 'failed',
+    amount: 149.5,
+    currency: 'DKK',
+    merchantClientId: 'a1b2c3d4-e5f6-4789-abcd-1234567890ab',
+    merchantName: 'Restaurant XYZ ApS',
+    bankPaymentStatus: paid ? 'AcceptedSettlementCompleted' : 'Rejected',
+    storeId: null,
+    registerId: null,
+    paidAt: paid ? at : null,
+  };
+}
+
+export function createWebhooksService(deps: ServiceDeps & { dispatcher: WebhookDispatcher; logger: Logger }) {
+  const { state, clock, ids, events, dispatcher } = deps;
+
+  function find(partner: PartnerRecord, id: number): WebhookRecord {
+    const webhook = state.webhooks.get(id);
+    if (!webhook || webhook.partnerId !== partner.id) throw errors.notFound('Webhook', id); // D2
+    return webhook;
+  }
+
+  function fanOut(event: DomainEvent): void {
+    for (const webhook of state.webhooksOf(event.partnerId)) {
+      if (webhook.status !== 'active' || !webhook.events.includes(event.type)) continue;
+      dispatcher.enqueue({
+        partnerId: event.partnerId,
+        webhook,
+        event: event.type,
+        timestamp: event.timestamp,
+        data: event.data,
+        paymentId: 'paymentId' in event.data ? event.data.paymentId : null,
+        merchantId: 'merchantId' in event.data ? event.data.merchantId : null,
+      });
+    }
+  }
+  events.subscribe(fanOut);
+
+  return {
+    list: (partner: PartnerRecord) => state.webhooksOf(partner.id).map(toWebhookResponse),
+
+    create(partner: PartnerRecord, input: WebhookCreate): WebhookWithSecret {
+      const now = clock.now().toISOString();
+      const webhook: WebhookRecord = {
+        id: state.nextId('webhook'),
+        partnerId: partner.id,
+        url: input.url,
+        events: [...input.events],
+        status: 'active',
+        secret: `whsec_${ids.hex(24)}`,
+        lastTriggeredAt: null,
+        createdAt: now,
+        updatedAt: now,
+      };
+      state.addWebhook(webhook);
+      return { ...toWebhookResponse(webhook), secret: webhook.secret };
+    },
+
+    update(partner: PartnerRecord, id: number, input: WebhookUpdate): Webhook {
+      const webhook = find(partner, id);
+      webhook.url = input.url;
+      webhook.events = [...input.events];
+      if (input.status) webhook.status = input.status;
+      webhook.updatedAt = clock.now().toISOString();
+      return toWebhookResponse(webhook);
+    },
+
+    remove(partner: PartnerRecord, id: number): Webhook {
+      const webhook = find(partner, id);
+      state.removeWebhook(webhook);
+      return toWebhookResponse(webhook);
+    },
+
+    /** D26: one sample event of the first subscribed type, `data.test: true`, one attempt, awaited. */
+    async sendTest(partner: PartnerRecord, id: number): Promise<WebhookTestResult> {
+      const webhook = find(partner, id);
+      const event = webhook.events[0]!;
+      const timestamp = clock.now().toISOString();
+      const delivery = await dispatcher.sendOnce({ partnerId: partner.id, webhook, event, timestamp, data: sampleData(event, timestamp), test: true });
+      const attempt = delivery.attempts[delivery.attempts.length - 1];
+      return {
+        deliveryId: delivery.id,
+        webhookId: webhook.id,
+        event,
+        success: delivery.outcome === 'delivered',
+        statusCode: attempt?.statusCode ?? null,
+        durationMs: Math.round(attempt?.durationMs ?? 0),
+        error: attempt?.error ?? null,
+      };
+    },
+  };
+}
+
+export type WebhooksService = ReturnType<typeof createWebhooksService>;

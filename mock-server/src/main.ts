@@ -1,0 +1,123 @@
+/**
+ * The composition root and CLI: the only place that reads argv and the environment and listens.
+ * `acountpay-mock` (or `npm start`) serves the mock; other verbs talk to a running mock.
+ */
+import { Command, Option } from 'commander';
+import { configFromEnv, parseConfig, type MockConfig } from './config';
+import { registerQaCommands } from './cli/qa-commands';
+import { registerFixturesCommands } from './cli/fixtures-commands';
+import { createLogger } from './shared/logger';
+import { createMockServer } from './server';
+import { loadStartupScenario } from './cli/startup-scenario';
+
+interface ServeFlags {
+  port?: string;
+  host?: string;
+  publicUrl?: string;
+  logLevel?: string;
+  lenient?: boolean;
+  validateResponses?: boolean;
+  clientId?: string;
+  clientSecret?: string;
+  controlToken?: string;
+  scenario?: string;
+  seed?: string;
+  paymentExpiry?: string;
+  webhookRetrySchedule?: string;
+}
+
+function flagsToConfig(flags: ServeFlags): Partial<Record<keyof MockConfig, unknown>> {
+  return {
+    port: flags.port,
+    host: flags.host,
+    publicUrl: flags.publicUrl,
+    logLevel: flags.logLevel,
+    lenient: flags.lenient,
+    validateResponses: flags.validateResponses,
+    clientId: flags.clientId,
+    clientSecret: flags.clientSecret,
+    controlToken: flags.controlToken,
+    scenario: flags.scenario,
+    seed: flags.seed,
+    paymentExpirySeconds: flags.paymentExpiry,
+    webhookRetrySchedule: flags.webhookRetrySchedule,
+  };
+}
+
+async function serve(flags: ServeFlags): Promise<void> {
+  let config: MockConfig;
+  try {
+    config = parseConfig(configFromEnv(process.env), flagsToConfig(flags));
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const logger = createLogger(config.logLevel);
+  const mock = await createMockServer({ config, logger, prepare: (deps) => loadStartupScenario(deps, config.scenario) });
+  const lines = [
+    `acountpay-mock listening on ${mock.url}`,
+    `  Partner API   ${mock.url}/v1/partner`,
+    `  Control API   ${mock.url}/__control${config.controlToken ? ' (token required)' : ''}`,
+    `  Hosted pages  ${mock.publicUrl}`,
+    `  Scenario      ${config.scenario ?? '(none: one partner, no merchants)'}`,
+    `  X-Partner-Client-Id:     ${mock.clientId}`,
+    `  X-Partner-Client-Secret: ${mock.clientSecret}`,
+    '',
+    `  Try: curl -s ${mock.url}/v1/partner/profile -H "X-Partner-Client-Id: ${mock.clientId}" -H "X-Partner-Client-Secret: ${mock.clientSecret}"`,
+    '',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    mock.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+export function buildProgram(): Command {
+  const program = new Command('acountpay-mock')
+    .description('A stateful mock of the AcountPay Partner API with signed webhooks and a QA control API.')
+    .showHelpAfterError();
+
+  program
+    .command('serve', { isDefault: true })
+    .description('run the mock server (the default command)')
+    .option('-p, --port <port>', 'port to listen on (env ACOUNTPAY_MOCK_PORT)', undefined)
+    .option('--host <host>', 'interface to bind; 0.0.0.0 lets a phone on the LAN reach the pages (env ACOUNTPAY_MOCK_HOST)')
+    .option('--public-url <url>', 'base URL used in paymentUrl and onboardingUrl, e.g. http://192.168.1.20:4010 (env ACOUNTPAY_MOCK_PUBLIC_URL)')
+    .addOption(new Option('--log-level <level>', 'log level (env ACOUNTPAY_MOCK_LOG_LEVEL)').choices(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']))
+    .option('--lenient', 'accept and drop unknown body fields instead of answering 400 (D7; env ACOUNTPAY_MOCK_LENIENT=true)')
+    .option('--no-validate-responses', 'do not check responses against the spec (env ACOUNTPAY_MOCK_VALIDATE_RESPONSES=false)')
+    .option('--client-id <id>', 'the default partner client id (env ACOUNTPAY_CLIENT_ID)')
+    .option('--client-secret <secret>', 'the default partner client secret (env ACOUNTPAY_CLIENT_SECRET)')
+    .option('--control-token <token>', 'require Authorization: Bearer <token> on /__control (env ACOUNTPAY_MOCK_CONTROL_TOKEN)')
+    .option('--scenario <name|path>', 'load a scenario at start: a name from fixtures/scenarios or a file (env ACOUNTPAY_MOCK_SCENARIO)')
+    .option('--seed <n>', 'seed for generated ids, for reproducible runs (env ACOUNTPAY_MOCK_SEED)')
+    .option('--payment-expiry <seconds>', 'seconds until a pending payment expires, default 1800 (env ACOUNTPAY_MOCK_PAYMENT_EXPIRY_SECONDS)')
+    .option('--webhook-retry-schedule <ms,ms,...>', 'delays between webhook attempts (env ACOUNTPAY_MOCK_WEBHOOK_RETRY_SCHEDULE)')
+    .action((flags: ServeFlags) => serve(flags));
+
+  registerQaCommands(program);
+  registerFixturesCommands(program);
+  return program;
+}
+
+export function runCli(argv: string[]): void {
+  buildProgram()
+    .parseAsync(argv)
+    .catch((err: unknown) => {
+      process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+      process.exitCode = 1;
+    });
+}
+
+if (require.main === module) runCli(process.argv);

@@ -1,0 +1,89 @@
+/**
+ * Mounts every operation of a spec on an Express router, joined to its handler by operationId.
+ * Refuses to build when an operation has no handler (or a handler has no operation), naming them,
+ * so the mock can never silently miss a route of the spec.
+ *
+ * Per request, in order: faults → authenticate → validate request → handler → validate response → write.
+ */
+import express, { type Request, type Response, type Router } from 'express';
+import type { Logger } from 'pino';
+import type { SpecOperation } from '../../../spec';
+import type { FaultRegistry } from '../control/faults';
+import { errors } from '../http/api-error';
+import type { HandlerContext, HandlerResult, HandlerTable } from '../http/handler';
+import type { CredentialRecord, PartnerRecord } from '../state/records';
+import type { OperationValidators, RequestParts } from './validators';
+
+export interface MountOptions {
+  operations: SpecOperation[];
+  validators: Map<string, OperationValidators>;
+  handlers: HandlerTable;
+  /** Resolves the caller, or throws a 401 ApiError. */
+  authenticate: (req: Request) => { partner: PartnerRecord | null; credential: CredentialRecord | null };
+  faults?: FaultRegistry;
+  validateResponses: boolean;
+  logger: Logger;
+}
+
+export function checkHandlers(operations: SpecOperation[], handlers: HandlerTable): void {
+  const missing = operations.filter((op) => !handlers[op.operationId]).map((op) => `${op.operationId} (${op.method.toUpperCase()} ${op.path})`);
+  const known = new Set(operations.map((op) => op.operationId));
+  const extra = Object.keys(handlers).filter((id) => !known.has(id));
+  const problems = [
+    ...missing.map((m) => `no handler for operation ${m}`),
+    ...extra.map((id) => `handler ${id} matches no operation of the spec`),
+  ];
+  if (problems.length > 0) throw new Error(`Cannot start: ${problems.join('; ')}`);
+}
+
+function hasBody(req: Request): boolean {
+  const length = req.headers['content-length'];
+  return (length !== undefined && length !== '0') || req.headers['transfer-encoding'] !== undefined;
+}
+
+export function mountOperations(options: MountOptions): Router {
+  checkHandlers(options.operations, options.handlers);
+  const router = express.Router();
+  for (const op of options.operations) {
+    const handler = options.handlers[op.operationId]!;
+    const validators = options.validators.get(op.operationId);
+    if (!validators) throw new Error(`No validators compiled for ${op.operationId}`);
+
+    router[op.method](op.expressPath, async (req: Request, res: Response) => {
+      res.locals.operationId = op.operationId;
+      if (options.faults && (await options.faults.apply(op.operationId, req, res))) return;
+
+      const caller = options.authenticate(req);
+      res.locals.partnerId = caller.partner?.id ?? null;
+      const parts: RequestParts = {
+        params: req.params as Record<string, string>,
+        query: req.query as Record<string, unknown>,
+        headers: req.headers,
+        body: req.body as unknown,
+        hasBody: hasBody(req),
+        contentType: req.headers['content-type'],
+      };
+      const input = validators.validateRequest(parts);
+      const ctx: HandlerContext = { req, operationId: op.operationId, ...caller, ...input };
+      const result = await handler(ctx);
+      writeResult(res, op, result, validators, options);
+    });
+  }
+  return router;
+}
+
+function writeResult(res: Response, op: SpecOperation, result: HandlerResult, validators: OperationValidators, options: MountOptions): void {
+  const contentType = result.contentType ?? 'application/json';
+  if (options.validateResponses) {
+    const problems = validators.validateResponse(result.status, contentType, result.body);
+    if (problems.length > 0) {
+      // The mock answered off-contract: a bug in the mock, made loud in the log and in tests.
+      options.logger.error({ operationId: op.operationId, status: result.status, problems }, 'response does not match the spec');
+      throw errors.responseInvalid(op.operationId, problems);
+    }
+  }
+  for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
+  res.status(result.status);
+  if (contentType === 'application/json') res.json(result.body);
+  else res.type(contentType).send(result.body);
+}

@@ -1,0 +1,151 @@
+/**
+ * Request and response validators for every operation of a spec, compiled once at start-up
+ * (never per request). A request validator returns the coerced path/query/header values and the
+ * body, or throws a 400/415 ApiError naming every problem; a response validator lists how a
+ * response departs from the spec.
+ */
+import type { ValidateFunction } from 'ajv';
+import type { OpenAPIV3_1 } from 'openapi-types';
+import { createSpecAjv, dereference, resolveRef, toAbsoluteRefs, type SpecOperation } from '../../../spec';
+import { errors } from '../http/api-error';
+import { formatAjvErrors, type Location } from './error-messages';
+
+export interface RequestParts {
+  params: Record<string, string>;
+  query: Record<string, unknown>;
+  headers: Record<string, string | string[] | undefined>;
+  body: unknown;
+  /** True when the request carried a body (Content-Length > 0 or chunked). */
+  hasBody: boolean;
+  contentType: string | undefined;
+}
+
+export interface ValidatedRequest {
+  params: Record<string, unknown>;
+  query: Record<string, unknown>;
+  headers: Record<string, unknown>;
+  body: unknown;
+}
+
+export interface OperationValidators {
+  validateRequest(parts: RequestParts): ValidatedRequest;
+  /** An empty list when the response fits the spec. */
+  validateResponse(status: number, contentType: string | undefined, body: unknown): string[];
+}
+
+export interface ValidatorOptions {
+  /** D7: drop unknown body fields instead of rejecting them. */
+  lenient?: boolean;
+}
+
+type ParamIn = 'path' | 'query' | 'header';
+
+function paramsSchema(op: SpecOperation, where: ParamIn) {
+  const properties: Record<string, unknown> = {};
+  const required: string[] = [];
+  const all = [...(op.pathItem.parameters ?? []), ...(op.operation.parameters ?? [])];
+  for (const raw of all) {
+    const param = resolveRef<OpenAPIV3_1.ParameterObject>(op.spec, raw);
+    if (param.in !== where) continue;
+    const name = where === 'header' ? param.name.toLowerCase() : param.name;
+    properties[name] = dereference(op.spec, param.schema ?? {});
+    if (param.required) required.push(name);
+  }
+  if (Object.keys(properties).length === 0) return undefined;
+  return { type: 'object', properties, required };
+}
+
+function jsonBodySchema(op: SpecOperation): { schema: unknown; required: boolean } | undefined {
+  if (!op.operation.requestBody) return undefined;
+  const body = resolveRef<OpenAPIV3_1.RequestBodyObject>(op.spec, op.operation.requestBody);
+  const media = body.content['application/json'];
+  if (!media?.schema) return undefined;
+  return { schema: toAbsoluteRefs(op.spec, media.schema), required: body.required ?? false };
+}
+
+function responseTable(op: SpecOperation) {
+  const table = new Map<string, Map<string, ValidateFunction | null>>();
+  return { table, entries: Object.entries(op.operation.responses ?? {}) };
+}
+
+export function compileValidators(operations: SpecOperation[], options: ValidatorOptions = {}): Map<string, OperationValidators> {
+  // Component schemas are the costly part to compile, so body and response validation share one
+  // instance; parameters (small, dereferenced) get a cheap one that coerces strings and fills defaults.
+  const paramAjv = createSpecAjv({ coerceTypes: true, useDefaults: true, withComponents: false });
+  const responseAjv = createSpecAjv();
+  const bodyAjv = options.lenient ? createSpecAjv({ removeAdditional: true }) : responseAjv;
+  const result = new Map<string, OperationValidators>();
+
+  for (const op of operations) {
+    const paramValidators = (['path', 'query', 'header'] as const).map((where) => {
+      const schema = paramsSchema(op, where);
+      return { where, validate: schema ? paramAjv.compile(schema) : undefined };
+    });
+    const body = jsonBodySchema(op);
+    const validateBody = body ? bodyAjv.compile(body.schema as object) : undefined;
+
+    const { table, entries } = responseTable(op);
+    for (const [status, raw] of entries) {
+      const response = resolveRef<OpenAPIV3_1.ResponseObject>(op.spec, raw);
+      const media = new Map<string, ValidateFunction | null>();
+      for (const [type, content] of Object.entries(response.content ?? {})) {
+        const schema = content.schema;
+        media.set(type, type.includes('json') && schema ? responseAjv.compile(toAbsoluteRefs(op.spec, schema) as object) : null);
+      }
+      table.set(status, media);
+    }
+
+    result.set(op.operationId, {
+      validateRequest(parts) {
+        const problems: string[] = [];
+        const out: ValidatedRequest = { params: { ...parts.params }, query: { ...parts.query }, headers: {}, body: undefined };
+        for (const { where, validate } of paramValidators) {
+          if (!validate) continue;
+          const target = where === 'path' ? out.params : where === 'query' ? out.query : pickHeaders(parts.headers, validate);
+          if (!validate(target)) problems.push(...formatAjvErrors(validate.errors, where as Location));
+          if (where === 'header') out.headers = target;
+        }
+        if (body && validateBody) {
+          if (!parts.hasBody) {
+            if (body.required) problems.push('body is required');
+          } else if (!isJson(parts.contentType)) {
+            throw errors.unsupportedMediaType(parts.contentType);
+          } else if (!validateBody(parts.body)) {
+            problems.push(...formatAjvErrors(validateBody.errors, 'body'));
+          } else {
+            out.body = parts.body;
+          }
+        }
+        if (problems.length > 0) throw errors.validation(problems);
+        return out;
+      },
+      validateResponse(status, contentType, payload) {
+        const media = table.get(String(status)) ?? table.get(`${String(status)[0]}XX`) ?? table.get('default');
+        if (!media) return [`status ${status} is not documented for ${op.operationId}`];
+        if (media.size === 0) return [];
+        const type = (contentType ?? '').split(';')[0]!.trim();
+        if (!media.has(type)) return [`content type ${type || '(none)'} is not documented for ${op.operationId} ${status}`];
+        const validate = media.get(type);
+        if (validate && !validate(payload)) return formatAjvErrors(validate.errors, 'response');
+        return [];
+      },
+    });
+  }
+  return result;
+}
+
+function isJson(contentType: string | undefined): boolean {
+  if (!contentType) return false;
+  const type = contentType.split(';')[0]!.trim().toLowerCase();
+  return type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'));
+}
+
+function pickHeaders(headers: RequestParts['headers'], validate: ValidateFunction): Record<string, unknown> {
+  const schema = validate.schema as { properties: Record<string, unknown> };
+  const out: Record<string, unknown> = {};
+  for (const name of Object.keys(schema.properties)) {
+    const value = headers[name];
+    if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
+}

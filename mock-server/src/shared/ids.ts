@@ -1,0 +1,57 @@
+/**
+ * Id and secret generation (D3). The default uses node:crypto; `createSeededIds` gives the same
+ * sequence for the same seed, so tests and fixtures are reproducible.
+ */
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+
+export interface IdGenerator {
+  uuid(): string;
+  /** `bytes` random bytes as lowercase hex. */
+  hex(bytes: number): string;
+  /** Uppercase letters and digits. */
+  alphanumeric(length: number): string;
+}
+
+const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+
+function formatUuid(bytes: Buffer): string {
+  const b = Buffer.from(bytes.subarray(0, 16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = b.toString('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+function fromBytes(next: (n: number) => Buffer): IdGenerator {
+  return {
+    uuid: () => formatUuid(next(16)),
+    hex: (bytes) => next(bytes).toString('hex'),
+    alphanumeric(length) {
+      const bytes = next(length);
+      let out = '';
+      for (const byte of bytes) out += ALPHANUMERIC[byte % ALPHANUMERIC.length];
+      return out;
+    },
+  };
+}
+
+export function createRandomIds(): IdGenerator {
+  const ids = fromBytes((n) => randomBytes(n));
+  return { ...ids, uuid: () => randomUUID() };
+}
+
+/** Deterministic bytes: SHA-256 in counter mode over the seed. */
+export function createSeededIds(seed: string | number = 1): IdGenerator {
+  let counter = 0;
+  return fromBytes((n) => {
+    const chunks: Buffer[] = [];
+    let have = 0;
+    while (have < n) {
+      const chunk = createHash('sha256').update(`${seed}:${counter}`).digest();
+      counter += 1;
+      chunks.push(chunk);
+      have += chunk.length;
+    }
+    return Buffer.concat(chunks).subarray(0, n);
+  });
+}

@@ -1,0 +1,282 @@
+/**
+ * The in-memory record store of the mock: every table, with the indexes that keep lookups O(1) and
+ * lists O(page). Only this file touches the indexes; services call its methods so that a record and
+ * its index entries always change together.
+ */
+import type {
+  CredentialRecord,
+  MerchantRecord,
+  MerchantStatus,
+  PartnerRecord,
+  PaymentRecord,
+  PaymentStatus,
+  StoreRecord,
+  WebhookRecord,
+} from './records';
+import { SortedIndex } from './sorted-index';
+
+export interface Sequences {
+  partner: number;
+  credential: number;
+  merchant: number;
+  payment: number;
+  webhook: number;
+}
+
+/** A plain-JSON copy of every table: what `GET /__control/state` exports and scenarios load. */
+export interface StateSnapshot {
+  version: 1;
+  partners: PartnerRecord[];
+  credentials: CredentialRecord[];
+  merchants: MerchantRecord[];
+  stores: StoreRecord[];
+  payments: PaymentRecord[];
+  webhooks: WebhookRecord[];
+}
+
+const partnerKey = (partnerId: number) => `p${partnerId}`;
+const partnerStatusKey = (partnerId: number, status: string) => `p${partnerId}:${status}`;
+const merchantKey = (merchantId: number) => `m${merchantId}`;
+const merchantStatusKey = (merchantId: number, status: string) => `m${merchantId}:${status}`;
+const locationKey = (merchantId: number, locationId: string) => `${merchantId}:${locationId}`;
+
+export class MockState {
+  readonly seq: Sequences = { partner: 0, credential: 0, merchant: 0, payment: 0, webhook: 0 };
+
+  readonly partners = new Map<number, PartnerRecord>();
+  readonly credentials = new Map<number, CredentialRecord>();
+  private readonly credentialsByClientId = new Map<string, CredentialRecord>();
+  private readonly credentialsByPartner = new Map<number, number[]>();
+
+  readonly merchants = new Map<number, MerchantRecord>();
+  private readonly merchantsByClientId = new Map<string, MerchantRecord>();
+  private readonly merchantsByToken = new Map<string, MerchantRecord>();
+  private readonly merchantsByUsedToken = new Map<string, MerchantRecord>();
+  private readonly merchantIndex = new SortedIndex();
+
+  readonly stores = new Map<string, StoreRecord>();
+  private readonly storesByMerchant = new Map<number, string[]>();
+  private readonly storesByLocation = new Map<string, StoreRecord>();
+  private readonly defaultStores = new Map<number, StoreRecord>();
+
+  readonly payments = new Map<number, PaymentRecord>();
+  private readonly paymentsByToken = new Map<string, PaymentRecord>();
+  private readonly paymentIndex = new SortedIndex();
+
+  readonly webhooks = new Map<number, WebhookRecord>();
+  private readonly webhooksByPartner = new Map<number, number[]>();
+
+  nextId(kind: keyof Sequences): number {
+    this.seq[kind] += 1;
+    return this.seq[kind];
+  }
+
+  // Partners and credentials (D1, D2, D31)
+  addPartner(partner: PartnerRecord): void {
+    this.partners.set(partner.id, partner);
+    this.seq.partner = Math.max(this.seq.partner, partner.id);
+  }
+
+  addCredential(credential: CredentialRecord): void {
+    this.credentials.set(credential.id, credential);
+    this.credentialsByClientId.set(credential.clientId, credential);
+    pushTo(this.credentialsByPartner, credential.partnerId, credential.id);
+    this.seq.credential = Math.max(this.seq.credential, credential.id);
+  }
+
+  credentialByClientId(clientId: string): CredentialRecord | undefined {
+    return this.credentialsByClientId.get(clientId);
+  }
+
+  credentialsOf(partnerId: number): CredentialRecord[] {
+    return (this.credentialsByPartner.get(partnerId) ?? []).map((id) => this.credentials.get(id)!);
+  }
+
+  // Merchants (D8-D14)
+  addMerchant(merchant: MerchantRecord): void {
+    this.merchants.set(merchant.id, merchant);
+    this.merchantsByClientId.set(merchant.clientId, merchant);
+    if (merchant.onboardingToken) this.merchantsByToken.set(merchant.onboardingToken, merchant);
+    this.merchantIndex.add(partnerKey(merchant.partnerId), merchant.id);
+    this.merchantIndex.add(partnerStatusKey(merchant.partnerId, merchant.status), merchant.id);
+    this.seq.merchant = Math.max(this.seq.merchant, merchant.id);
+  }
+
+  merchantByClientId(clientId: string): MerchantRecord | undefined {
+    return this.merchantsByClientId.get(clientId);
+  }
+
+  merchantByOnboardingToken(token: string): MerchantRecord | undefined {
+    return this.merchantsByToken.get(token);
+  }
+
+  setMerchantStatus(merchant: MerchantRecord, status: MerchantStatus, at: string): void {
+    if (merchant.status === status) return;
+    this.merchantIndex.remove(partnerStatusKey(merchant.partnerId, merchant.status), merchant.id);
+    merchant.status = status;
+    merchant.updatedAt = at;
+    this.merchantIndex.add(partnerStatusKey(merchant.partnerId, status), merchant.id);
+  }
+
+  setOnboardingToken(merchant: MerchantRecord, token: string | null, expiresAt: string | null): void {
+    if (merchant.onboardingToken) this.merchantsByToken.delete(merchant.onboardingToken);
+    merchant.onboardingToken = token;
+    merchant.onboardingExpiresAt = expiresAt;
+    if (token) this.merchantsByToken.set(token, merchant);
+  }
+
+  /** D11: a link that was used (or closed by activation) keeps answering "already completed", not "unknown". */
+  retireOnboardingToken(merchant: MerchantRecord): void {
+    if (!merchant.onboardingToken) return;
+    this.merchantsByUsedToken.set(merchant.onboardingToken, merchant);
+    this.setOnboardingToken(merchant, null, null);
+  }
+
+  merchantByUsedOnboardingToken(token: string): MerchantRecord | undefined {
+    return this.merchantsByUsedToken.get(token);
+  }
+
+  pageMerchants(partnerId: number, status: MerchantStatus | undefined, page: number, limit: number) {
+    const key = status ? partnerStatusKey(partnerId, status) : partnerKey(partnerId);
+    const ids = this.merchantIndex.pageNewestFirst(key, page, limit);
+    return { items: ids.map((id) => this.merchants.get(id)!), total: this.merchantIndex.count(key) };
+  }
+
+  countMerchants(partnerId: number, status?: MerchantStatus): number {
+    return this.merchantIndex.count(status ? partnerStatusKey(partnerId, status) : partnerKey(partnerId));
+  }
+
+  // Stores (D15-D18)
+  addStore(store: StoreRecord): void {
+    this.stores.set(store.storeId, store);
+    pushTo(this.storesByMerchant, store.merchantId, store.storeId);
+    this.storesByLocation.set(locationKey(store.merchantId, store.locationId), store);
+    if (store.isDefault) this.defaultStores.set(store.merchantId, store);
+  }
+
+  storeByLocationId(merchantId: number, locationId: string): StoreRecord | undefined {
+    return this.storesByLocation.get(locationKey(merchantId, locationId));
+  }
+
+  setStoreLocationId(store: StoreRecord, locationId: string): void {
+    this.storesByLocation.delete(locationKey(store.merchantId, store.locationId));
+    store.locationId = locationId;
+    this.storesByLocation.set(locationKey(store.merchantId, locationId), store);
+  }
+
+  defaultStoreOf(merchantId: number): StoreRecord | undefined {
+    return this.defaultStores.get(merchantId);
+  }
+
+  /** D18: moves the merchant's default to `store` in one step, clearing (and touching) the previous one. */
+  setDefaultStore(store: StoreRecord, at: string): void {
+    const previous = this.defaultStores.get(store.merchantId);
+    if (previous === store) return;
+    if (previous) {
+      previous.isDefault = false;
+      previous.updatedAt = at;
+    }
+    store.isDefault = true;
+    store.updatedAt = at;
+    this.defaultStores.set(store.merchantId, store);
+  }
+
+  storesOf(merchantId: number): StoreRecord[] {
+    return (this.storesByMerchant.get(merchantId) ?? []).map((id) => this.stores.get(id)!);
+  }
+
+  // Payments (D19-D25)
+  addPayment(payment: PaymentRecord): void {
+    this.payments.set(payment.id, payment);
+    this.paymentsByToken.set(payment.token, payment);
+    this.paymentIndex.add(partnerKey(payment.partnerId), payment.id);
+    this.paymentIndex.add(partnerStatusKey(payment.partnerId, payment.status), payment.id);
+    this.paymentIndex.add(merchantKey(payment.merchantId), payment.id);
+    this.paymentIndex.add(merchantStatusKey(payment.merchantId, payment.status), payment.id);
+    this.seq.payment = Math.max(this.seq.payment, payment.id);
+  }
+
+  paymentByToken(token: string): PaymentRecord | undefined {
+    return this.paymentsByToken.get(token);
+  }
+
+  setPaymentStatus(payment: PaymentRecord, status: PaymentStatus): void {
+    if (payment.status === status) return;
+    this.paymentIndex.remove(partnerStatusKey(payment.partnerId, payment.status), payment.id);
+    this.paymentIndex.remove(merchantStatusKey(payment.merchantId, payment.status), payment.id);
+    payment.status = status;
+    this.paymentIndex.add(partnerStatusKey(payment.partnerId, status), payment.id);
+    this.paymentIndex.add(merchantStatusKey(payment.merchantId, status), payment.id);
+  }
+
+  /** One page of payments, newest first; filtered by merchant and/or status through the indexes. */
+  pagePayments(filter: { partnerId: number; merchantId?: number; status?: PaymentStatus }, page: number, limit: number) {
+    const key =
+      filter.merchantId !== undefined
+        ? filter.status
+          ? merchantStatusKey(filter.merchantId, filter.status)
+          : merchantKey(filter.merchantId)
+        : filter.status
+          ? partnerStatusKey(filter.partnerId, filter.status)
+          : partnerKey(filter.partnerId);
+    const ids = this.paymentIndex.pageNewestFirst(key, page, limit);
+    return { items: ids.map((id) => this.payments.get(id)!), total: this.paymentIndex.count(key) };
+  }
+
+  paymentIdsOf(partnerId: number): readonly number[] {
+    return this.paymentIndex.values(partnerKey(partnerId));
+  }
+
+  // Webhooks (D26)
+  addWebhook(webhook: WebhookRecord): void {
+    this.webhooks.set(webhook.id, webhook);
+    pushTo(this.webhooksByPartner, webhook.partnerId, webhook.id);
+    this.seq.webhook = Math.max(this.seq.webhook, webhook.id);
+  }
+
+  removeWebhook(webhook: WebhookRecord): void {
+    this.webhooks.delete(webhook.id);
+    const ids = this.webhooksByPartner.get(webhook.partnerId);
+    if (ids) ids.splice(ids.indexOf(webhook.id), 1);
+  }
+
+  webhooksOf(partnerId: number): WebhookRecord[] {
+    return (this.webhooksByPartner.get(partnerId) ?? []).map((id) => this.webhooks.get(id)!);
+  }
+
+  snapshot(): StateSnapshot {
+    return structuredClone({
+      version: 1 as const,
+      partners: [...this.partners.values()],
+      credentials: [...this.credentials.values()],
+      merchants: [...this.merchants.values()],
+      stores: [...this.stores.values()],
+      payments: [...this.payments.values()],
+      webhooks: [...this.webhooks.values()],
+    });
+  }
+
+  /** Builds a fresh state from a snapshot; the caller swaps it in only when the whole load succeeded. */
+  static fromSnapshot(snapshot: StateSnapshot): MockState {
+    const state = new MockState();
+    const copy = structuredClone(snapshot);
+    copy.partners.forEach((r) => state.addPartner(r));
+    copy.credentials.forEach((r) => state.addCredential(r));
+    copy.merchants.forEach((r) => state.addMerchant(r));
+    copy.stores.forEach((r) => state.addStore(r));
+    [...copy.payments].sort((a, b) => a.id - b.id).forEach((r) => state.addPayment(r));
+    copy.webhooks.forEach((r) => state.addWebhook(r));
+    return state;
+  }
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Swaps every table of `target` for those of `source` in one step (reset, state import, scenarios). */
+export function replaceState(target: MockState, source: MockState): void {
+  Object.assign(target, source);
+}

@@ -1,0 +1,218 @@
+/**
+ * The webhook dispatcher (D29): stores each delivery, sends it off the request path, retries on the
+ * configured schedule by the mock's clock, and records every attempt. Timing and concurrency live
+ * in the attempt scheduler; this file decides what an attempt means.
+ */
+import { toIso, type Clock } from '../shared/clock';
+import type { DeliveryAttempt, DeliveryRecord } from '../state/records';
+import { createAttemptScheduler } from './attempt-scheduler';
+import { isSuccessful, performAttempt } from './delivery-attempt';
+import { deliveryFromInput, newDeliveryRecord, type DeliveryInput } from './delivery-record';
+import type { DeliveryStore } from './delivery-store';
+import type { WebhookHttpClient } from './http-client';
+import { signWebhookBody } from './signature';
+
+/** D29: five retries after the first attempt, 10 s × 3ⁿ. */
+export const DEFAULT_RETRY_SCHEDULE: readonly number[] = [10_000, 30_000, 90_000, 270_000, 810_000];
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+export interface DispatcherLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+}
+
+export interface DispatcherDeps {
+  clock: Clock;
+  http: WebhookHttpClient;
+  logger: DispatcherLogger;
+  store: DeliveryStore;
+  newDeliveryId: () => string;
+  /** Delays in ms between attempts; its length is the number of retries. */
+  retrySchedule?: readonly number[];
+  timeoutMs?: number;
+  /** Requests in flight at once (default 32); more wait in the queue. */
+  maxConcurrency?: number;
+  /** Requests in flight to one origin (default 8), so one hanging receiver cannot fill every slot. */
+  maxPerEndpoint?: number;
+  /** Called after every attempt (the server updates `lastTriggeredAt`). */
+  onAttempt?: (delivery: DeliveryRecord) => void;
+  /** Finds a webhook's secret to redeliver imported deliveries, whose secrets this process never saw. */
+  lookupSecret?: (webhookId: number) => string | undefined;
+}
+
+export interface WebhookDispatcher {
+  enqueue(input: DeliveryInput): DeliveryRecord;
+  /** One attempt, no retries; resolves with the finished delivery (the "send test" endpoint, D26). */
+  sendOnce(input: DeliveryInput): Promise<DeliveryRecord>;
+  /** A new delivery (new id) of the same body to the same webhook; undefined when unknown. */
+  redeliver(deliveryId: string): DeliveryRecord | undefined;
+  /** Resolves once nothing is in flight and nothing is due by the clock's now. */
+  drain(): Promise<void>;
+  onClockAdvanced(): void;
+  pendingCount(): number;
+  setRetrySchedule(schedule: readonly number[]): void;
+  retrySchedule(): readonly number[];
+  setTimeoutMs(ms: number): void;
+  /** Drops every waiting attempt and remembered secret (a state reset); in-flight requests finish unrecorded. */
+  reset(): void;
+  /** Stops timers and starts nothing new; in-flight requests may finish. */
+  close(): void;
+}
+
+interface QueueItem {
+  dueAt: number;
+  seq: number;
+  key: string;
+  delivery: DeliveryRecord;
+  signature: string;
+  retries: boolean;
+  generation: number;
+  onFinal?: (delivery: DeliveryRecord) => void;
+}
+
+function checkSchedule(schedule: readonly number[]): number[] {
+  const copy = [...schedule];
+  if (copy.some((ms) => !Number.isFinite(ms) || ms < 0)) {
+    throw new RangeError('retrySchedule must be a list of delays in ms, each ≥ 0');
+  }
+  return copy;
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
+}
+
+export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher {
+  const { clock, store, logger } = deps;
+  let schedule = checkSchedule(deps.retrySchedule ?? DEFAULT_RETRY_SCHEDULE);
+  let timeoutMs = deps.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  /** Secrets stay here, never in the exported DeliveryRecord. */
+  const secrets = new Map<string, string>();
+  /** Bumped by reset(): attempts that were in flight then are not recorded or retried. */
+  let generation = 0;
+
+  const scheduler = createAttemptScheduler<QueueItem>({
+    clock,
+    maxConcurrency: deps.maxConcurrency ?? 32,
+    maxPerKey: deps.maxPerEndpoint ?? 8,
+    run: async (item) => {
+      item.delivery.nextAttemptAt = null;
+      const attempt = await performAttempt({ http: deps.http, clock, timeoutMs }, item.delivery, item.signature);
+      record(item, attempt);
+    },
+  });
+
+  function record(item: QueueItem, attempt: DeliveryAttempt): void {
+    const delivery = item.delivery;
+    const current = item.generation === generation;
+    delivery.attempts.push(attempt);
+    delivery.updatedAt = toIso(clock.now());
+    const ok = isSuccessful(attempt);
+    const retry = !ok && current && item.retries && delivery.attempts.length <= schedule.length;
+    if (retry) {
+      const dueAt = clock.nowMs() + schedule[delivery.attempts.length - 1]!;
+      delivery.nextAttemptAt = toIso(dueAt);
+      scheduler.add(item, dueAt);
+    } else {
+      delivery.outcome = ok ? 'delivered' : 'failed';
+      delivery.nextAttemptAt = null;
+    }
+    if (current) {
+      store.update(delivery);
+      log(delivery, attempt, ok, retry);
+      try {
+        deps.onAttempt?.(delivery);
+      } catch (err) {
+        logger.warn({ err, deliveryId: delivery.id }, 'onAttempt failed');
+      }
+    }
+    if (!retry) item.onFinal?.(delivery);
+  }
+
+  function log(delivery: DeliveryRecord, attempt: DeliveryAttempt, ok: boolean, retry: boolean): void {
+    const line = {
+      deliveryId: delivery.id,
+      webhookId: delivery.webhookId,
+      partnerId: delivery.partnerId,
+      event: delivery.event,
+      url: delivery.url,
+      attempt: attempt.attempt,
+      statusCode: attempt.statusCode,
+      durationMs: attempt.durationMs,
+      outcome: delivery.outcome,
+      ...(attempt.error ? { error: attempt.error } : {}),
+      ...(retry ? { nextAttemptAt: delivery.nextAttemptAt } : {}),
+    };
+    if (ok) logger.info(line, 'webhook delivered');
+    else logger.warn(line, retry ? 'webhook attempt failed; will retry' : 'webhook delivery failed');
+  }
+
+  /** Ends a delivery that will never be attempted again, so a caller awaiting it gets an answer. */
+  function abandon(item: QueueItem): void {
+    item.delivery.outcome = 'failed';
+    item.delivery.nextAttemptAt = null;
+    item.onFinal?.(item.delivery);
+  }
+
+  function submit(delivery: DeliveryRecord, secret: string, retries: boolean, onFinal?: QueueItem['onFinal']): void {
+    store.add(delivery);
+    secrets.set(delivery.id, secret);
+    const item: QueueItem = {
+      dueAt: 0,
+      seq: 0,
+      key: originOf(delivery.url),
+      delivery,
+      signature: signWebhookBody(delivery.body, secret),
+      retries,
+      generation,
+    };
+    if (onFinal) item.onFinal = onFinal;
+    scheduler.add(item, clock.nowMs());
+  }
+
+  return {
+    enqueue(input) {
+      const delivery = deliveryFromInput(deps.newDeliveryId(), input, clock);
+      submit(delivery, input.webhook.secret, true);
+      return delivery;
+    },
+    sendOnce(input) {
+      const delivery = deliveryFromInput(deps.newDeliveryId(), input, clock);
+      return new Promise((resolve) => submit(delivery, input.webhook.secret, false, resolve));
+    },
+    redeliver(deliveryId) {
+      const original = store.get(deliveryId);
+      if (!original) return undefined;
+      const secret = secrets.get(deliveryId) ?? deps.lookupSecret?.(original.webhookId);
+      if (secret === undefined) return undefined;
+      const delivery = newDeliveryRecord(deps.newDeliveryId(), original, clock);
+      submit(delivery, secret, true);
+      return delivery;
+    },
+    drain: () => scheduler.drain(),
+    onClockAdvanced: () => scheduler.pump(),
+    pendingCount: () => scheduler.size(),
+    setRetrySchedule(next) {
+      schedule = checkSchedule(next);
+    },
+    retrySchedule: () => [...schedule],
+    setTimeoutMs(ms) {
+      if (!Number.isFinite(ms) || ms <= 0) throw new RangeError('timeoutMs must be > 0');
+      timeoutMs = ms;
+    },
+    reset() {
+      generation += 1;
+      scheduler.clear().forEach(abandon);
+      secrets.clear();
+    },
+    close() {
+      scheduler.close();
+      // Queued deliveries stay pending in the store; only awaited ones (sendOnce) need an answer.
+      for (const item of scheduler.clear()) if (item.onFinal) abandon(item);
+    },
+  };
+}

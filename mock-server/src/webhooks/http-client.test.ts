@@ -1,0 +1,80 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createNodeHttpClient } from './http-client';
+
+let cleanups: Array<() => unknown> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+  cleanups = [];
+});
+
+async function serve(handler: http.RequestListener): Promise<string> {
+  const server = http.createServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  cleanups.push(
+    () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  );
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
+}
+
+function client() {
+  const c = createNodeHttpClient();
+  cleanups.push(() => c.close());
+  return c;
+}
+
+describe('node webhook HTTP client', () => {
+  test('posts the body with the given headers and a Content-Length', async () => {
+    let seen: { headers: http.IncomingHttpHeaders; body: string } | undefined;
+    const url = await serve((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        seen = { headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+        res.writeHead(201).end('created');
+      });
+    });
+
+    const result = await client().post(url, '{"a":"ø"}', { 'X-Test': 'yes' }, 1000);
+
+    expect(result).toEqual({ statusCode: 201, bodySnippet: 'created' });
+    expect(seen).toMatchObject({ body: '{"a":"ø"}', headers: { 'x-test': 'yes', 'content-length': '10' } });
+  });
+
+  test('keeps at most the first 512 bytes of a long answer', async () => {
+    const url = await serve((_req, res) => {
+      res.writeHead(200);
+      res.write('x'.repeat(400));
+      res.end('y'.repeat(100_000));
+    });
+
+    const result = await client().post(url, '{}', {}, 1000);
+
+    expect(result.bodySnippet).toBe('x'.repeat(400) + 'y'.repeat(112));
+  });
+
+  test('rejects with a timeout message when no answer comes in time', async () => {
+    const url = await serve(() => {});
+    await expect(client().post(url, '{}', {}, 100)).rejects.toThrow('timeout after 100 ms');
+  });
+
+  test('rejects with the code and address when the connection is refused', async () => {
+    const server = http.createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    await new Promise((resolve) => server.close(resolve));
+
+    await expect(client().post(`http://127.0.0.1:${port}/`, '{}', {}, 1000)).rejects.toThrow(
+      `ECONNREFUSED 127.0.0.1:${port}`,
+    );
+  });
+
+  test('rejects URLs that are not http or https', async () => {
+    await expect(client().post('ftp://127.0.0.1/x', '{}', {}, 1000)).rejects.toThrow('unsupported protocol ftp:');
+    await expect(client().post('not a url', '{}', {}, 1000)).rejects.toThrow('invalid URL');
+  });
+});

@@ -1,0 +1,133 @@
+/**
+ * The one door through which webhooks leave the mock. Tests may swap it for a recording client;
+ * the default speaks node:http/node:https with keep-alive, a hard timeout and a bounded read.
+ */
+import http from 'node:http';
+import https from 'node:https';
+
+export interface WebhookHttpResponse {
+  statusCode: number;
+  /** At most the first 512 bytes of the answer, as UTF-8. */
+  bodySnippet: string;
+}
+
+export interface WebhookHttpClient {
+  /** Rejects with an Error that says what happened (`timeout after 10000 ms`, `ECONNREFUSED 127.0.0.1:1234`). */
+  post(url: string, body: string, headers: Record<string, string>, timeoutMs: number): Promise<WebhookHttpResponse>;
+}
+
+export interface NodeWebhookHttpClient extends WebhookHttpClient {
+  /** Closes idle keep-alive sockets. */
+  close(): void;
+}
+
+export interface NodeHttpClientOptions {
+  /** Set false to accept self-signed certificates on https receivers (local QA setups). */
+  rejectUnauthorized?: boolean;
+}
+
+export const SNIPPET_BYTES = 512;
+
+interface NetError extends Error {
+  code?: string;
+  address?: string;
+  port?: number;
+  hostname?: string;
+  errors?: unknown[];
+}
+
+/** `connect ECONNREFUSED 127.0.0.1:1234` → `ECONNREFUSED 127.0.0.1:1234`; Node 20 wraps dual-stack failures in an AggregateError. */
+function describeError(err: unknown): string {
+  const e = err as NetError;
+  const first = Array.isArray(e.errors) ? e.errors[0] : undefined;
+  if (!e.code && first) return describeError(first);
+  if (e.code && e.address) return `${e.code} ${e.address}${e.port ? `:${e.port}` : ''}`;
+  if (e.code && e.hostname) return `${e.code} ${e.hostname}`;
+  if (e.code && e.message && !e.message.includes(e.code)) return `${e.code} ${e.message}`;
+  return e.message || e.code || String(err);
+}
+
+export function createNodeHttpClient(options: NodeHttpClientOptions = {}): NodeWebhookHttpClient {
+  // `timeout` closes keep-alive sockets idle for 4 s, before typical servers (5 s) drop them under us.
+  const httpAgent = new http.Agent({ keepAlive: true, timeout: 4000 });
+  const httpsAgent = new https.Agent({
+    keepAlive: true,
+    timeout: 4000,
+    rejectUnauthorized: options.rejectUnauthorized ?? true,
+  });
+
+  function post(
+    url: string,
+    body: string,
+    headers: Record<string, string>,
+    timeoutMs: number,
+  ): Promise<WebhookHttpResponse> {
+    let target: URL;
+    try {
+      target = new URL(url);
+    } catch {
+      return Promise.reject(new Error(`invalid URL ${url}`));
+    }
+    if (target.protocol !== 'http:' && target.protocol !== 'https:') {
+      return Promise.reject(new Error(`unsupported protocol ${target.protocol}`));
+    }
+    const isHttps = target.protocol === 'https:';
+    const payload = Buffer.from(body, 'utf8');
+    const controller = new AbortController();
+
+    return new Promise<WebhookHttpResponse>((resolve, reject) => {
+      let settled = false;
+      const timer = setTimeout(() => controller.abort(), timeoutMs);
+      const settle = (result: WebhookHttpResponse | Error): void => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        if (result instanceof Error) reject(result);
+        else resolve(result);
+      };
+      const fail = (err: unknown): void =>
+        settle(new Error(controller.signal.aborted ? `timeout after ${timeoutMs} ms` : describeError(err)));
+
+      const request = (isHttps ? https : http).request(
+        target,
+        {
+          method: 'POST',
+          agent: isHttps ? httpsAgent : httpAgent,
+          headers: { ...headers, 'Content-Length': String(payload.length) },
+          signal: controller.signal,
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          let size = 0;
+          const done = (): void =>
+            settle({ statusCode: res.statusCode ?? 0, bodySnippet: Buffer.concat(chunks).toString('utf8') });
+          res.on('data', (chunk: Buffer) => {
+            if (size < SNIPPET_BYTES) {
+              const part = chunk.subarray(0, SNIPPET_BYTES - size);
+              chunks.push(part);
+              size += part.length;
+            }
+            // The snippet is all we keep; a long or endless answer must not hold the socket.
+            if (size >= SNIPPET_BYTES) {
+              done();
+              res.destroy();
+            }
+          });
+          res.on('end', done);
+          res.on('error', fail);
+          res.on('close', () => fail(new Error('connection closed before the response ended')));
+        },
+      );
+      request.on('error', fail);
+      request.end(payload);
+    });
+  }
+
+  return {
+    post,
+    close() {
+      httpAgent.destroy();
+      httpsAgent.destroy();
+    },
+  };
+}
