@@ -7,15 +7,21 @@ const path = require('node:path');
 const $RefParser = require('@apidevtools/json-schema-ref-parser');
 
 const root = path.join(__dirname, '..');
-const specs = ['spec/partner-api.yaml', 'spec/control-api.yaml'].filter((f) => require('node:fs').existsSync(path.join(root, f)));
+const specs = ['spec/partner-api.yaml', 'spec/control-api.yaml'].filter((f) =>
+  require('node:fs').existsSync(path.join(root, f)),
+);
 
 async function main() {
   const spectral = path.join(root, 'node_modules', '.bin', 'spectral');
   try {
-    execFileSync(spectral, ['lint', ...specs, '--ruleset', 'spec/.spectral.yaml', '--fail-severity', 'hint', '--display-only-failures'], {
-      cwd: root,
-      stdio: 'inherit',
-    });
+    execFileSync(
+      spectral,
+      ['lint', ...specs, '--ruleset', 'spec/.spectral.yaml', '--fail-severity', 'hint', '--display-only-failures'],
+      {
+        cwd: root,
+        stdio: 'inherit',
+      },
+    );
   } catch {
     process.stderr.write('Spectral reported problems (see above).\n');
     process.exit(1);

@@ -11,8 +11,10 @@ module.exports = function provenance(target) {
   }
   if (mark === 'inferred') {
     const problems = [];
-    if (!/^D\d+$/.test(String(target['x-decision'] ?? ''))) problems.push({ message: 'An inferred item needs x-decision (D<n>).' });
-    if (typeof target['x-reason'] !== 'string' || target['x-reason'].length === 0) problems.push({ message: 'An inferred item needs x-reason.' });
+    if (!/^D\d+$/.test(String(target['x-decision'] ?? '')))
+      problems.push({ message: 'An inferred item needs x-decision (D<n>).' });
+    if (typeof target['x-reason'] !== 'string' || target['x-reason'].length === 0)
+      problems.push({ message: 'An inferred item needs x-reason.' });
     return problems;
   }
   return [{ message: `x-provenance must be documented or inferred, not ${JSON.stringify(mark)}.` }];

@@ -1,0 +1,1345 @@
+// Generated from spec/control-api.yaml by `npm run gen:types`. Do not edit.
+export interface paths {
+    "/__control/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check the control API
+         * @description Answers without a token, so a contract suite can tell a mock target from the real sandbox.
+         */
+        get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__control/payments/{paymentId}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete a payment
+         * @description Settles a pending payment as the pay page's "approve" does: status `paid`, `bankPaymentStatus`
+         *     `AcceptedSettlementCompleted`, `paidAt` set, and `payment.completed` fires. A payment that is
+         *     already final answers 409.
+         */
+        post: operations["completePayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__control/payments/{paymentId}/fail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Fail a payment
+         * @description Fails a pending payment as the pay page's "reject" or "abandon" does: status `failed`,
+         *     `bankPaymentStatus` `Rejected`, and `payment.failed` fires. A payment that is already final
+         *     answers 409.
+         */
+        post: operations["failPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__control/payments/{paymentId}/expire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Expire a payment
+         * @description Expires a pending payment now instead of 30 minutes after creation: status `expired`,
+         *     `bankPaymentStatus` `Expired`, and `payment.failed` fires. A payment that is already final
+         *     answers 409.
+         */
+        post: operations["expirePayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__control/merchants/{merchantId}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Activate a merchant
+         * @description Makes a pending or inactive merchant `active` without the onboarding page; creates its default
+         *     store if it has none (D15) and fires `merchant.activated`. An active merchant answers 409.
+         */
+        post: operations["activateMerchant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__control/merchants/{merchantId}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deactivate a merchant
+         * @description Makes an active merchant `inactive` and fires `merchant.deactivated`; new payments for it are
+         *     refused with 409 until it is activated again. An inactive merchant answers 409.
+         */
+        post: operations["deactivateMerchant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__control/clock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the clock
+         * @description The mock's current time and how far it has been moved ahead of the time it started from.
+         */
+        get: operations["getClock"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__control/clock/advance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move the clock forward
+         * @description Moves the clock forward by a number of seconds or a duration (`90s`, `30m`, `2h`, `1d`). Whatever
+         *     has become due runs at once: pending payments expire (D20) and webhook retries are sent (D29).
+         */
+        post: operations["advanceClock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__control/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reset the mock
+         * @description Drops every partner, merchant, store, payment, webhook, delivery, journal entry and fault, sets
+         *     the clock back, and starts again from the default partner, or from the named scenario.
+         */
+        post: operations["resetState"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__control/state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the state
+         * @description Every record of every partner as one scenario document, which `importState` loads back.
+         */
+        get: operations["exportState"];
+        /**
+         * Import a state
+         * @description Replaces the whole state with the scenario in one step. The scenario is checked first and
+         *     nothing changes unless all of it loads; a 400 lists every problem found, not only the first.
+         */
+        put: operations["importState"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__control/partners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a partner
+         * @description Adds a partner with one active credential, to test tenancy (D2) with a second partner.
+         *     `clientId` and `clientSecret` are generated when omitted (D3). The secret is shown only here.
+         */
+        post: operations["createPartner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__control/webhook-deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhook deliveries
+         * @description Deliveries of every partner, newest first, with every attempt; filters combine with AND.
+         */
+        get: operations["listDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__control/webhook-deliveries/flush": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Flush webhook deliveries
+         * @description Sends every delivery that is due by the mock's clock and answers once none is due or in flight,
+         *     so a test can assert on its receiver without sleeping. Retries scheduled for later stay
+         *     pending: move the clock (`advanceClock`) and flush again.
+         */
+        post: operations["flushDeliveries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__control/webhook-deliveries/{deliveryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a webhook delivery
+         * @description One delivery with the exact body sent and every attempt.
+         */
+        get: operations["getDelivery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__control/webhook-deliveries/{deliveryId}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Redeliver a webhook delivery
+         * @description Queues a new delivery (new id, fresh attempts) of the same body, signed again with the
+         *     webhook's secret, to the same webhook. Answers at once with the new delivery, still pending.
+         */
+        post: operations["redeliverDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__control/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Partner API requests
+         * @description The most recent Partner API requests the mock answered (control calls are not recorded),
+         *     newest first. The journal keeps the last 1000.
+         */
+        get: operations["listRequests"];
+        put?: never;
+        post?: never;
+        /**
+         * Clear the request journal
+         * @description Forgets every recorded request.
+         */
+        delete: operations["clearRequests"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__control/faults": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List faults
+         * @description Every active fault, in the order they are matched.
+         */
+        get: operations["listFaults"];
+        put?: never;
+        /**
+         * Inject a fault
+         * @description From now on, calls of the given Partner API operation (or of every operation) answer with the
+         *     given status and error body, are delayed, or have their connection dropped; for the next
+         *     `times` calls or with a `probability`. `retryAfter` alone answers 429 with `Retry-After`.
+         *     Faults apply before authentication, like a misbehaving gateway, and the first matching one wins.
+         */
+        post: operations["createFault"];
+        /**
+         * Remove every fault
+         * @description Removes every active fault; the Partner API behaves normally again.
+         */
+        delete: operations["clearFaults"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__control/faults/{faultId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a fault
+         * @description Removes one fault and answers with it.
+         */
+        delete: operations["deleteFault"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /** @description The Partner API's error body (D5), used here too so one client handles both. */
+        Error: {
+            statusCode: number;
+            /** @description The reason phrase of the status code. */
+            error: string;
+            message: string | string[];
+            /** @description A machine-readable code; clients must not need it. */
+            code?: string;
+        };
+        /**
+         * Format: date-time
+         * @description ISO-8601 UTC with milliseconds, e.g. `2026-03-19T10:00:00.000Z` (D4).
+         */
+        Timestamp: string;
+        Ok: {
+            /** @constant */
+            ok: true;
+        };
+        Health: {
+            /** @constant */
+            ok: true;
+            /** @description The mock's package version. */
+            version: string;
+            /** @description How many partners the mock holds. */
+            partners: number;
+        };
+        /** @enum {string} */
+        PaymentStatus: "pending" | "paid" | "failed" | "expired";
+        /** @description A payment after a control call, with the ids a test needs to find it elsewhere. */
+        ControlPayment: {
+            paymentId: number;
+            status: components["schemas"]["PaymentStatus"];
+            /** @description `AcceptedSettlementCompleted`, `Rejected` or `Expired` (D23); null while pending. */
+            bankPaymentStatus: string | null;
+            partnerId: number;
+            merchantId: number;
+            updatedAt: components["schemas"]["Timestamp"];
+        };
+        CompletePaymentRequest: {
+            /** @description The bank the customer "picked", as on the pay page. */
+            bank?: string;
+        };
+        FailPaymentRequest: {
+            /**
+             * @description Rejected by the bank, or abandoned by the customer; both end as `failed`.
+             * @default rejected
+             * @enum {string}
+             */
+            reason: "rejected" | "abandoned";
+        };
+        /** @enum {string} */
+        MerchantStatus: "pending" | "active" | "inactive";
+        /** @description A merchant after a control call. */
+        ControlMerchant: {
+            merchantId: number;
+            clientId: string;
+            partnerId: number;
+            status: components["schemas"]["MerchantStatus"];
+            updatedAt: components["schemas"]["Timestamp"];
+        };
+        Clock: {
+            now: components["schemas"]["Timestamp"];
+            /** @description How far the clock has been moved forward, in milliseconds, since the mock started or was reset. */
+            offsetMs: number;
+        };
+        /** @description Either `seconds` or `duration`, not both. */
+        ClockAdvanceRequest: {
+            /** @description Seconds to move forward. */
+            seconds: number;
+        } | {
+            /** @description A whole number and a unit, `s`, `m`, `h` or `d`, e.g. `90s`, `30m`, `2h`, `1d`. */
+            duration: string;
+        };
+        ResetRequest: {
+            /** @description A scenario name from `fixtures/scenarios`; without it the mock starts from its default partner. */
+            scenario?: string;
+        };
+        /**
+         * @description The scenario format: the mock's whole state as plain JSON, one array of records per table,
+         *     as `exportState` writes it. Records are the mock's internal records (they hold secrets and
+         *     tokens), described in `mock-server/src/state/records.ts` rather than here, and `importState`
+         *     checks them, listing every problem. Omitted tables are empty.
+         */
+        Scenario: {
+            /**
+             * @description The scenario format version.
+             * @constant
+             */
+            version: 1;
+            partners?: components["schemas"]["ScenarioTable"];
+            credentials?: components["schemas"]["ScenarioTable"];
+            merchants?: components["schemas"]["ScenarioTable"];
+            stores?: components["schemas"]["ScenarioTable"];
+            payments?: components["schemas"]["ScenarioTable"];
+            webhooks?: components["schemas"]["ScenarioTable"];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The records of one table. */
+        ScenarioTable: Record<string, never>[];
+        StateImported: {
+            /** @constant */
+            ok: true;
+            counts: {
+                partners: number;
+                merchants: number;
+                stores: number;
+                payments: number;
+                webhooks: number;
+            };
+        };
+        PartnerCreateRequest: {
+            name: string;
+            /** @description Defaults to `name`. */
+            companyName?: string;
+            /** Format: email */
+            contactEmail?: string;
+            /** @description The credential's client id; a new UUID when omitted. Must not be in use (409). */
+            clientId?: string;
+            /** @description The credential's secret; 64 new hex characters when omitted. */
+            clientSecret?: string;
+        };
+        PartnerCreated: {
+            partnerId: number;
+            name: string;
+            clientId: string;
+            /** @description Send it as `X-Partner-Client-Secret`; shown only here. */
+            clientSecret: string;
+        };
+        /** @enum {string} */
+        WebhookEventType: "payment.completed" | "payment.failed" | "merchant.activated" | "merchant.deactivated";
+        /**
+         * @description `pending` while attempts remain, `delivered` after a 2xx, `failed` when every attempt failed.
+         * @enum {string}
+         */
+        DeliveryOutcome: "pending" | "delivered" | "failed";
+        DeliveryAttempt: {
+            attempt: number;
+            startedAt: components["schemas"]["Timestamp"];
+            durationMs: number;
+            /** @description The receiver's status code; null when it did not answer. */
+            statusCode: number | null;
+            /** @description Why no answer came, e.g. a timeout or a refused connection. */
+            error: string | null;
+            /** @description The first bytes of the receiver's answer. */
+            responseSnippet: string | null;
+        };
+        Delivery: {
+            /** @description The same value as the `X-Webhook-Delivery` header. */
+            id: string;
+            partnerId: number;
+            webhookId: number;
+            url: string;
+            event: components["schemas"]["WebhookEventType"];
+            paymentId: number | null;
+            merchantId: number | null;
+            /** @description Sent by the webhook test endpoint (D26). */
+            test: boolean;
+            outcome: components["schemas"]["DeliveryOutcome"];
+            attempts: components["schemas"]["DeliveryAttempt"][];
+            /** @description When the next attempt is due by the mock's clock; null when none is. */
+            nextAttemptAt: components["schemas"]["Timestamp"] | null;
+            createdAt: components["schemas"]["Timestamp"];
+            updatedAt: components["schemas"]["Timestamp"];
+            /** @description The exact bytes sent and signed, as UTF-8 text. */
+            body: string;
+        };
+        DeliveryList: {
+            deliveries: components["schemas"]["Delivery"][];
+            total: number;
+            page: number;
+            limit: number;
+        };
+        FlushResult: {
+            /** @description Deliveries still waiting for a retry scheduled later by the clock; 0 when everything is done. */
+            pending: number;
+        };
+        RequestLogEntry: {
+            id: number;
+            method: string;
+            /** @description The path with its query string. */
+            path: string;
+            /** @description Null when no operation matched (a 404 route). */
+            operationId: string | null;
+            status: number;
+            durationMs: number;
+            /** @description Null when the call was not authenticated. */
+            partnerId: number | null;
+            at: components["schemas"]["Timestamp"];
+        };
+        RequestLog: {
+            requests: components["schemas"]["RequestLogEntry"][];
+            /** @description How many recorded requests match, before `limit`. */
+            total: number;
+        };
+        /**
+         * @description An operationId of the Partner API.
+         * @enum {string}
+         */
+        PartnerOperationId: "getProfile" | "updateProfile" | "listCredentials" | "createCredential" | "rotateCredential" | "revokeCredential" | "createMerchant" | "listMerchants" | "fastTrackMerchant" | "createTestMerchant" | "getMerchant" | "resendOnboarding" | "createStore" | "listStores" | "getStore" | "updateStore" | "deactivateStore" | "createPayment" | "listPayments" | "getPaymentStatus" | "getPaymentQr" | "listWebhooks" | "createWebhook" | "updateWebhook" | "deleteWebhook" | "testWebhook" | "getStats";
+        /** @description The parts of the D5 error body to answer with; `statusCode` and `error` always follow `status`. */
+        FaultBody: {
+            message?: string | string[];
+            code?: string;
+        };
+        /**
+         * @description At least one effect (`status`, `latencyMs`, `drop` or `retryAfter`). Without `times` and
+         *     `probability` the fault applies to every matching call until removed.
+         */
+        FaultRequest: {
+            /** @description The operation to affect; omit it to affect every Partner API operation. */
+            operationId?: components["schemas"]["PartnerOperationId"];
+            /** @description The status to answer with. */
+            status?: number;
+            body?: components["schemas"]["FaultBody"];
+            /** @description Delay before answering (or dropping). */
+            latencyMs?: number;
+            /** @description Destroy the connection without an answer. */
+            drop?: boolean;
+            /** @description Answer 429 with this `Retry-After` (seconds); `status` may be omitted or must be 429. */
+            retryAfter?: number;
+            /** @description Apply to the next this many matching calls only. */
+            times?: number;
+            /** @description Apply to each matching call with this probability. */
+            probability?: number;
+        };
+        /** @description An active fault as sent, with its id and how many calls it has answered. */
+        Fault: {
+            id: number;
+            operationId?: components["schemas"]["PartnerOperationId"];
+            status?: number;
+            body?: components["schemas"]["FaultBody"];
+            latencyMs?: number;
+            drop?: boolean;
+            retryAfter?: number;
+            times?: number;
+            probability?: number;
+            hits: number;
+            createdAt: components["schemas"]["Timestamp"];
+        };
+        FaultList: {
+            faults: components["schemas"]["Fault"][];
+        };
+        FaultsCleared: {
+            /** @constant */
+            ok: true;
+            removed: number;
+        };
+    };
+    responses: {
+        /** @description The body, query or path is malformed or invalid; `message` names each problem. */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The scenario does not load; `message` lists every problem found and nothing changed. */
+        InvalidScenario: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description A control token is configured and the `Authorization` header does not carry it. */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description No such record, in any partner. */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The record is already in the requested state, or a final one. */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The body is larger than 1 MB. */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The body is not `application/json`. */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Any other error, in the same shape. */
+        UnexpectedError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+    };
+    parameters: {
+        /** @description Numeric payment id. */
+        PaymentId: number;
+        /** @description Numeric merchant id (not its clientId). */
+        MerchantId: number;
+        /** @description The delivery id, as in the `X-Webhook-Delivery` header. */
+        DeliveryId: string;
+        /** @description Numeric fault id. */
+        FaultId: number;
+        /** @description Page number, from 1. */
+        Page: number;
+        /** @description Items per page, 1 to 100. */
+        Limit: number;
+    };
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The mock is up. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    completePayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric payment id. */
+                paymentId: components["parameters"]["PaymentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CompletePaymentRequest"];
+            };
+        };
+        responses: {
+            /** @description The paid payment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ControlPayment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    failPayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric payment id. */
+                paymentId: components["parameters"]["PaymentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["FailPaymentRequest"];
+            };
+        };
+        responses: {
+            /** @description The failed payment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ControlPayment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    expirePayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric payment id. */
+                paymentId: components["parameters"]["PaymentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The expired payment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ControlPayment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    activateMerchant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric merchant id (not its clientId). */
+                merchantId: components["parameters"]["MerchantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The active merchant. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ControlMerchant"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    deactivateMerchant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric merchant id (not its clientId). */
+                merchantId: components["parameters"]["MerchantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The inactive merchant. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ControlMerchant"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    getClock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The clock. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Clock"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    advanceClock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClockAdvanceRequest"];
+            };
+        };
+        responses: {
+            /** @description The clock after the move. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Clock"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    resetState: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ResetRequest"];
+            };
+        };
+        responses: {
+            /** @description The mock was reset. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ok"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    exportState: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The state as a scenario. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Scenario"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    importState: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Scenario"];
+            };
+        };
+        responses: {
+            /** @description The scenario was loaded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StateImported"];
+                };
+            };
+            400: components["responses"]["InvalidScenario"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    createPartner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartnerCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The partner with its credential. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerCreated"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    listDeliveries: {
+        parameters: {
+            query?: {
+                /** @description Only deliveries of this event. */
+                event?: components["schemas"]["WebhookEventType"];
+                /** @description Only deliveries about this payment. */
+                paymentId?: number;
+                /** @description Only deliveries about this merchant. */
+                merchantId?: number;
+                /** @description Only deliveries to this webhook. */
+                webhookId?: number;
+                /** @description Only deliveries with this outcome. */
+                outcome?: components["schemas"]["DeliveryOutcome"];
+                /** @description Only deliveries of this partner. */
+                partnerId?: number;
+                /** @description Page number, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page, 1 to 100. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of deliveries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    flushDeliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Nothing is due any more. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlushResult"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    getDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The delivery id, as in the `X-Webhook-Delivery` header. */
+                deliveryId: components["parameters"]["DeliveryId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The delivery. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Delivery"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    redeliverDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The delivery id, as in the `X-Webhook-Delivery` header. */
+                deliveryId: components["parameters"]["DeliveryId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new delivery, queued. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Delivery"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    listRequests: {
+        parameters: {
+            query?: {
+                /** @description Only requests routed to this operation. */
+                operationId?: string;
+                /** @description At most this many requests. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The matching requests. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestLog"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    clearRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The journal is empty. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ok"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    listFaults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The active faults. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaultList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    createFault: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FaultRequest"];
+            };
+        };
+        responses: {
+            /** @description The fault, now active. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Fault"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    clearFaults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The faults were removed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaultsCleared"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    deleteFault: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric fault id. */
+                faultId: components["parameters"]["FaultId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The removed fault. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Fault"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+}
