@@ -76,6 +76,11 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 
 type Raw = Partial<Record<keyof MockConfig, unknown>>;
 
+/** Config values arrive as strings (env, argv) or plain JSON values; anything else reads as JSON. */
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
+}
+
 function toInt(value: unknown): number | undefined {
   const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
   return Number.isInteger(n) ? n : undefined;
@@ -90,7 +95,7 @@ function toBool(value: unknown): boolean | undefined {
 
 /** Merges raw values over the defaults; throws one Error listing every bad key. */
 export function parseConfig(...layers: Raw[]): MockConfig {
-  const raw: Raw = Object.assign({}, ...layers.map((l) => Object.fromEntries(Object.entries(l).filter(([, v]) => v !== undefined))));
+  const raw: Raw = Object.assign({}, ...layers.map((l) => Object.fromEntries(Object.entries(l).filter(([, v]) => v !== undefined)))) as Raw;
   const config: MockConfig = { ...DEFAULT_CONFIG, webhookRetrySchedule: [...DEFAULT_CONFIG.webhookRetrySchedule] };
   const problems: string[] = [];
   const int = (key: 'port' | 'paymentExpirySeconds' | 'onboardingLinkDays' | 'webhookTimeoutMs', min: number, max: number) => {
@@ -107,13 +112,13 @@ export function parseConfig(...layers: Raw[]): MockConfig {
   };
   const str = (key: 'host' | 'clientId' | 'clientSecret', pattern?: RegExp, hint?: string) => {
     if (raw[key] === undefined) return;
-    const s = String(raw[key]);
+    const s = text(raw[key]);
     if (s === '' || (pattern && !pattern.test(s))) problems.push(`${key} ${hint ?? 'must not be empty'}, got ${JSON.stringify(raw[key])}`);
     else config[key] = s;
   };
   const nullableStr = (key: 'controlToken' | 'scenario') => {
     if (raw[key] === undefined) return;
-    config[key] = raw[key] === null || raw[key] === '' ? null : String(raw[key]);
+    config[key] = raw[key] === null || raw[key] === '' ? null : text(raw[key]);
   };
 
   int('port', 0, 65535);
@@ -128,16 +133,16 @@ export function parseConfig(...layers: Raw[]): MockConfig {
   nullableStr('controlToken');
   nullableStr('scenario');
   if (raw.publicUrl !== undefined && raw.publicUrl !== null && raw.publicUrl !== '') {
-    const url = String(raw.publicUrl);
+    const url = text(raw.publicUrl);
     if (!/^https?:\/\/[^\s/]+/.test(url)) problems.push(`publicUrl must be an http(s) URL, got ${JSON.stringify(url)}`);
     else config.publicUrl = url.replace(/\/+$/, '');
   }
   if (raw.logLevel !== undefined) {
-    if (!LOG_LEVELS.includes(String(raw.logLevel))) problems.push(`logLevel must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(raw.logLevel)}`);
-    else config.logLevel = String(raw.logLevel) as MockConfig['logLevel'];
+    if (!LOG_LEVELS.includes(text(raw.logLevel))) problems.push(`logLevel must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(raw.logLevel)}`);
+    else config.logLevel = text(raw.logLevel) as MockConfig['logLevel'];
   }
   if (raw.webhookRetrySchedule !== undefined) {
-    const list = Array.isArray(raw.webhookRetrySchedule) ? raw.webhookRetrySchedule : String(raw.webhookRetrySchedule).split(',').filter((s) => s.trim() !== '');
+    const list = Array.isArray(raw.webhookRetrySchedule) ? raw.webhookRetrySchedule : text(raw.webhookRetrySchedule).split(',').filter((s) => s.trim() !== '');
     const values = list.map(toInt);
     if (values.some((v) => v === undefined || v < 0)) problems.push(`webhookRetrySchedule must be comma-separated milliseconds, got ${JSON.stringify(raw.webhookRetrySchedule)}`);
     else config.webhookRetrySchedule = values as number[];

@@ -95,7 +95,11 @@ export function addActiveMerchant(
 }
 
 /** Adds a store of `merchant` straight into the state (active, not default unless told). */
-export function addStoreFor(deps: AppDeps, merchant: MerchantRecord, overrides: Partial<StoreRecord> = {}): StoreRecord {
+export function addStoreFor(
+  deps: AppDeps,
+  merchant: MerchantRecord,
+  overrides: Partial<StoreRecord> = {},
+): StoreRecord {
   const now = deps.clock.now().toISOString();
   const store: StoreRecord = {
     storeId: deps.ids.uuid(),

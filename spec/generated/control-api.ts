@@ -180,8 +180,10 @@ export interface paths {
         put?: never;
         /**
          * Reset the mock
-         * @description Drops every partner, merchant, store, payment, webhook, delivery, journal entry and fault, sets
-         *     the clock back, and starts again from the default partner, or from the named scenario.
+         * @description Drops every partner, merchant, store, payment, webhook, delivery, journal entry and fault, and
+         *     starts again from the default partner, or from the named scenario. The clock keeps its time:
+         *     it only moves forward (D4), so no timestamp written after a reset is older than one before it.
+         *     An unknown scenario name answers 400 and changes nothing.
          */
         post: operations["resetState"];
         delete?: never;
@@ -461,7 +463,7 @@ export interface components {
         };
         Clock: {
             now: components["schemas"]["Timestamp"];
-            /** @description How far the clock has been moved forward, in milliseconds, since the mock started or was reset. */
+            /** @description How far the clock has been moved forward, in milliseconds, since the mock started (a reset keeps it). */
             offsetMs: number;
         };
         /** @description Either `seconds` or `duration`, not both. */
@@ -477,10 +479,12 @@ export interface components {
             scenario?: string;
         };
         /**
-         * @description The scenario format: the mock's whole state as plain JSON, one array of records per table,
-         *     as `exportState` writes it. Records are the mock's internal records (they hold secrets and
-         *     tokens), described in `mock-server/src/state/records.ts` rather than here, and `importState`
-         *     checks them, listing every problem. Omitted tables are empty.
+         * @description The scenario format (fixtures/scenarios/README.md), whose full JSON Schema is
+         *     `fixtures/scenarios/scenario.schema.json`: the mock's whole state as plain JSON, one array of
+         *     records per table, each partner with its `credentials` (secrets included), as `exportState`
+         *     writes it and `importState` and the named scenarios load. `importState` checks every record
+         *     against that schema and the rules between records, and lists every problem at once; this
+         *     document only sketches the top level. Omitted tables are empty.
          */
         Scenario: {
             /**
@@ -488,8 +492,11 @@ export interface components {
              * @constant
              */
             version: 1;
+            /** @description A short name, for people. */
+            name?: string;
+            /** @description What the scenario holds, for people. */
+            description?: string;
             partners?: components["schemas"]["ScenarioTable"];
-            credentials?: components["schemas"]["ScenarioTable"];
             merchants?: components["schemas"]["ScenarioTable"];
             stores?: components["schemas"]["ScenarioTable"];
             payments?: components["schemas"]["ScenarioTable"];
@@ -497,7 +504,7 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        /** @description The records of one table. */
+        /** @description The records of one table, as `fixtures/scenarios/scenario.schema.json` describes them. */
         ScenarioTable: Record<string, never>[];
         StateImported: {
             /** @constant */

@@ -45,10 +45,14 @@ export const errors = {
     new ApiError(429, 'rate_limited', `Too many requests; retry after ${retryAfterSeconds} s`, {
       'Retry-After': String(retryAfterSeconds),
     }),
-  unauthorizedControl: () => new ApiError(401, 'control_unauthorized', 'Missing or wrong control token (Authorization: Bearer <token>)'),
+  unauthorizedControl: () =>
+    new ApiError(401, 'control_unauthorized', 'Missing or wrong control token (Authorization: Bearer <token>)'),
   internal: () => new ApiError(500, 'internal_error', 'Internal server error'),
   responseInvalid: (operationId: string, problems: string[]) =>
-    new ApiError(500, 'response_validation_failed', [`The mock's response to ${operationId} does not match the spec`, ...problems]),
+    new ApiError(500, 'response_validation_failed', [
+      `The mock's response to ${operationId} does not match the spec`,
+      ...problems,
+    ]),
 };
 
 export function isApiError(err: unknown): err is ApiError {

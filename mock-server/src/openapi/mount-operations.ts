@@ -57,15 +57,15 @@ export function mountOperations(options: MountOptions): Router {
       res.locals.partnerId = caller.partner?.id ?? null;
       const parts: RequestParts = {
         params: req.params as Record<string, string>,
-        query: req.query as Record<string, unknown>,
+        query: req.query,
         headers: req.headers,
-        body: req.body as unknown,
+        body: req.body,
         hasBody: hasBody(req),
         contentType: req.headers['content-type'],
       };
       const input = validators.validateRequest(parts);
       const ctx: HandlerContext = { req, operationId: op.operationId, ...caller, ...input };
-      const result = await handler(ctx);
+      const result = await handler(ctx as HandlerContext<never>);
       writeResult(res, op, result, validators, options);
     });
   }

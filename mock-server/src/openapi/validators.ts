@@ -8,7 +8,7 @@ import type { ValidateFunction } from 'ajv';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { createSpecAjv, dereference, resolveRef, toAbsoluteRefs, type SpecOperation } from '../../../spec';
 import { errors } from '../http/api-error';
-import { formatAjvErrors, type Location } from './error-messages';
+import { formatAjvErrors } from './error-messages';
 
 export interface RequestParts {
   params: Record<string, string>;
@@ -102,7 +102,7 @@ export function compileValidators(operations: SpecOperation[], options: Validato
         for (const { where, validate } of paramValidators) {
           if (!validate) continue;
           const target = where === 'path' ? out.params : where === 'query' ? out.query : pickHeaders(parts.headers, validate);
-          if (!validate(target)) problems.push(...formatAjvErrors(validate.errors, where as Location));
+          if (!validate(target)) problems.push(...formatAjvErrors(validate.errors, where));
           if (where === 'header') out.headers = target;
         }
         if (body && validateBody) {

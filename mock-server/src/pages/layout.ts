@@ -1,6 +1,7 @@
 /** Plain server-rendered HTML for the hosted pages: one layout, escaped values, works on a phone. */
 export function escapeHtml(value: unknown): string {
-  return String(value ?? '')
+  const text = typeof value === 'string' ? value : value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

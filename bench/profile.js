@@ -1,0 +1,142 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * CPU profile of acountpay-mock (`node --cpu-prof`), summarised as the top self-time functions and
+ * the areas of code they belong to.
+ *   node bench/profile.js                      create-payment load (BENCH_DURATION s)
+ *   node bench/profile.js --scenario <name>    another scenario of the main bench (e.g. list-payments)
+ *   node bench/profile.js --startup            spawn → first 200 on /__control/health (the cold start)
+ * The .cpuprofile is copied to bench/results/ for Chrome DevTools (Performance → Load profile).
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const { benchTmpDir, installExitHooks } = require('./lib/children');
+const { closeAgent } = require('./lib/http-client');
+const { intEnv, machineInfo } = require('./lib/options');
+const { assertBuilt } = require('./lib/project');
+const { startServer } = require('./lib/servers');
+const { runLoad } = require('./lib/load');
+const { setupOurs, scenarios } = require('./lib/workload');
+const { summariseProfile } = require('./lib/cpu-profile');
+const { table, writeResults, RESULTS_DIR } = require('./lib/report');
+
+const say = (line) => process.stdout.write(`${line}\n`);
+const TOP = 25;
+
+function argValue(flag) {
+  const i = process.argv.indexOf(flag);
+  return i === -1 ? undefined : process.argv[i + 1];
+}
+
+async function profiled(run) {
+  const dir = fs.mkdtempSync(path.join(benchTmpDir(), 'cpu-'));
+  const server = await startServer('ours', { nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
+  let detail;
+  try {
+    detail = await run(server);
+  } finally {
+    // SIGINT lets the mock close and exit normally, which is when V8 writes the profile.
+    await server.stop({ signal: 'SIGINT', graceMs: 20_000 });
+    fs.rmSync(server.logFile, { force: true });
+  }
+  const file = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+  if (!file) throw new Error('the mock wrote no .cpuprofile (did it exit normally on SIGINT?)');
+  return { detail, profilePath: path.join(dir, file), readyMs: server.readyMs };
+}
+
+function render(title, summary, note) {
+  const busy = summary.totalMs - (summary.areas.find((a) => a.area === 'idle')?.selfMs ?? 0);
+  const pct = (ms) => `${((ms / busy) * 100).toFixed(1)}%`;
+  const functions = table(
+    ['#', 'self ms', '% busy', 'function', 'location', 'area'],
+    summary.functions
+      .filter((f) => f.area !== 'idle')
+      .slice(0, TOP)
+      .map((f, i) => [
+        String(i + 1),
+        f.selfMs.toFixed(1),
+        pct(f.selfMs),
+        `\`${f.name}\``,
+        f.location ? `\`${f.location}\`` : '',
+        f.area,
+      ]),
+  );
+  const areas = table(
+    ['area', 'self ms', '% busy'],
+    summary.areas
+      .filter((a) => a.area !== 'idle')
+      .slice(0, 20)
+      .map((a) => [a.area, a.selfMs.toFixed(1), pct(a.selfMs)]),
+  );
+  return [
+    `## CPU profile: ${title}`,
+    '',
+    `${note} Profiled ${(summary.totalMs / 1000).toFixed(2)} s, of which ${(busy / 1000).toFixed(2)} s busy (not idle); percentages are of busy time.`,
+    '',
+    `### Top ${TOP} functions by self time`,
+    '',
+    functions,
+    '',
+    '### By area',
+    '',
+    areas,
+  ].join('\n');
+}
+
+async function main() {
+  installExitHooks();
+  assertBuilt();
+  const startup = process.argv.includes('--startup');
+  const scenarioName = argValue('--scenario') ?? process.env.BENCH_PROFILE_SCENARIO ?? 'create-payment';
+  const seconds = intEnv('BENCH_DURATION', 10, { min: 1, max: 600 });
+  const connections = intEnv('BENCH_CONNECTIONS', 10, { min: 1, max: 1000 });
+  const machine = machineInfo();
+  const name = startup ? 'profile-startup' : `profile-${scenarioName}`;
+
+  const { detail, profilePath, readyMs } = await profiled(async (server) => {
+    if (startup) return null;
+    const ids = await setupOurs(server.base);
+    const scenario = scenarios(ids).find((s) => s.name === scenarioName);
+    if (!scenario)
+      throw new Error(
+        `unknown scenario ${scenarioName}; known: ${scenarios(ids)
+          .map((s) => s.name)
+          .join(', ')}`,
+      );
+    say(`profiling ${scenarioName} for ${seconds} s at ${connections} connections…`);
+    const fromUs = Number(process.hrtime.bigint() / 1000n);
+    const load = await runLoad({
+      base: server.base,
+      request: scenario.request,
+      expect: scenario.expect,
+      connections,
+      seconds,
+    });
+    return { load, window: { fromUs, toUs: Number(process.hrtime.bigint() / 1000n) } };
+  });
+  const summary = summariseProfile(JSON.parse(fs.readFileSync(profilePath, 'utf8')), detail?.window);
+  const load = detail?.load;
+  const note = startup
+    ? `From process start to the first 200 on /__control/health (${readyMs.toFixed(0)} ms under the profiler, which slows start-up) and a normal shutdown.`
+    : `Under ${scenarioName} load: ${load.rps.toFixed(0)} req/s, p50 ${load.p50?.toFixed(2)} ms, p99 ${load.p99?.toFixed(2)} ms (the profiler costs some throughput); only the samples of the load run count, not start-up or setup.`;
+  const text = `${render(startup ? 'start-up' : scenarioName, summary, `${note} Load average ${machine.loadAverage.join(' / ')}.`)}`;
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const kept = path.join(RESULTS_DIR, `${name}.cpuprofile`);
+  fs.copyFileSync(profilePath, kept);
+  const file = writeResults(name, text, {
+    machine,
+    startup,
+    scenario: startup ? null : scenarioName,
+    load,
+    readyMs,
+    totalMs: summary.totalMs,
+    areas: summary.areas,
+    functions: summary.functions.slice(0, 200),
+  });
+  say(`\n${text}\n`);
+  say(`written: ${file} (and .json); profile: ${kept}`);
+  closeAgent();
+}
+
+module.exports = { main };
+if (require.main === module) main();

@@ -1,0 +1,197 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * `npm run bench -- --scale` (or `node bench/scale.js`): how the mock behaves with 1k, 100k and 1M
+ * payments loaded (RSS, list/status latency), how fast webhooks arrive on loopback, and how long the
+ * in-process contract suite takes.
+ */
+const fs = require('node:fs');
+const { installExitHooks } = require('./lib/children');
+const { expectStatus, request, closeAgent } = require('./lib/http-client');
+const { intEnv, listEnv, machineInfo } = require('./lib/options');
+const { assertBuilt, partnerHeaders } = require('./lib/project');
+const { scenarioFile, ensurePayments } = require('./lib/scenario-data');
+const { startServer } = require('./lib/servers');
+const { runLoad, isValidRun } = require('./lib/load');
+const { rssMb } = require('./lib/stats');
+const { measureWebhookLatency } = require('./lib/webhook-latency');
+const { timeContractSuite } = require('./lib/contract-time');
+const { renderScale } = require('./lib/scale-report');
+const { writeResults, updateCommittedSection } = require('./lib/report');
+
+const say = (line) => process.stdout.write(`${line}\n`);
+
+/** Ids for the status query: 1..n when the loaded payments use them (checked on a sample), else ids read from pages. */
+async function statusIds(base, total) {
+  const headers = partnerHeaders();
+  const probes = Array.from({ length: 20 }, (_, i) => 1 + Math.floor(((i + 0.5) / 20) * total));
+  const answers = await Promise.all(
+    probes.map((id) => request(base, { path: `/v1/partner/payments/${id}/status`, headers })),
+  );
+  if (answers.every((a) => a.status === 200))
+    return { pick: () => 1 + Math.floor(Math.random() * total), source: `uniform over 1..${total}` };
+  const ids = [];
+  for (let page = 1; page <= 10; page += 1) {
+    const body = await expectStatus(base, { path: `/v1/partner/payments?page=${page}&limit=100`, headers }, 200);
+    ids.push(...body.payments.map((p) => p.id));
+  }
+  return { pick: () => ids[Math.floor(Math.random() * ids.length)], source: `${ids.length} ids from the first pages` };
+}
+
+function queries({ merchantClientId, pickId, total }) {
+  const headers = { ...partnerHeaders(), accept: 'application/json' };
+  const list = (query) => ({ method: 'GET', path: `/v1/partner/payments?${query}`, headers });
+  return [
+    { name: 'list-p1', title: 'list payments, page 1', request: list('page=1&limit=20') },
+    { name: 'list-deep', title: 'list payments, page 100 × 100', request: list('page=100&limit=100'), needs: 10_000 },
+    {
+      name: 'list-filtered',
+      title: 'list payments, status=paid & merchantClientId',
+      request: list(`status=paid&merchantClientId=${encodeURIComponent(merchantClientId)}&page=1&limit=20`),
+    },
+    {
+      name: 'status-random',
+      title: 'payment status, random existing id',
+      request: {
+        method: 'GET',
+        path: '/v1/partner/payments/1/status',
+        headers,
+        setupRequest: (req) => ({ ...req, path: `/v1/partner/payments/${pickId()}/status` }),
+      },
+    },
+  ].filter((q) => !q.needs || total >= q.needs);
+}
+
+async function measureSize(payments, { seconds, warmupSeconds, connections }) {
+  const data = await scenarioFile({ payments });
+  say(
+    `${payments} payments: scenario ${(data.bytes / 2 ** 20).toFixed(1)} MB via ${data.source} in ${(data.ms / 1000).toFixed(1)} s`,
+  );
+  const server = await startServer('ours', { scenarioFile: data.file, timeoutMs: 20 * 60_000 });
+  try {
+    const loaded = await ensurePayments(server.base, { payments, allowApiFill: payments <= 100_000 });
+    const rssLoadedMb = rssMb(server.pid);
+    say(
+      `  ready in ${(server.readyMs / 1000).toFixed(2)} s (${loaded.loadedBy}), ${loaded.total} payments, RSS ${rssLoadedMb?.toFixed(0)} MB`,
+    );
+    const headers = partnerHeaders();
+    const sample = await expectStatus(server.base, { path: '/v1/partner/payments?status=paid&limit=1', headers }, 200);
+    const ids = await statusIds(server.base, loaded.total);
+    const runs = {};
+    for (const q of queries({
+      merchantClientId: sample.payments[0].merchantClientId,
+      pickId: ids.pick,
+      total: loaded.total,
+    })) {
+      const load = { base: server.base, request: q.request, expect: 200, connections };
+      if (warmupSeconds > 0) await runLoad({ ...load, seconds: warmupSeconds });
+      const run = await runLoad({ ...load, seconds });
+      run.valid = isValidRun(run);
+      run.title = q.title;
+      runs[q.name] = run;
+      say(
+        `  ${q.name.padEnd(14)} ${run.rps.toFixed(0).padStart(6)} req/s  p50 ${run.p50?.toFixed(2)} ms  p99 ${run.p99?.toFixed(2)} ms${run.valid ? '' : `  INVALID ${JSON.stringify(run.statuses)}`}`,
+      );
+    }
+    return {
+      payments,
+      total: loaded.total,
+      loadedBy: loaded.loadedBy,
+      source: data.source,
+      fileMb: data.bytes / 2 ** 20,
+      readyMs: server.readyMs,
+      rssLoadedMb,
+      rssAfterMb: rssMb(server.pid),
+      statusIds: ids.source,
+      runs,
+    };
+  } finally {
+    await server.stop();
+    fs.rmSync(server.logFile, { force: true });
+  }
+}
+
+async function main() {
+  installExitHooks();
+  assertBuilt();
+  const options = {
+    sizes: listEnv('BENCH_SCALE_SIZES', ['1000', '100000', '1000000']).map(Number),
+    seconds: intEnv('BENCH_DURATION', 10, { min: 1, max: 600 }),
+    warmupSeconds: intEnv('BENCH_WARMUP', 1, { min: 0, max: 60 }),
+    connections: intEnv('BENCH_CONNECTIONS', 10, { min: 1, max: 1000 }),
+    webhookEvents: intEnv('BENCH_WEBHOOK_EVENTS', 500, { min: 1, max: 100_000 }),
+    contract: process.env.BENCH_CONTRACT !== '0',
+  };
+  const machine = machineInfo();
+  const startedAt = new Date();
+  say(
+    `acountpay-mock scale bench: sizes ${options.sizes.join(', ')}; ${options.seconds} s per query; load average ${machine.loadAverage.join(' ')}`,
+  );
+
+  const sizes = [];
+  for (const payments of options.sizes) {
+    try {
+      sizes.push(await measureSize(payments, options));
+    } catch (err) {
+      say(`  ${payments} payments: FAILED ${err.message}`);
+      sizes.push({ payments, error: err.message });
+    }
+  }
+
+  say('webhook delivery latency…');
+  const server = await startServer('ours');
+  const webhooks = [];
+  try {
+    for (const concurrency of [1, 10]) {
+      const result = await measureWebhookLatency(server.base, { events: options.webhookEvents, concurrency });
+      say(
+        `  ${concurrency} in flight: ${result.received}/${result.events} received, p50 ${result.p50?.toFixed(2)} ms, p99 ${result.p99?.toFixed(2)} ms`,
+      );
+      webhooks.push(result);
+    }
+  } finally {
+    await server.stop();
+    fs.rmSync(server.logFile, { force: true });
+  }
+
+  let contract = null;
+  if (options.contract) {
+    say('contract suite (jest --selectProjects contract)…');
+    contract = await timeContractSuite();
+    say(
+      contract
+        ? `  ${(contract.ms / 1000).toFixed(1)} s, exit ${contract.exitCode}: ${contract.summary}`
+        : '  no contract tests yet',
+    );
+  }
+
+  const result = {
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    machine,
+    loadAverageEnd: machineInfo().loadAverage,
+    options,
+    sizes,
+    webhooks,
+    contract,
+  };
+  const markdown = renderScale(result);
+  result.targets = markdown.targets;
+  const file = writeResults('scale', markdown.text, result);
+  say(`\n${markdown.text}\n`);
+  say(`written: ${file} (and .json)`);
+  const complete =
+    options.sizes.includes(1000) &&
+    options.sizes.includes(1_000_000) &&
+    options.seconds >= 10 &&
+    sizes.every((s) => !s.error);
+  if (complete) say(`updated: ${updateCommittedSection('scale', markdown.text)}`);
+  else
+    say(
+      'bench/RESULTS.md left as it was: only a full scale run (1k and 1M, ≥10 s per query, no failures) replaces it.',
+    );
+  closeAgent();
+}
+
+module.exports = { main };
+if (require.main === module) main();

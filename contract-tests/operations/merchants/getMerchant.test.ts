@@ -1,0 +1,135 @@
+import { buildMerchantCreateRequest } from '../../../fixtures/src';
+import { testWith } from '../../support/capabilities';
+import { createApi, createControl, type ResponseBody } from '../../support/client';
+import { assertFact, expectSpecResponse } from '../../support/provenance';
+import { useTarget } from '../../support/target';
+import { createOtherPartner, createPendingMerchant, createTestMerchant, directApi, expectErrorNaming } from '../helpers';
+
+type Merchant = ResponseBody<'getMerchant', 200>;
+type StoreList = ResponseBody<'listStores', 200>;
+
+const target = useTarget();
+const PATH = '/v1/partner/merchants';
+const UNKNOWN_ID = 2_000_000_000;
+
+async function getMerchant(merchantId: number): Promise<Merchant> {
+  const res = await createApi(target()).get(`${PATH}/${merchantId}`);
+  await expectSpecResponse(target(), res, 'getMerchant', 200);
+  return res.body as Merchant;
+}
+
+async function control(action: 'activate' | 'deactivate', merchantId: number, status = 200) {
+  const res = await createControl(target()).post(`/__control/merchants/${merchantId}/${action}`);
+  expect(res.status).toBe(status);
+  expect(res).toMatchSpec();
+  return res;
+}
+
+describe('GET /v1/partner/merchants/{merchantId} (getMerchant)', () => {
+  test('answers a new merchant as pending, with the fields it was created with (D9)', async () => {
+    const request = buildMerchantCreateRequest();
+    const created = await createPendingMerchant(createApi(target()), request);
+    const merchant = await getMerchant(created.merchantId);
+    expect(merchant).toMatchObject({
+      id: created.merchantId,
+      clientId: created.clientId,
+      companyName: request.companyName,
+      contactEmail: request.contactEmail,
+      contactPhone: request.contactPhone,
+      partnerRefId: request.partnerRefId,
+      status: 'pending',
+    });
+  });
+
+  test('answers null for the optional fields a merchant was created without', async () => {
+    const created = await createPendingMerchant(createApi(target()), { contactPhone: undefined, partnerRefId: undefined });
+    const merchant = await getMerchant(created.merchantId);
+    await assertFact(target(), 'inferred', 'D9: unset contactPhone and partnerRefId read null', () => {
+      expect(merchant.contactPhone).toBeNull();
+      expect(merchant.partnerRefId).toBeNull();
+    });
+  });
+
+  test('answers a test merchant as active', async () => {
+    const created = await createTestMerchant(createApi(target()));
+    const merchant = await getMerchant(created.merchantId);
+    expect(merchant).toMatchObject({ id: created.merchantId, clientId: created.clientId, status: 'active' });
+  });
+
+  testWith('control')('answers active once QA activates a pending merchant (D14)', async () => {
+    const created = await createPendingMerchant(createApi(target()));
+    const activated = await control('activate', created.merchantId);
+    expect(activated.body).toMatchObject({ merchantId: created.merchantId, clientId: created.clientId, status: 'active' });
+    expect((await getMerchant(created.merchantId)).status).toBe('active');
+  });
+
+  testWith('control')('gives a merchant activated by QA its default store "Main Store" (D15)', async () => {
+    const created = await createPendingMerchant(createApi(target()));
+    await control('activate', created.merchantId);
+    const stores = await createApi(target()).get(`${PATH}/${created.merchantId}/stores`);
+    expect(stores).toMatchSpec();
+    expect((stores.body as StoreList).stores).toEqual([
+      expect.objectContaining({ name: 'Main Store', isDefault: true, isActive: true }),
+    ]);
+  });
+
+  testWith('control')('answers inactive once QA deactivates an active merchant (D14)', async () => {
+    const created = await createTestMerchant(createApi(target()));
+    const deactivated = await control('deactivate', created.merchantId);
+    expect(deactivated.body).toMatchObject({ merchantId: created.merchantId, status: 'inactive' });
+    expect((await getMerchant(created.merchantId)).status).toBe('inactive');
+  });
+
+  testWith('control')('answers active again after QA reactivates it, with no second "Main Store"', async () => {
+    const created = await createTestMerchant(createApi(target()));
+    await control('deactivate', created.merchantId);
+    await control('activate', created.merchantId);
+    expect((await getMerchant(created.merchantId)).status).toBe('active');
+    const stores = (await createApi(target()).get(`${PATH}/${created.merchantId}/stores`)).body as StoreList;
+    expect(stores.total).toBe(1);
+  });
+
+  testWith('control')('stays active when QA activates an active merchant (409)', async () => {
+    const created = await createTestMerchant(createApi(target()));
+    await control('activate', created.merchantId, 409);
+    expect((await getMerchant(created.merchantId)).status).toBe('active');
+  });
+
+  testWith('control')('stays inactive when QA deactivates an inactive merchant (409)', async () => {
+    const created = await createTestMerchant(createApi(target()));
+    await control('deactivate', created.merchantId);
+    await control('deactivate', created.merchantId, 409);
+    expect((await getMerchant(created.merchantId)).status).toBe('inactive');
+  });
+
+  test('answers 404 for a merchant id that does not exist', async () => {
+    const res = await createApi(target()).get(`${PATH}/${UNKNOWN_ID}`);
+    await expectSpecResponse(target(), res, 'getMerchant', 404);
+  });
+
+  testWith('control')("answers 404 for another partner's merchant, as if it did not exist (D2)", async () => {
+    const theirs = await createTestMerchant(await createOtherPartner(target()));
+    const res = await createApi(target()).get(`${PATH}/${theirs.merchantId}`);
+    await expectSpecResponse(target(), res, 'getMerchant', 404);
+  });
+
+  test('answers 400 naming merchantId when it is not a number', async () => {
+    const res = await directApi(target()).get(`${PATH}/restaurant-xyz`);
+    await expectErrorNaming(target(), res, 'getMerchant', 400, 'merchantId');
+  });
+
+  test('answers 400 naming merchantId when it is 0', async () => {
+    const res = await directApi(target()).get(`${PATH}/0`);
+    await expectErrorNaming(target(), res, 'getMerchant', 400, 'merchantId');
+  });
+
+  test('answers 401 without the partner headers', async () => {
+    const res = await directApi(target()).unauthenticated().get(`${PATH}/${UNKNOWN_ID}`);
+    await expectSpecResponse(target(), res, 'getMerchant', 401);
+  });
+
+  test('answers 401 with a wrong secret', async () => {
+    const res = await createApi(target()).withCredentials(target().clientId, '3'.repeat(64)).get(`${PATH}/${UNKNOWN_ID}`);
+    await expectSpecResponse(target(), res, 'getMerchant', 401);
+  });
+});

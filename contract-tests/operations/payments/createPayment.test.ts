@@ -1,0 +1,180 @@
+import { buildPaymentCreateRequest, MOCK_PAYMENT_HEADER, PLACEHOLDER_MERCHANT_CLIENT_ID } from '../../../fixtures/src';
+import { testWith } from '../../support/capabilities';
+import { createApi, createControl, type ResponseBody } from '../../support/client';
+import { assertFact, expectSpecResponse } from '../../support/provenance';
+import { useTarget } from '../../support/target';
+import {
+  createOtherPartner,
+  createPendingMerchant,
+  createStore,
+  createTestMerchant,
+  directApi,
+  expectErrorNaming,
+  type PaymentCreated,
+  type TestMerchant,
+} from '../helpers';
+
+type PaymentStatus = ResponseBody<'getPaymentStatus', 200>;
+
+const target = useTarget();
+const PATH = '/v1/partner/payments';
+
+let merchant: TestMerchant;
+beforeAll(async () => {
+  merchant = await createTestMerchant(createApi(target()));
+});
+
+describe('POST /v1/partner/payments (createPayment)', () => {
+  test('creates the overview example as a pending payment in the documented shape', async () => {
+    // The seed's quick-start body, sent as-is with a real merchant's clientId.
+    const body = { merchantClientId: merchant.clientId, amount: 149.5, referenceNumber: 'ORDER-123', description: 'Table 5' };
+    const res = await createApi(target()).post(PATH, body);
+    await expectSpecResponse(target(), res, 'createPayment', 201);
+    expect(res.body).toEqual({
+      paymentId: expect.any(Number) as number,
+      paymentUrl: expect.stringMatching(/^https?:\/\//) as string,
+      status: 'pending',
+      amount: 149.5,
+      currency: 'DKK',
+      referenceNumber: 'ORDER-123',
+    });
+    await assertFact(target(), 'inferred', 'D19: the fields come in the seed order', () => {
+      expect(Object.keys(res.body as object)).toEqual(['paymentId', 'paymentUrl', 'status', 'amount', 'currency', 'referenceNumber']);
+    });
+  });
+
+  test('creates the Stores guide example attributed to a store and register', async () => {
+    const api = createApi(target());
+    const store = await createStore(api, merchant.merchantId);
+    const body = { merchantClientId: merchant.clientId, amount: 149.5, referenceNumber: 'ORDER-123', storeId: store.storeId, registerId: 'REG-001' };
+    const res = await api.post(PATH, body);
+    await expectSpecResponse(target(), res, 'createPayment', 201);
+    const { paymentId } = res.body as PaymentCreated;
+    const status = await api.get(`${PATH}/${paymentId}/status`);
+    await expectSpecResponse(target(), status, 'getPaymentStatus', 200);
+    await assertFact(target(), 'inferred', 'D21: the status shows the store and register', () => {
+      expect(status.body).toMatchObject({ storeId: store.storeId, registerId: 'REG-001' });
+    });
+  });
+
+  test('gives every payment its own id and payment URL', async () => {
+    const api = createApi(target());
+    const body = buildPaymentCreateRequest({ merchantClientId: merchant.clientId });
+    const first = (await api.post(PATH, body)).body as PaymentCreated;
+    const second = (await api.post(PATH, body)).body as PaymentCreated;
+    expect(second.paymentId).not.toBe(first.paymentId);
+    expect(second.paymentUrl).not.toBe(first.paymentUrl);
+  });
+
+  test('answers 401 without the partner headers', async () => {
+    const body = buildPaymentCreateRequest({ merchantClientId: merchant.clientId });
+    const res = await directApi(target()).unauthenticated().post(PATH, body);
+    await expectSpecResponse(target(), res, 'createPayment', 401);
+  });
+
+  test('answers 401 with a wrong secret', async () => {
+    const body = buildPaymentCreateRequest({ merchantClientId: merchant.clientId });
+    const res = await createApi(target()).withCredentials(target().clientId, 'f'.repeat(64)).post(PATH, body);
+    await expectSpecResponse(target(), res, 'createPayment', 401);
+  });
+
+  test('rejects an amount of 0 with 400 naming amount', async () => {
+    const body = buildPaymentCreateRequest({ merchantClientId: merchant.clientId, amount: 0 });
+    const res = await directApi(target()).post(PATH, body);
+    await expectErrorNaming(target(), res, 'createPayment', 400, 'amount');
+  });
+
+  test('rejects an amount with three decimals with 400 naming amount', async () => {
+    const body = buildPaymentCreateRequest({ merchantClientId: merchant.clientId, amount: 10.005 });
+    const res = await directApi(target()).post(PATH, body);
+    await expectErrorNaming(target(), res, 'createPayment', 400, 'amount');
+  });
+
+  test('rejects a lowercase currency with 400 naming currency', async () => {
+    const body = buildPaymentCreateRequest({ merchantClientId: merchant.clientId, currency: 'dkk' });
+    const res = await directApi(target()).post(PATH, body);
+    await expectErrorNaming(target(), res, 'createPayment', 400, 'currency');
+  });
+
+  test('rejects a body without referenceNumber with 400 naming it', async () => {
+    const body = buildPaymentCreateRequest({ merchantClientId: merchant.clientId, referenceNumber: undefined });
+    const res = await directApi(target()).post(PATH, body);
+    await expectErrorNaming(target(), res, 'createPayment', 400, 'referenceNumber');
+  });
+
+  test('rejects an unknown field with 400 naming it', async () => {
+    const body = { ...buildPaymentCreateRequest({ merchantClientId: merchant.clientId }), tip: 10 };
+    const res = await directApi(target()).post(PATH, body);
+    await expectErrorNaming(target(), res, 'createPayment', 400, 'tip');
+  });
+
+  test('answers 404 for a merchantClientId no merchant has', async () => {
+    const body = buildPaymentCreateRequest({ merchantClientId: PLACEHOLDER_MERCHANT_CLIENT_ID });
+    const res = await createApi(target()).post(PATH, body);
+    await expectSpecResponse(target(), res, 'createPayment', 404);
+  });
+
+  testWith('control')("answers 404 for another partner's merchant (D2)", async () => {
+    const other = await createTestMerchant(await createOtherPartner(target()));
+    const body = buildPaymentCreateRequest({ merchantClientId: other.clientId });
+    const res = await createApi(target()).post(PATH, body);
+    await expectSpecResponse(target(), res, 'createPayment', 404);
+  });
+
+  test('answers 404 for a storeId no store has', async () => {
+    const body = buildPaymentCreateRequest({
+      merchantClientId: merchant.clientId,
+      storeId: '00000000-0000-4000-8000-000000000000',
+    });
+    const res = await createApi(target()).post(PATH, body);
+    await expectSpecResponse(target(), res, 'createPayment', 404);
+  });
+
+  test('answers 404 for a store of another merchant (D19)', async () => {
+    const api = createApi(target());
+    const otherMerchant = await createTestMerchant(api);
+    const store = await createStore(api, otherMerchant.merchantId);
+    const body = buildPaymentCreateRequest({ merchantClientId: merchant.clientId, storeId: store.storeId });
+    const res = await api.post(PATH, body);
+    await expectSpecResponse(target(), res, 'createPayment', 404);
+  });
+
+  test('answers 409 for a merchant still pending onboarding (D19)', async () => {
+    const api = createApi(target());
+    const pending = await createPendingMerchant(api);
+    const res = await api.post(PATH, buildPaymentCreateRequest({ merchantClientId: pending.clientId }));
+    await expectSpecResponse(target(), res, 'createPayment', 409);
+  });
+
+  testWith('control')('answers 409 for a deactivated merchant (D14)', async () => {
+    const api = createApi(target());
+    const own = await createTestMerchant(api);
+    const deactivated = await createControl(target()).post(`/__control/merchants/${own.merchantId}/deactivate`);
+    expect(deactivated.status).toBe(200);
+    const res = await api.post(PATH, buildPaymentCreateRequest({ merchantClientId: own.clientId }));
+    await expectSpecResponse(target(), res, 'createPayment', 409);
+  });
+
+  test('answers 409 for an inactive store (D19)', async () => {
+    const api = createApi(target());
+    const store = await createStore(api, merchant.merchantId);
+    const deactivated = await api.delete(`/v1/partner/merchants/${merchant.merchantId}/stores/${store.storeId}`);
+    expect(deactivated.status).toBe(200);
+    const body = buildPaymentCreateRequest({ merchantClientId: merchant.clientId, storeId: store.storeId });
+    const res = await api.post(PATH, body);
+    await expectSpecResponse(target(), res, 'createPayment', 409);
+  });
+
+  for (const outcome of ['paid', 'failed', 'expired'] as const) {
+    testWith('mock')(`settles the new payment as ${outcome} when X-Mock-Payment says so (D25)`, async () => {
+      const api = createApi(target());
+      const res = await api
+        .post(PATH, buildPaymentCreateRequest({ merchantClientId: merchant.clientId }))
+        .set(MOCK_PAYMENT_HEADER, outcome);
+      await expectSpecResponse(target(), res, 'createPayment', 201);
+      const status = await api.get(`${PATH}/${(res.body as PaymentCreated).paymentId}/status`);
+      await expectSpecResponse(target(), status, 'getPaymentStatus', 200);
+      expect((status.body as PaymentStatus).status).toBe(outcome);
+    });
+  }
+});

@@ -1,0 +1,72 @@
+import type { Response } from 'supertest';
+import { testWith } from '../../support/capabilities';
+import { createApi } from '../../support/client';
+import { expectSpecResponse } from '../../support/provenance';
+import { useTarget } from '../../support/target';
+import {
+  createOtherPartner,
+  createPayment,
+  createTestMerchant,
+  directApi,
+  expectErrorNaming,
+  type PaymentCreated,
+} from '../helpers';
+
+const target = useTarget();
+const qrPath = (id: number, query = '') => `/v1/partner/payments/${id}/qr${query}`;
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+let payment: PaymentCreated;
+beforeAll(async () => {
+  const api = createApi(target());
+  payment = await createPayment(api, (await createTestMerchant(api)).clientId);
+});
+
+/** The raw image bytes, whatever parser superagent picked for the media type. */
+function bytesOf(res: Response): Buffer {
+  if (Buffer.isBuffer(res.body)) return res.body;
+  return Buffer.from(res.text ?? '', 'utf8');
+}
+
+describe('GET /v1/partner/payments/{paymentId}/qr (getPaymentQr)', () => {
+  test('answers an SVG image by default', async () => {
+    const res = await createApi(target()).get(qrPath(payment.paymentId));
+    await expectSpecResponse(target(), res, 'getPaymentQr', 200);
+    expect(res.headers['content-type']).toMatch(/^image\/svg\+xml/);
+    expect(bytesOf(res).toString('utf8').trimStart()).toMatch(/^<svg/);
+  });
+
+  test('answers an SVG image for format=svg', async () => {
+    const res = await createApi(target()).get(qrPath(payment.paymentId, '?format=svg'));
+    await expectSpecResponse(target(), res, 'getPaymentQr', 200);
+    expect(res.headers['content-type']).toMatch(/^image\/svg\+xml/);
+    expect(bytesOf(res).toString('utf8').trimStart()).toMatch(/^<svg/);
+  });
+
+  test('answers a PNG image for format=png', async () => {
+    const res = await createApi(target()).get(qrPath(payment.paymentId, '?format=png'));
+    await expectSpecResponse(target(), res, 'getPaymentQr', 200);
+    expect(res.headers['content-type']).toMatch(/^image\/png/);
+    expect(bytesOf(res).subarray(0, PNG_SIGNATURE.length)).toEqual(PNG_SIGNATURE);
+  });
+
+  test('rejects format=gif with 400 naming format', async () => {
+    const res = await directApi(target()).get(qrPath(payment.paymentId, '?format=gif'));
+    await expectErrorNaming(target(), res, 'getPaymentQr', 400, 'format');
+  });
+
+  test('answers 401 without the partner headers', async () => {
+    const res = await directApi(target()).unauthenticated().get(qrPath(payment.paymentId));
+    await expectSpecResponse(target(), res, 'getPaymentQr', 401);
+  });
+
+  test('answers 404 for a payment id that does not exist', async () => {
+    const res = await createApi(target()).get(qrPath(2_000_000_000));
+    await expectSpecResponse(target(), res, 'getPaymentQr', 404);
+  });
+
+  testWith('control')("answers 404 for another partner's payment (D2)", async () => {
+    const res = await (await createOtherPartner(target())).get(qrPath(payment.paymentId));
+    await expectSpecResponse(target(), res, 'getPaymentQr', 404);
+  });
+});

@@ -1,0 +1,136 @@
+import { testWith } from '../../support/capabilities';
+import { createApi, createControl } from '../../support/client';
+import { assertFact, expectSpecResponse } from '../../support/provenance';
+import { useTarget } from '../../support/target';
+import {
+  createOtherPartner,
+  createPayment,
+  createTestMerchant,
+  directApi,
+  settlePayment,
+  type PaymentStatusResponse,
+  type TestMerchant,
+} from '../helpers';
+
+const target = useTarget();
+const statusPath = (id: number | string) => `/v1/partner/payments/${id}/status`;
+
+let merchant: TestMerchant;
+beforeAll(async () => {
+  merchant = await createTestMerchant(createApi(target()));
+});
+
+async function readStatus(id: number): Promise<PaymentStatusResponse> {
+  const res = await createApi(target()).get(statusPath(id));
+  await expectSpecResponse(target(), res, 'getPaymentStatus', 200);
+  return res.body as PaymentStatusResponse;
+}
+
+describe('GET /v1/partner/payments/{paymentId}/status (getPaymentStatus)', () => {
+  test('answers a new payment as pending with what it was created with', async () => {
+    const api = createApi(target());
+    const created = await createPayment(api, merchant.clientId, { amount: 149.5, referenceNumber: 'ORDER-123' });
+    const status = await readStatus(created.paymentId);
+    expect(status).toMatchObject({
+      paymentId: created.paymentId,
+      status: 'pending',
+      amount: 149.5,
+      currency: 'DKK',
+      referenceNumber: 'ORDER-123',
+      merchantClientId: merchant.clientId,
+    });
+    await assertFact(target(), 'inferred', 'D21/D23: a pending payment has no paidAt and no bank status', () => {
+      expect(status.paidAt).toBeNull();
+      expect(status.bankPaymentStatus).toBeNull();
+    });
+  });
+
+  testWith('control')('answers a completed payment as paid with paidAt and the bank status (D23)', async () => {
+    const created = await createPayment(createApi(target()), merchant.clientId);
+    await settlePayment(target(), created.paymentId, 'complete');
+    const status = await readStatus(created.paymentId);
+    expect(status.status).toBe('paid');
+    await assertFact(target(), 'inferred', 'D21/D23: paidAt is set and the bank status is AcceptedSettlementCompleted', () => {
+      expect(typeof status.paidAt).toBe('string');
+      expect(status.bankPaymentStatus).toBe('AcceptedSettlementCompleted');
+    });
+  });
+
+  testWith('control')('answers a failed payment as failed with the bank status Rejected (D23)', async () => {
+    const created = await createPayment(createApi(target()), merchant.clientId);
+    await settlePayment(target(), created.paymentId, 'fail');
+    const status = await readStatus(created.paymentId);
+    expect(status.status).toBe('failed');
+    await assertFact(target(), 'inferred', 'D23: a failed payment has the bank status Rejected and no paidAt', () => {
+      expect(status.bankPaymentStatus).toBe('Rejected');
+      expect(status.paidAt).toBeNull();
+    });
+  });
+
+  testWith('control')('answers an expired payment as expired with the bank status Expired (D23)', async () => {
+    const created = await createPayment(createApi(target()), merchant.clientId);
+    await settlePayment(target(), created.paymentId, 'expire');
+    const status = await readStatus(created.paymentId);
+    expect(status.status).toBe('expired');
+    await assertFact(target(), 'inferred', 'D23: an expired payment has the bank status Expired', () => {
+      expect(status.bankPaymentStatus).toBe('Expired');
+    });
+  });
+
+  testWith('control')('keeps a paid payment paid: a second terminal state answers 409 (D20)', async () => {
+    const created = await createPayment(createApi(target()), merchant.clientId);
+    await settlePayment(target(), created.paymentId, 'complete');
+    const control = createControl(target());
+    for (const action of ['fail', 'expire', 'complete']) {
+      const res = await control.post(`/__control/payments/${created.paymentId}/${action}`);
+      expect(res).toMatchSpec();
+      expect(res.status).toBe(409);
+    }
+    expect((await readStatus(created.paymentId)).status).toBe('paid');
+  });
+
+  testWith('control')('keeps a failed payment failed: completing it answers 409 (D20)', async () => {
+    const created = await createPayment(createApi(target()), merchant.clientId);
+    await settlePayment(target(), created.paymentId, 'fail');
+    const res = await createControl(target()).post(`/__control/payments/${created.paymentId}/complete`);
+    expect(res).toMatchSpec();
+    expect(res.status).toBe(409);
+    expect((await readStatus(created.paymentId)).status).toBe('failed');
+  });
+
+  testWith('control')('answers a payment left pending for 30 minutes as expired (D20)', async () => {
+    // The mock has one clock: on a mock shared by parallel test files this expires their pending
+    // payments too, so no test of this suite relies on a payment staying pending for long.
+    const created = await createPayment(createApi(target()), merchant.clientId);
+    const control = createControl(target());
+    const moved = await control.post('/__control/clock/advance', { duration: '31m' });
+    expect(moved).toMatchSpec();
+    const status = await readStatus(created.paymentId);
+    expect(status.status).toBe('expired');
+    const settled = await control.post(`/__control/payments/${created.paymentId}/complete`);
+    expect(settled).toMatchSpec();
+    expect(settled.status).toBe(409);
+  });
+
+  test('answers 401 without the partner headers', async () => {
+    const created = await createPayment(createApi(target()), merchant.clientId);
+    const res = await directApi(target()).unauthenticated().get(statusPath(created.paymentId));
+    await expectSpecResponse(target(), res, 'getPaymentStatus', 401);
+  });
+
+  test('answers 404 for a payment id that does not exist', async () => {
+    const res = await createApi(target()).get(statusPath(2_000_000_000));
+    await expectSpecResponse(target(), res, 'getPaymentStatus', 404);
+  });
+
+  testWith('control')("answers 404 for another partner's payment (D2)", async () => {
+    const created = await createPayment(createApi(target()), merchant.clientId);
+    const res = await (await createOtherPartner(target())).get(statusPath(created.paymentId));
+    await expectSpecResponse(target(), res, 'getPaymentStatus', 404);
+  });
+
+  test('rejects a payment id that is not a number with 400', async () => {
+    const res = await directApi(target()).get(statusPath('ORDER-123'));
+    await expectSpecResponse(target(), res, 'getPaymentStatus', 400);
+  });
+});

@@ -1,0 +1,132 @@
+import { testWith } from '../../support/capabilities';
+import { createApi, type ApiClient } from '../../support/client';
+import { assertFact, expectSpecResponse } from '../../support/provenance';
+import { useTarget } from '../../support/target';
+import {
+  createOtherPartner,
+  createPendingMerchant,
+  createStore,
+  createTestMerchant,
+  directApi,
+  expectErrorNaming,
+  expectOneActiveDefault,
+  listStores,
+  type Store,
+} from '../helpers';
+
+const target = useTarget();
+const storePath = (merchantId: number | string, storeId: string) => `/v1/partner/merchants/${merchantId}/stores/${storeId}`;
+const UNKNOWN_ID = 2_000_000_000;
+const UNKNOWN_STORE = '00000000-0000-4000-8000-000000000000';
+
+async function merchantWithTwoStores(api: ApiClient): Promise<{ merchantId: number; main: Store; other: Store }> {
+  const { merchantId } = await createTestMerchant(api);
+  const main = expectOneActiveDefault(await listStores(api, merchantId));
+  const other = await createStore(api, merchantId, { isDefault: false });
+  return { merchantId, main, other };
+}
+
+describe('DELETE /v1/partner/merchants/{merchantId}/stores/{storeId} (deactivateStore)', () => {
+  test('answers 200 with the store, now with isActive false (D17)', async () => {
+    const api = createApi(target());
+    const { merchantId, other } = await merchantWithTwoStores(api);
+    const res = await api.delete(storePath(merchantId, other.storeId));
+    await expectSpecResponse(target(), res, 'deactivateStore', 200);
+    await assertFact(target(), 'inferred', 'D17: DELETE answers the store with isActive false', () => {
+      const { updatedAt: _updated, ...unchanged } = other;
+      expect(res.body).toEqual({ ...unchanged, isActive: false, updatedAt: expect.any(String) });
+    });
+  });
+
+  test('keeps the deactivated store, readable and listed with isActive false', async () => {
+    const api = createApi(target());
+    const { merchantId, other } = await merchantWithTwoStores(api);
+    await api.delete(storePath(merchantId, other.storeId));
+    const list = await listStores(api, merchantId);
+    expect(list.total).toBe(2);
+    expect(list.stores.find((s) => s.storeId === other.storeId)).toMatchObject({ isActive: false, isDefault: false });
+  });
+
+  test('answers 409 for the default store, saying to set another default first', async () => {
+    const api = createApi(target());
+    const { merchantId, main } = await merchantWithTwoStores(api);
+    const res = await api.delete(storePath(merchantId, main.storeId));
+    await expectSpecResponse(target(), res, 'deactivateStore', 409);
+    await assertFact(target(), 'inferred', 'D18: the message says to set another store as default first', () => {
+      const message = [(res.body as { message?: unknown }).message].flat().join(' ');
+      expect(message).toMatch(/default/i);
+      expect(message).toMatch(/another/i);
+      expect(message).toMatch(/isDefault/);
+    });
+  });
+
+  test('leaves the default store active and default after the refused deactivation', async () => {
+    const api = createApi(target());
+    const { merchantId, main } = await merchantWithTwoStores(api);
+    await api.delete(storePath(merchantId, main.storeId));
+    expect(expectOneActiveDefault(await listStores(api, merchantId)).storeId).toBe(main.storeId);
+  });
+
+  test('answers 409 for the only store of a merchant, its default (D18)', async () => {
+    const api = createApi(target());
+    const { merchantId } = await createPendingMerchant(api);
+    const only = await createStore(api, merchantId);
+    const res = await api.delete(storePath(merchantId, only.storeId));
+    await expectSpecResponse(target(), res, 'deactivateStore', 409);
+  });
+
+  test('deactivates the old default once another store was made the default', async () => {
+    const api = createApi(target());
+    const { merchantId, main, other } = await merchantWithTwoStores(api);
+    expect((await api.put(storePath(merchantId, other.storeId), { isDefault: true })).status).toBe(200);
+    const res = await api.delete(storePath(merchantId, main.storeId));
+    await expectSpecResponse(target(), res, 'deactivateStore', 200);
+    expect(res.body).toMatchObject({ storeId: main.storeId, isActive: false, isDefault: false });
+    expect(expectOneActiveDefault(await listStores(api, merchantId)).storeId).toBe(other.storeId);
+  });
+
+  test('answers 404 for a store id that does not exist', async () => {
+    const { merchantId } = await createTestMerchant(createApi(target()));
+    const res = await createApi(target()).delete(storePath(merchantId, UNKNOWN_STORE));
+    await expectSpecResponse(target(), res, 'deactivateStore', 404);
+  });
+
+  test('answers 404 for a store of another merchant of the same partner, which stays active', async () => {
+    const api = createApi(target());
+    const { merchantId } = await createPendingMerchant(api);
+    const { other, merchantId: owner } = await merchantWithTwoStores(api);
+    const res = await api.delete(storePath(merchantId, other.storeId));
+    await expectSpecResponse(target(), res, 'deactivateStore', 404);
+    expect((await listStores(api, owner)).stores.find((s) => s.storeId === other.storeId)?.isActive).toBe(true);
+  });
+
+  test('answers 404 for a merchant id that does not exist', async () => {
+    const res = await createApi(target()).delete(storePath(UNKNOWN_ID, UNKNOWN_STORE));
+    await expectSpecResponse(target(), res, 'deactivateStore', 404);
+  });
+
+  testWith('control')("answers 404 for another partner's store, which stays active (D2)", async () => {
+    const partner = await createOtherPartner(target());
+    const { merchantId, other } = await merchantWithTwoStores(partner);
+    const res = await createApi(target()).delete(storePath(merchantId, other.storeId));
+    await expectSpecResponse(target(), res, 'deactivateStore', 404);
+    expect((await listStores(partner, merchantId)).stores.find((s) => s.storeId === other.storeId)?.isActive).toBe(true);
+  });
+
+  test('answers 400 naming merchantId when it is not a number', async () => {
+    const res = await directApi(target()).delete(storePath('main', UNKNOWN_STORE));
+    await expectErrorNaming(target(), res, 'deactivateStore', 400, 'merchantId');
+  });
+
+  test('answers 401 without the partner headers', async () => {
+    const res = await directApi(target()).unauthenticated().delete(storePath(UNKNOWN_ID, UNKNOWN_STORE));
+    await expectSpecResponse(target(), res, 'deactivateStore', 401);
+  });
+
+  test('answers 401 with a wrong secret', async () => {
+    const res = await createApi(target())
+      .withCredentials(target().clientId, 'ab'.repeat(32))
+      .delete(storePath(UNKNOWN_ID, UNKNOWN_STORE));
+    await expectSpecResponse(target(), res, 'deactivateStore', 401);
+  });
+});

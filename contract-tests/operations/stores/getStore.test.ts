@@ -1,0 +1,84 @@
+import { testWith } from '../../support/capabilities';
+import { createApi } from '../../support/client';
+import { expectSpecResponse } from '../../support/provenance';
+import { useTarget } from '../../support/target';
+import {
+  createOtherPartner,
+  createPendingMerchant,
+  createStore,
+  createTestMerchant,
+  directApi,
+  expectErrorNaming,
+  type Store,
+} from '../helpers';
+
+const target = useTarget();
+const storePath = (merchantId: number | string, storeId: string) => `/v1/partner/merchants/${merchantId}/stores/${storeId}`;
+const UNKNOWN_ID = 2_000_000_000;
+const UNKNOWN_STORE = '00000000-0000-4000-8000-000000000000';
+
+describe('GET /v1/partner/merchants/{merchantId}/stores/{storeId} (getStore)', () => {
+  test('answers a store of the merchant exactly as it was created', async () => {
+    const api = createApi(target());
+    const { merchantId } = await createTestMerchant(api);
+    const store = await createStore(api, merchantId);
+    const res = await api.get(storePath(merchantId, store.storeId));
+    await expectSpecResponse(target(), res, 'getStore', 200);
+    expect(res.body).toEqual(store);
+  });
+
+  test('answers a deactivated store with isActive false', async () => {
+    const api = createApi(target());
+    const { merchantId } = await createTestMerchant(api);
+    const store = await createStore(api, merchantId);
+    await api.delete(storePath(merchantId, store.storeId));
+    const res = await api.get(storePath(merchantId, store.storeId));
+    await expectSpecResponse(target(), res, 'getStore', 200);
+    expect(res.body).toMatchObject({ storeId: store.storeId, isActive: false, isDefault: false });
+  });
+
+  test('answers 404 for a store id that does not exist', async () => {
+    const { merchantId } = await createTestMerchant(createApi(target()));
+    const res = await createApi(target()).get(storePath(merchantId, UNKNOWN_STORE));
+    await expectSpecResponse(target(), res, 'getStore', 404);
+  });
+
+  test('answers 404 for a store of another merchant of the same partner', async () => {
+    const api = createApi(target());
+    const { merchantId } = await createPendingMerchant(api);
+    const { merchantId: otherMerchant } = await createPendingMerchant(api);
+    const theirs: Store = await createStore(api, otherMerchant);
+    const res = await api.get(storePath(merchantId, theirs.storeId));
+    await expectSpecResponse(target(), res, 'getStore', 404);
+  });
+
+  test('answers 404 for a merchant id that does not exist', async () => {
+    const res = await createApi(target()).get(storePath(UNKNOWN_ID, UNKNOWN_STORE));
+    await expectSpecResponse(target(), res, 'getStore', 404);
+  });
+
+  testWith('control')("answers 404 for another partner's store (D2)", async () => {
+    const other = await createOtherPartner(target());
+    const { merchantId } = await createTestMerchant(other);
+    const theirs = await createStore(other, merchantId);
+    const res = await createApi(target()).get(storePath(merchantId, theirs.storeId));
+    await expectSpecResponse(target(), res, 'getStore', 404);
+  });
+
+  test('answers 400 naming merchantId when it is not a number', async () => {
+    const res = await directApi(target()).get(storePath('main', UNKNOWN_STORE));
+    await expectErrorNaming(target(), res, 'getStore', 400, 'merchantId');
+  });
+
+  test('answers 401 without the partner headers', async () => {
+    const res = await directApi(target()).unauthenticated().get(storePath(UNKNOWN_ID, UNKNOWN_STORE));
+    await expectSpecResponse(target(), res, 'getStore', 401);
+  });
+
+  test('answers 401 with a wrong secret', async () => {
+    const res = await createApi(target())
+      .withCredentials(target().clientId, '8'.repeat(64))
+      .get(storePath(UNKNOWN_ID, UNKNOWN_STORE));
+    await expectSpecResponse(target(), res, 'getStore', 401);
+  });
+});

@@ -1,0 +1,111 @@
+import { testWith } from '../../support/capabilities';
+import { createApi, type ResponseBody } from '../../support/client';
+import { assertFact, expectSpecResponse } from '../../support/provenance';
+import { useTarget } from '../../support/target';
+import {
+  createOtherPartner,
+  createPendingMerchant,
+  createStore,
+  createTestMerchant,
+  directApi,
+  expectErrorNaming,
+  expectOneActiveDefault,
+} from '../helpers';
+
+type StoreList = ResponseBody<'listStores', 200>;
+
+const target = useTarget();
+const storesPath = (merchantId: number | string) => `/v1/partner/merchants/${merchantId}/stores`;
+const UNKNOWN_ID = 2_000_000_000;
+
+describe('GET /v1/partner/merchants/{merchantId}/stores (listStores)', () => {
+  test('lists a test merchant’s default "Main Store" with total 1 (D13, D15)', async () => {
+    const { merchantId } = await createTestMerchant(createApi(target()));
+    const res = await createApi(target()).get(storesPath(merchantId));
+    await expectSpecResponse(target(), res, 'listStores', 200);
+    await assertFact(target(), 'inferred', 'D15: the activated merchant has "Main Store" as its default', () => {
+      expect(res.body).toMatchObject({ total: 1, stores: [{ name: 'Main Store', isDefault: true, isActive: true }] });
+    });
+  });
+
+  test('answers an empty list for a merchant that has no store yet', async () => {
+    const { merchantId } = await createPendingMerchant(createApi(target()));
+    const res = await createApi(target()).get(storesPath(merchantId));
+    await expectSpecResponse(target(), res, 'listStores', 200);
+    expect(res.body).toEqual({ stores: [], total: 0 });
+  });
+
+  test('lists active and deactivated stores, oldest first, with their total', async () => {
+    const api = createApi(target());
+    const { merchantId } = await createPendingMerchant(api);
+    const first = await createStore(api, merchantId);
+    const second = await createStore(api, merchantId);
+    const third = await createStore(api, merchantId);
+    expect((await api.delete(`${storesPath(merchantId)}/${second.storeId}`)).status).toBe(200);
+    const res = await api.get(storesPath(merchantId));
+    await expectSpecResponse(target(), res, 'listStores', 200);
+    const list = res.body as StoreList;
+    expect(list.total).toBe(3);
+    expect(list.stores.map((s) => [s.storeId, s.isActive])).toEqual([
+      [first.storeId, true],
+      [second.storeId, false],
+      [third.storeId, true],
+    ]);
+  });
+
+  test('lists each store as it was created', async () => {
+    const api = createApi(target());
+    const { merchantId } = await createTestMerchant(api);
+    const store = await createStore(api, merchantId);
+    const list = (await api.get(storesPath(merchantId))).body as StoreList;
+    expect(list.stores.find((s) => s.storeId === store.storeId)).toEqual(store);
+  });
+
+  test('shows exactly one default, an active one, after the default moved (D18)', async () => {
+    const api = createApi(target());
+    const { merchantId } = await createTestMerchant(api);
+    await createStore(api, merchantId);
+    const moved = await createStore(api, merchantId, { isDefault: true });
+    const res = await api.get(storesPath(merchantId));
+    await expectSpecResponse(target(), res, 'listStores', 200);
+    await assertFact(target(), 'inferred', 'D18: at most one default store, always an active one', () => {
+      expect(expectOneActiveDefault(res.body as StoreList).storeId).toBe(moved.storeId);
+    });
+  });
+
+  test("lists only the merchant's own stores", async () => {
+    const api = createApi(target());
+    const { merchantId } = await createPendingMerchant(api);
+    const ours = await createStore(api, merchantId);
+    const { merchantId: otherMerchant } = await createPendingMerchant(api);
+    await createStore(api, otherMerchant);
+    const list = (await api.get(storesPath(merchantId))).body as StoreList;
+    expect(list.stores.map((s) => s.storeId)).toEqual([ours.storeId]);
+  });
+
+  test('answers 404 for a merchant id that does not exist', async () => {
+    const res = await createApi(target()).get(storesPath(UNKNOWN_ID));
+    await expectSpecResponse(target(), res, 'listStores', 404);
+  });
+
+  testWith('control')("answers 404 for another partner's merchant (D2)", async () => {
+    const theirs = await createTestMerchant(await createOtherPartner(target()));
+    const res = await createApi(target()).get(storesPath(theirs.merchantId));
+    await expectSpecResponse(target(), res, 'listStores', 404);
+  });
+
+  test('answers 400 naming merchantId when it is not a number', async () => {
+    const res = await directApi(target()).get(storesPath('main'));
+    await expectErrorNaming(target(), res, 'listStores', 400, 'merchantId');
+  });
+
+  test('answers 401 without the partner headers', async () => {
+    const res = await directApi(target()).unauthenticated().get(storesPath(UNKNOWN_ID));
+    await expectSpecResponse(target(), res, 'listStores', 401);
+  });
+
+  test('answers 401 with a wrong secret', async () => {
+    const res = await createApi(target()).withCredentials(target().clientId, '7'.repeat(64)).get(storesPath(UNKNOWN_ID));
+    await expectSpecResponse(target(), res, 'listStores', 401);
+  });
+});

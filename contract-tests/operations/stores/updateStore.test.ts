@@ -1,0 +1,227 @@
+import { buildStoreUpdateRequest } from '../../../fixtures/src';
+import { testWith } from '../../support/capabilities';
+import { createApi, type ApiClient } from '../../support/client';
+import { assertFact, expectSpecResponse } from '../../support/provenance';
+import { useTarget } from '../../support/target';
+import {
+  createOtherPartner,
+  createStore,
+  createTestMerchant,
+  directApi,
+  expectErrorNaming,
+  expectOneActiveDefault,
+  listStores,
+  type Store,
+} from '../helpers';
+
+const target = useTarget();
+const storePath = (merchantId: number | string, storeId: string) => `/v1/partner/merchants/${merchantId}/stores/${storeId}`;
+const UNKNOWN_ID = 2_000_000_000;
+const UNKNOWN_STORE = '00000000-0000-4000-8000-000000000000';
+
+/** A test merchant with its "Main Store" default and one more store that is not the default. */
+async function merchantWithTwoStores(api: ApiClient): Promise<{ merchantId: number; main: Store; other: Store }> {
+  const { merchantId } = await createTestMerchant(api);
+  const main = expectOneActiveDefault(await listStores(api, merchantId));
+  const other = await createStore(api, merchantId, { isDefault: false });
+  return { merchantId, main, other };
+}
+
+async function get(api: ApiClient, merchantId: number, storeId: string): Promise<Store> {
+  const res = await api.get(storePath(merchantId, storeId));
+  expect(res).toMatchSpec();
+  return res.body as Store;
+}
+
+describe('PUT /v1/partner/merchants/{merchantId}/stores/{storeId} (updateStore)', () => {
+  test("applies the Stores guide's update example, sent as-is", async () => {
+    const api = createApi(target());
+    const { merchantId } = await createTestMerchant(api);
+    const store = await createStore(api, merchantId, {
+      name: 'Downtown Branch',
+      streetAddress: 'Nørregade 12',
+      city: 'København',
+      postalCode: '1165',
+      countryCode: 'DK',
+      phone: '+4512345678',
+      email: 'downtown@example.dk',
+    });
+    const res = await api.put(storePath(merchantId, store.storeId), {
+      name: 'Downtown Branch - Renovated',
+      phone: '+4598765432',
+    });
+    await expectSpecResponse(target(), res, 'updateStore', 200);
+    const { updatedAt: _updated, ...unchanged } = store;
+    expect(res.body).toEqual({ ...unchanged, name: 'Downtown Branch - Renovated', phone: '+4598765432', updatedAt: expect.any(String) });
+  });
+
+  test('changes only the fields sent, also for the next GET (D17)', async () => {
+    const api = createApi(target());
+    const { merchantId, other } = await merchantWithTwoStores(api);
+    const res = await api.put(storePath(merchantId, other.storeId), { city: 'Aarhus C' });
+    await expectSpecResponse(target(), res, 'updateStore', 200);
+    const { updatedAt: _updated, ...unchanged } = other;
+    expect(await get(api, merchantId, other.storeId)).toEqual({ ...unchanged, city: 'Aarhus C', updatedAt: expect.any(String) });
+  });
+
+  test('changes every writable field that is sent', async () => {
+    const api = createApi(target());
+    const { merchantId, other } = await merchantWithTwoStores(api);
+    const patch = buildStoreUpdateRequest({ locationId: 'SKAT-AAR-0007', countryCode: 'DK' });
+    const res = await api.put(storePath(merchantId, other.storeId), patch);
+    await expectSpecResponse(target(), res, 'updateStore', 200);
+    expect(res.body).toMatchObject(patch);
+  });
+
+  test('moves the default with isDefault true and clears the previous default in one step (D18)', async () => {
+    const api = createApi(target());
+    const { merchantId, main, other } = await merchantWithTwoStores(api);
+    const res = await api.put(storePath(merchantId, other.storeId), { isDefault: true });
+    await expectSpecResponse(target(), res, 'updateStore', 200);
+    expect((res.body as Store).isDefault).toBe(true);
+    const previous = await get(api, merchantId, main.storeId);
+    await assertFact(target(), 'inferred', 'D18: the previous default loses the flag', () => {
+      expect(previous).toMatchObject({ isDefault: false, isActive: true });
+    });
+  });
+
+  test('keeps exactly one default, an active one, after the default moved (D18)', async () => {
+    const api = createApi(target());
+    const { merchantId, other } = await merchantWithTwoStores(api);
+    await api.put(storePath(merchantId, other.storeId), { isDefault: true });
+    const list = await listStores(api, merchantId);
+    await assertFact(target(), 'inferred', 'D18: at most one default store', () => {
+      expect(expectOneActiveDefault(list).storeId).toBe(other.storeId);
+    });
+  });
+
+  test('answers 200 unchanged for isDefault true on the default store itself', async () => {
+    const api = createApi(target());
+    const { merchantId, main } = await merchantWithTwoStores(api);
+    const res = await api.put(storePath(merchantId, main.storeId), { isDefault: true });
+    await expectSpecResponse(target(), res, 'updateStore', 200);
+    expect(expectOneActiveDefault(await listStores(api, merchantId)).storeId).toBe(main.storeId);
+  });
+
+  test('answers 409 for isDefault false on the default store, which stays the default (D18)', async () => {
+    const api = createApi(target());
+    const { merchantId, main } = await merchantWithTwoStores(api);
+    const res = await api.put(storePath(merchantId, main.storeId), { isDefault: false });
+    await expectSpecResponse(target(), res, 'updateStore', 409);
+    expect((await get(api, merchantId, main.storeId)).isDefault).toBe(true);
+  });
+
+  test('accepts isDefault false on a store that is not the default', async () => {
+    const api = createApi(target());
+    const { merchantId, other } = await merchantWithTwoStores(api);
+    const res = await api.put(storePath(merchantId, other.storeId), { isDefault: false });
+    await expectSpecResponse(target(), res, 'updateStore', 200);
+    expect((res.body as Store).isDefault).toBe(false);
+  });
+
+  test('answers 409 when a deactivated store is made the default, and the default stays (D18)', async () => {
+    const api = createApi(target());
+    const { merchantId, main, other } = await merchantWithTwoStores(api);
+    expect((await api.delete(storePath(merchantId, other.storeId))).status).toBe(200);
+    const res = await api.put(storePath(merchantId, other.storeId), { isDefault: true });
+    await expectSpecResponse(target(), res, 'updateStore', 409);
+    expect(await get(api, merchantId, other.storeId)).toMatchObject({ isActive: false, isDefault: false });
+    expect(expectOneActiveDefault(await listStores(api, merchantId)).storeId).toBe(main.storeId);
+  });
+
+  test('reactivates a deactivated store with isActive true (D18)', async () => {
+    const api = createApi(target());
+    const { merchantId, other } = await merchantWithTwoStores(api);
+    await api.delete(storePath(merchantId, other.storeId));
+    const res = await api.put(storePath(merchantId, other.storeId), { isActive: true });
+    await expectSpecResponse(target(), res, 'updateStore', 200);
+    await assertFact(target(), 'inferred', 'D18: PUT {"isActive": true} reactivates, not as default', () => {
+      expect(res.body).toMatchObject({ storeId: other.storeId, isActive: true, isDefault: false });
+    });
+  });
+
+  test('lets a reactivated store become the default (D18)', async () => {
+    const api = createApi(target());
+    const { merchantId, other } = await merchantWithTwoStores(api);
+    await api.delete(storePath(merchantId, other.storeId));
+    await api.put(storePath(merchantId, other.storeId), { isActive: true });
+    const res = await api.put(storePath(merchantId, other.storeId), { isDefault: true });
+    await expectSpecResponse(target(), res, 'updateStore', 200);
+    expect(res.body).toMatchObject({ isActive: true, isDefault: true });
+  });
+
+  test('answers 409 for a locationId another store of the merchant has, changing nothing (D17)', async () => {
+    const api = createApi(target());
+    const { merchantId, main, other } = await merchantWithTwoStores(api);
+    const res = await api.put(storePath(merchantId, other.storeId), { locationId: main.locationId, name: 'Taken' });
+    await expectSpecResponse(target(), res, 'updateStore', 409);
+    expect(await get(api, merchantId, other.storeId)).toEqual(other);
+  });
+
+  test('accepts the store’s own locationId', async () => {
+    const api = createApi(target());
+    const { merchantId, other } = await merchantWithTwoStores(api);
+    const res = await api.put(storePath(merchantId, other.storeId), { locationId: other.locationId });
+    await expectSpecResponse(target(), res, 'updateStore', 200);
+  });
+
+  test('answers 400 for an empty body', async () => {
+    const api = createApi(target());
+    const { merchantId, other } = await merchantWithTwoStores(api);
+    const res = await directApi(target()).put(storePath(merchantId, other.storeId), {});
+    await expectSpecResponse(target(), res, 'updateStore', 400);
+  });
+
+  test('answers 400 naming countryCode when it is not two capital letters', async () => {
+    const api = createApi(target());
+    const { merchantId, other } = await merchantWithTwoStores(api);
+    const res = await directApi(target()).put(storePath(merchantId, other.storeId), { countryCode: 'Denmark' });
+    await expectErrorNaming(target(), res, 'updateStore', 400, 'countryCode');
+  });
+
+  test('answers 400 naming isDefault when it is not a boolean', async () => {
+    const api = createApi(target());
+    const { merchantId, other } = await merchantWithTwoStores(api);
+    const res = await directApi(target()).put(storePath(merchantId, other.storeId), { isDefault: 'true' });
+    await expectErrorNaming(target(), res, 'updateStore', 400, 'isDefault');
+  });
+
+  test('answers 400 naming an unknown field (D7)', async () => {
+    const api = createApi(target());
+    const { merchantId, other } = await merchantWithTwoStores(api);
+    const res = await directApi(target()).put(storePath(merchantId, other.storeId), { storeId: UNKNOWN_STORE });
+    await expectErrorNaming(target(), res, 'updateStore', 400, 'storeId');
+  });
+
+  test('answers 404 for a store id that does not exist', async () => {
+    const { merchantId } = await createTestMerchant(createApi(target()));
+    const res = await createApi(target()).put(storePath(merchantId, UNKNOWN_STORE), { name: 'Ghost' });
+    await expectSpecResponse(target(), res, 'updateStore', 404);
+  });
+
+  test('answers 404 for a merchant id that does not exist', async () => {
+    const res = await createApi(target()).put(storePath(UNKNOWN_ID, UNKNOWN_STORE), { name: 'Ghost' });
+    await expectSpecResponse(target(), res, 'updateStore', 404);
+  });
+
+  testWith('control')("answers 404 for another partner's store, which stays unchanged (D2)", async () => {
+    const other = await createOtherPartner(target());
+    const { merchantId } = await createTestMerchant(other);
+    const theirs = await createStore(other, merchantId);
+    const res = await createApi(target()).put(storePath(merchantId, theirs.storeId), { name: 'Taken over' });
+    await expectSpecResponse(target(), res, 'updateStore', 404);
+    expect(await get(other, merchantId, theirs.storeId)).toEqual(theirs);
+  });
+
+  test('answers 401 without the partner headers', async () => {
+    const res = await directApi(target()).unauthenticated().put(storePath(UNKNOWN_ID, UNKNOWN_STORE), { name: 'Ghost' });
+    await expectSpecResponse(target(), res, 'updateStore', 401);
+  });
+
+  test('answers 401 with a wrong secret', async () => {
+    const res = await createApi(target())
+      .withCredentials(target().clientId, '9'.repeat(64))
+      .put(storePath(UNKNOWN_ID, UNKNOWN_STORE), { name: 'Ghost' });
+    await expectSpecResponse(target(), res, 'updateStore', 401);
+  });
+});

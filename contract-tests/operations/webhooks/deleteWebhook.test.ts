@@ -1,0 +1,66 @@
+import { buildWebhookCreateRequest } from '../../../fixtures/src';
+import { testWith } from '../../support/capabilities';
+import { type ApiClient, type ResponseBody } from '../../support/client';
+import { expectSpecResponse } from '../../support/provenance';
+import { useTarget } from '../../support/target';
+import { createIsolatedPartner, createOtherPartner, createWebhook, type WebhookWithSecret } from '../helpers';
+
+type Webhook = ResponseBody<'deleteWebhook', 200>;
+
+const target = useTarget();
+const PATH = '/v1/partner/webhooks';
+
+// Webhooks live in a partner of their own, so events of parallel tests are never sent to their URLs.
+let api: ApiClient;
+let direct: ApiClient;
+beforeAll(async () => {
+  ({ api, direct } = await createIsolatedPartner(target()));
+});
+
+async function create(): Promise<WebhookWithSecret> {
+  const { url, events } = buildWebhookCreateRequest();
+  return createWebhook(api, url, events);
+}
+
+describe('DELETE /v1/partner/webhooks/{webhookId} (deleteWebhook)', () => {
+  test('deletes a webhook and answers it without its secret', async () => {
+    const webhook = await create();
+    const res = await api.delete(`${PATH}/${webhook.id}`);
+    await expectSpecResponse(target(), res, 'deleteWebhook', 200);
+    const { secret, ...listed } = webhook;
+    expect(res.body).toMatchObject(listed);
+    expect(JSON.stringify(res.body)).not.toContain(secret);
+  });
+
+  test('makes the webhook unknown to later calls', async () => {
+    const webhook = await create();
+    expect((await api.delete(`${PATH}/${webhook.id}`)).status).toBe(200);
+    expect(((await api.get(PATH)).body as Webhook[]).map((w) => w.id)).not.toContain(webhook.id);
+    const again = await api.delete(`${PATH}/${webhook.id}`);
+    await expectSpecResponse(target(), again, 'deleteWebhook', 404);
+  });
+
+  test('answers 401 without the partner headers', async () => {
+    const webhook = await create();
+    const res = await direct.unauthenticated().delete(`${PATH}/${webhook.id}`);
+    await expectSpecResponse(target(), res, 'deleteWebhook', 401);
+    expect((await api.delete(`${PATH}/${webhook.id}`)).status).toBe(200);
+  });
+
+  test('answers 404 for a webhook id that does not exist', async () => {
+    const res = await api.delete(`${PATH}/2000000000`);
+    await expectSpecResponse(target(), res, 'deleteWebhook', 404);
+  });
+
+  testWith('control')("answers 404 for another partner's webhook and keeps it (D2)", async () => {
+    const webhook = await create();
+    const res = await (await createOtherPartner(target())).delete(`${PATH}/${webhook.id}`);
+    await expectSpecResponse(target(), res, 'deleteWebhook', 404);
+    expect((await api.delete(`${PATH}/${webhook.id}`)).status).toBe(200);
+  });
+
+  test('rejects a webhook id that is not a number with 400', async () => {
+    const res = await direct.delete(`${PATH}/first`);
+    await expectSpecResponse(target(), res, 'deleteWebhook', 400);
+  });
+});

@@ -1,0 +1,77 @@
+/**
+ * The run journal: every test file runs in its own Jest worker, so tests append one JSON line per
+ * fact to `${CONTRACT_RUN_DIR}/journal.ndjson` (the directory is made by global-setup.ts before any
+ * worker starts, and workers inherit the variable). jest-reporter.js reads it after the run and
+ * writes contract-summary.json / .md.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const JOURNAL_FILE = 'journal.ndjson';
+export const RUN_FILE = 'run.json';
+
+interface TestRef {
+  /** Jest's full test name, `<describe titles> <test title>`. */
+  test?: string;
+  /** Absolute path of the test file. */
+  file?: string;
+}
+
+export interface CallEntry extends TestRef {
+  type: 'call';
+  method: string;
+  path: string;
+  status: number;
+  operationId: string | null;
+}
+
+export interface InferredDiffersEntry extends TestRef {
+  type: 'inferred-differs';
+  operationId: string | null;
+  label: string;
+  message: string;
+}
+
+export interface SkipEntry extends TestRef {
+  type: 'skip';
+  /** The test's own title (describe titles are not known while tests register). */
+  title: string;
+  reason: string;
+}
+
+export type JournalEntry = CallEntry | InferredDiffersEntry | SkipEntry;
+
+/** Without CONTRACT_RUN_DIR (Jest started without the contract project's global setup) nothing is journalled. */
+export function journalPath(env: NodeJS.ProcessEnv = process.env): string | null {
+  const dir = env.CONTRACT_RUN_DIR;
+  return dir ? path.join(dir, JOURNAL_FILE) : null;
+}
+
+/** The running test, as Jest's expect state knows it (empty outside Jest or between tests). */
+export function currentTest(): TestRef {
+  if (typeof expect === 'undefined') return {};
+  const state = expect.getState();
+  return { test: state.currentTestName ?? undefined, file: state.testPath ?? undefined };
+}
+
+/** `GET /v1/partner/profile (getProfile) returns the profile` → `getProfile`. */
+export function operationIdFromTitle(title: string | undefined): string | null {
+  const match = /\(([a-z][A-Za-z0-9]*)\)/.exec(title ?? '');
+  return match?.[1] ?? null;
+}
+
+/** One line per entry; a single appendFileSync per line keeps lines from concurrent workers whole. */
+export function record(entry: JournalEntry): void {
+  const file = journalPath();
+  if (!file) return;
+  fs.appendFileSync(file, `${JSON.stringify(entry)}\n`);
+}
+
+export function readJournal(file: string | null = journalPath()): JournalEntry[] {
+  if (!file || !fs.existsSync(file)) return [];
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as JournalEntry);
+}

@@ -1,0 +1,16 @@
+/**
+ * The QA verbs: each talks to a running mock's control API (`--url`, `--token`), prints one readable
+ * result (or `--json`), and fails with the server's message. `listen` is the receiving end.
+ */
+import type { Command } from 'commander';
+import { registerClockCommands } from './clock-commands';
+import { registerDeliveryCommands } from './delivery-commands';
+import { registerListenCommand } from './listen-command';
+import { registerPaymentCommands } from './payment-commands';
+
+export function registerQaCommands(program: Command): void {
+  registerPaymentCommands(program);
+  registerDeliveryCommands(program);
+  registerClockCommands(program);
+  registerListenCommand(program);
+}

@@ -1,0 +1,37 @@
+/** D29: every webhook delivery of every partner, redelivery, and a flush point for tests. */
+import type { AppDeps } from '../deps';
+import { errors } from '../http/api-error';
+import { ok, type HandlerTable } from '../http/handler';
+import type { DeliveryQuery } from '../webhooks';
+import type { DeliveryList, FlushResult } from './control-types';
+
+export function createControlDeliveryHandlers({
+  deliveries,
+  dispatcher,
+}: Pick<AppDeps, 'deliveries' | 'dispatcher'>): HandlerTable {
+  return {
+    listDeliveries(ctx) {
+      const query = ctx.query as unknown as DeliveryQuery & { page: number; limit: number };
+      const { items, total } = deliveries.list(query);
+      return ok({ deliveries: items, total, page: query.page, limit: query.limit } satisfies DeliveryList);
+    },
+
+    getDelivery(ctx) {
+      const delivery = deliveries.get(ctx.params.deliveryId as string);
+      if (!delivery) throw errors.notFound('Delivery', ctx.params.deliveryId as string);
+      return ok(delivery);
+    },
+
+    redeliverDelivery(ctx) {
+      const delivery = dispatcher.redeliver(ctx.params.deliveryId as string);
+      if (!delivery) throw errors.notFound('Delivery', ctx.params.deliveryId as string);
+      // A copy as queued: the attempt may start before the response is written.
+      return { status: 202, body: structuredClone(delivery) };
+    },
+
+    async flushDeliveries() {
+      await dispatcher.drain();
+      return ok({ pending: dispatcher.pendingCount() } satisfies FlushResult);
+    },
+  };
+}

@@ -1,0 +1,31 @@
+/** D6: faults injected into the Partner API, and the journal of the requests it answered. */
+import type { AppDeps } from '../deps';
+import { errors } from '../http/api-error';
+import { created, ok, type HandlerTable } from '../http/handler';
+import type { FaultsCleared, RequestLog } from './control-types';
+
+export function createControlFaultHandlers({
+  faults,
+  journal,
+  clock,
+}: Pick<AppDeps, 'faults' | 'journal' | 'clock'>): HandlerTable {
+  return {
+    createFault: (ctx) => created({ ...faults.add(ctx.body, clock.now().toISOString()) }),
+    listFaults: () => ok({ faults: faults.list() }),
+    clearFaults: () => ok({ ok: true, removed: faults.clear() } satisfies FaultsCleared),
+    deleteFault(ctx) {
+      const fault = faults.remove(ctx.params.faultId as number);
+      if (!fault) throw errors.notFound('Fault', ctx.params.faultId as number);
+      return ok(fault);
+    },
+
+    listRequests(ctx) {
+      const { operationId, limit } = ctx.query as { operationId?: string; limit: number };
+      return ok(journal.list({ ...(operationId !== undefined && { operationId }), limit }) satisfies RequestLog);
+    },
+    clearRequests() {
+      journal.clear();
+      return ok({ ok: true });
+    },
+  };
+}

@@ -1,0 +1,47 @@
+/** D2/D3: a second (third, ...) partner with one active credential, for tenancy tests. */
+import type { AppDeps } from '../deps';
+import { errors } from '../http/api-error';
+import { created, type HandlerTable } from '../http/handler';
+import type { PartnerCreated, PartnerCreateRequest } from './control-types';
+
+export function createControlPartnerHandlers({
+  state,
+  clock,
+  ids,
+}: Pick<AppDeps, 'state' | 'clock' | 'ids'>): HandlerTable {
+  return {
+    createPartner(ctx) {
+      const input = ctx.body as PartnerCreateRequest;
+      if (input.clientId !== undefined && state.credentialByClientId(input.clientId)) {
+        throw errors.conflict('client_id_taken', `Client id ${input.clientId} is already in use`);
+      }
+      const now = clock.now().toISOString();
+      const partnerId = state.nextId('partner');
+      state.addPartner({
+        id: partnerId,
+        name: input.name,
+        companyName: input.companyName ?? input.name,
+        contactEmail: input.contactEmail ?? `partner-${partnerId}@example.com`,
+        contactPhone: null,
+        website: null,
+        registrationNumber: null,
+        status: 'active',
+        createdAt: now,
+        updatedAt: now,
+      });
+      const clientId = input.clientId ?? ids.uuid();
+      const clientSecret = input.clientSecret ?? ids.hex(32); // D3: 64 hex characters
+      state.addCredential({
+        id: state.nextId('credential'),
+        partnerId,
+        name: 'Default credential',
+        clientId,
+        secret: clientSecret,
+        status: 'active',
+        createdAt: now,
+        updatedAt: now,
+      });
+      return created({ partnerId, name: input.name, clientId, clientSecret } satisfies PartnerCreated);
+    },
+  };
+}

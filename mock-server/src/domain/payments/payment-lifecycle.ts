@@ -1,0 +1,98 @@
+/**
+ * D20: pending → paid | failed | expired, and never again. Every settlement records the D23 bank
+ * status, cancels the pending timers of the payment and publishes its event after the change.
+ */
+import type { Logger } from 'pino';
+import { errors } from '../../http/api-error';
+import type { PaymentRecord, PaymentStatus } from '../../state/records';
+import type { ServiceDeps } from '../service-deps';
+import { toPaymentEventData } from './payment-responses';
+
+type FinalStatus = Exclude<PaymentStatus, 'pending'>;
+
+/** D23: ISO 20022 names, inferred (the docs cut the value off after "Accept"). */
+const BANK_PAYMENT_STATUS: Record<FinalStatus, string> = {
+  paid: 'AcceptedSettlementCompleted',
+  failed: 'Rejected',
+  expired: 'Expired',
+};
+
+export const expiryKey = (paymentId: number) => `payment:${paymentId}`;
+const mockSettleKey = (paymentId: number) => `payment:${paymentId}:mock`;
+
+export type LifecycleDeps = Pick<ServiceDeps, 'state' | 'clock' | 'events' | 'scheduler'> & { logger: Logger };
+
+export function createPaymentLifecycle({ state, clock, events, scheduler, logger }: LifecycleDeps) {
+  const merchantNameOf = (p: PaymentRecord) => state.merchants.get(p.merchantId)?.companyName ?? '';
+
+  function settle(payment: PaymentRecord, status: FinalStatus, at: string): PaymentRecord {
+    if (payment.status !== 'pending') {
+      throw errors.conflict(
+        'payment_already_final',
+        `Payment ${payment.id} is already ${payment.status}; its status cannot change`,
+      );
+    }
+    state.setPaymentStatus(payment, status);
+    payment.bankPaymentStatus = BANK_PAYMENT_STATUS[status];
+    payment.updatedAt = at;
+    if (status === 'paid') payment.paidAt = at;
+    scheduler.cancel(expiryKey(payment.id));
+    scheduler.cancel(mockSettleKey(payment.id));
+    events.publish({
+      type: status === 'paid' ? 'payment.completed' : 'payment.failed', // D20: expiry is folded into payment.failed
+      partnerId: payment.partnerId,
+      timestamp: at,
+      data: toPaymentEventData(payment, merchantNameOf(payment)),
+    });
+    return payment;
+  }
+
+  /** Runs `task` on the payment when the clock reaches `dueMs`, unless it was settled (or the state replaced) by then. */
+  function whenDue(key: string, payment: PaymentRecord, dueMs: number, task: (p: PaymentRecord) => void): void {
+    const { id, token } = payment;
+    scheduler.schedule(key, dueMs, () => {
+      const current = state.payments.get(id);
+      if (current && current.token === token && current.status === 'pending') task(current);
+    });
+  }
+
+  const lifecycle = {
+    merchantNameOf,
+
+    complete(payment: PaymentRecord, bank?: string): PaymentRecord {
+      if (payment.status === 'pending' && bank) payment.bank = bank;
+      return settle(payment, 'paid', clock.now().toISOString());
+    },
+
+    /** `reason` (e.g. `rejected`, `abandoned`) is only logged: the API has no field for it. */
+    fail(payment: PaymentRecord, reason?: string): PaymentRecord {
+      settle(payment, 'failed', clock.now().toISOString());
+      logger.debug({ paymentId: payment.id, reason }, 'payment failed');
+      return payment;
+    },
+
+    /** A late expiry (clock moved far ahead) is dated at `expiresAt`, when the payment really lapsed. */
+    expire(payment: PaymentRecord): PaymentRecord {
+      const at = Math.min(clock.nowMs(), Date.parse(payment.expiresAt));
+      return settle(payment, 'expired', new Date(at).toISOString());
+    },
+
+    /** A pending payment read at or after `expiresAt` is expired first, so no read shows a stale pending. */
+    expireIfDue(payment: PaymentRecord): PaymentRecord {
+      if (payment.status === 'pending' && clock.nowMs() >= Date.parse(payment.expiresAt)) lifecycle.expire(payment);
+      return payment;
+    },
+
+    scheduleExpiry(payment: PaymentRecord): void {
+      whenDue(expiryKey(payment.id), payment, Date.parse(payment.expiresAt), (p) => lifecycle.expire(p));
+    },
+
+    /** D25: `X-Mock-Payment: delay=<ms>` pays the payment when the clock passes now + ms (if it has not expired first). */
+    scheduleMockCompletion(payment: PaymentRecord, delayMs: number): void {
+      whenDue(mockSettleKey(payment.id), payment, clock.nowMs() + delayMs, (p) => lifecycle.complete(p));
+    },
+  };
+  return lifecycle;
+}
+
+export type PaymentLifecycle = ReturnType<typeof createPaymentLifecycle>;

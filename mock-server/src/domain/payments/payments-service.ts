@@ -1,0 +1,156 @@
+/**
+ * Payments of a partner (D19-D25): create for an active merchant, read, list, QR, and the lifecycle
+ * (`complete`, `fail`, `expire`) that the pay page, X-Mock-Payment and the control API drive.
+ */
+import type { Logger } from 'pino';
+import type { components } from '../../../../spec/generated/partner-api';
+import { errors } from '../../http/api-error';
+import type { PublicLinks } from '../../shared/links';
+import type { MerchantRecord, PartnerRecord, PaymentRecord, PaymentStatus, StoreRecord } from '../../state/records';
+import type { ServiceDeps } from '../service-deps';
+import { createPaymentLifecycle } from './payment-lifecycle';
+import { pickQrFormat, renderQr, type QrImage } from './payment-qr';
+import {
+  toPaymentCreated,
+  toPaymentListItem,
+  toPaymentStatusResponse,
+  type PaymentCreated,
+  type PaymentList,
+  type PaymentStatusResponse,
+} from './payment-responses';
+
+type PaymentCreateRequest = components['schemas']['PaymentCreateRequest'];
+
+export interface PaymentListQuery {
+  merchantClientId?: string;
+  status?: PaymentStatus;
+  page: number;
+  limit: number;
+}
+
+export interface PaymentsDeps extends ServiceDeps {
+  links: PublicLinks;
+  logger: Logger;
+  merchants: { findByClientId(partner: PartnerRecord, clientId: string): MerchantRecord };
+  stores: { findActiveStoreForPayment(merchant: MerchantRecord, storeId: string): StoreRecord };
+}
+
+/**
+ * D19: at most two decimals. The spec cannot say it (no multipleOf: 0.01 fails on binary floats),
+ * so it is checked here, with a tolerance of 1e-6 cents: 1234567.89 * 100 is off by 1.5e-8.
+ */
+function hasAtMostTwoDecimals(amount: number): boolean {
+  const cents = amount * 100;
+  return Math.abs(Math.round(cents) - cents) < 1e-6;
+}
+
+export function createPaymentsService(deps: PaymentsDeps) {
+  const { state, clock, ids, scheduler, config, links, merchants, stores } = deps;
+  const lifecycle = createPaymentLifecycle(deps);
+
+  function findForPartner(partner: PartnerRecord, id: number): PaymentRecord {
+    const payment = state.payments.get(id);
+    if (!payment || payment.partnerId !== partner.id) throw errors.notFound('Payment', id); // D2
+    return lifecycle.expireIfDue(payment);
+  }
+
+  /** D25: settles the stored payment before the response is written; the response still reads `pending`. */
+  function applyMockOutcome(payment: PaymentRecord, outcome: string): void {
+    if (outcome === 'paid') lifecycle.complete(payment);
+    else if (outcome === 'failed') lifecycle.fail(payment, 'X-Mock-Payment');
+    else if (outcome === 'expired') lifecycle.expire(payment);
+    else {
+      const delay = /^delay=(\d+)$/.exec(outcome);
+      if (!delay)
+        throw errors.badRequest(`header X-Mock-Payment must be paid, failed, expired or delay=<ms>, got ${outcome}`);
+      lifecycle.scheduleMockCompletion(payment, Number(delay[1]));
+    }
+  }
+
+  return {
+    ...lifecycle,
+    findForPartner,
+
+    /** For the control API (not partner-scoped). */
+    findById(id: number): PaymentRecord {
+      const payment = state.payments.get(id);
+      if (!payment) throw errors.notFound('Payment', id);
+      return lifecycle.expireIfDue(payment);
+    },
+
+    /** For the pay page; undefined for an unknown token. */
+    findByToken(token: string): PaymentRecord | undefined {
+      const payment = state.paymentByToken(token);
+      return payment && lifecycle.expireIfDue(payment);
+    },
+
+    paymentUrl: (payment: PaymentRecord) => links.pay(payment.token),
+
+    create(partner: PartnerRecord, input: PaymentCreateRequest, mockOutcome?: string): PaymentCreated {
+      if (!hasAtMostTwoDecimals(input.amount)) throw errors.validation(['amount must have at most 2 decimals']);
+      const merchant = merchants.findByClientId(partner, input.merchantClientId); // 404 for unknown or foreign (D2)
+      if (merchant.status !== 'active') {
+        throw errors.conflict(
+          'merchant_not_active',
+          `Merchant ${merchant.clientId} is ${merchant.status}; payments need an active merchant`,
+        );
+      }
+      const store = input.storeId !== undefined ? stores.findActiveStoreForPayment(merchant, input.storeId) : null;
+      const now = clock.nowMs();
+      const createdAt = new Date(now).toISOString();
+      const payment: PaymentRecord = {
+        id: state.nextId('payment'),
+        partnerId: partner.id,
+        merchantId: merchant.id,
+        merchantClientId: merchant.clientId,
+        amount: input.amount,
+        currency: input.currency ?? 'DKK',
+        referenceNumber: input.referenceNumber,
+        description: input.description ?? null,
+        storeId: store?.storeId ?? null,
+        registerId: input.registerId ?? null,
+        status: 'pending',
+        bankPaymentStatus: null,
+        token: ids.hex(16),
+        bank: null,
+        createdAt,
+        updatedAt: createdAt,
+        expiresAt: new Date(now + config.paymentExpirySeconds * 1000).toISOString(),
+        paidAt: null,
+      };
+      state.addPayment(payment);
+      lifecycle.scheduleExpiry(payment);
+      const response = toPaymentCreated(payment, links.pay(payment.token));
+      if (mockOutcome !== undefined) applyMockOutcome(payment, mockOutcome);
+      return response;
+    },
+
+    status: (partner: PartnerRecord, id: number): PaymentStatusResponse =>
+      toPaymentStatusResponse(findForPartner(partner, id)),
+
+    list(partner: PartnerRecord, { merchantClientId, status, page, limit }: PaymentListQuery): PaymentList {
+      scheduler.runDue(); // expiries the clock has reached show in this page and its counts
+      let merchantId: number | undefined;
+      if (merchantClientId !== undefined) {
+        const merchant = state.merchantByClientId(merchantClientId);
+        // D21: an unknown (or another partner's, D2) merchantClientId is a filter that matches
+        // nothing: 200 with an empty page, as for any other filter, not a 404.
+        if (!merchant || merchant.partnerId !== partner.id) return { payments: [], total: 0, page, limit };
+        merchantId = merchant.id;
+      }
+      const { items, total } = state.pagePayments({ partnerId: partner.id, merchantId, status }, page, limit);
+      return { payments: items.map((p) => toPaymentListItem(p, lifecycle.merchantNameOf(p))), total, page, limit };
+    },
+
+    async qr(
+      partner: PartnerRecord,
+      id: number,
+      options: { format?: unknown; accept?: string; size: number },
+    ): Promise<QrImage> {
+      const payment = findForPartner(partner, id);
+      return renderQr(links.pay(payment.token), pickQrFormat(options.format, options.accept), options.size);
+    },
+  };
+}
+
+export type PaymentsService = ReturnType<typeof createPaymentsService>;

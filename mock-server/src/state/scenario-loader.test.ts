@@ -1,0 +1,233 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { stringify as toYaml } from 'yaml';
+import { DEFAULT_CLIENT_ID, NAMED_SCENARIOS, type Scenario } from '../../../fixtures/src';
+import { createTestApp, createTestDeps } from '../../test/helpers';
+import { isApiError } from '../http/api-error';
+import { exportScenario, loadScenario, resolveScenario } from './scenario-loader';
+
+const MERCHANT = '11111111-1111-4111-8111-111111111111';
+const STORE = '22222222-2222-4222-8222-222222222222';
+
+function smallScenario(overrides: Partial<Scenario> = {}): Scenario {
+  return {
+    version: 1,
+    partners: [
+      { id: 1, name: 'Acme POS', credentials: [{ clientId: DEFAULT_CLIENT_ID, clientSecret: '5ec2e7f0'.repeat(8) }] },
+    ],
+    merchants: [
+      {
+        id: 4,
+        partnerId: 1,
+        clientId: MERCHANT,
+        companyName: 'Café Nørrebro ApS',
+        contactEmail: 'hej@cafe-noerrebro.dk',
+        status: 'active',
+      },
+    ],
+    stores: [{ storeId: STORE, merchantId: 4, name: 'Main Store', isDefault: true }],
+    payments: [
+      {
+        id: 7,
+        merchantId: 4,
+        amount: 149.5,
+        referenceNumber: 'ORDER-1',
+        status: 'paid',
+        createdAt: '2026-03-18T10:00:00.000Z',
+      },
+      { id: 8, merchantId: 4, amount: 20, referenceNumber: 'ORDER-2', status: 'pending' },
+    ],
+    ...overrides,
+  };
+}
+
+/** The problems of a load that must fail with 400 invalid_scenario. */
+function problemsOf(fn: () => unknown): string[] {
+  try {
+    fn();
+  } catch (err) {
+    if (!isApiError(err)) throw err;
+    expect([err.statusCode, err.code]).toEqual([400, 'invalid_scenario']);
+    return err.messages as string[];
+  }
+  throw new Error('expected the load to fail');
+}
+
+describe('loadScenario', () => {
+  test('replaces the state and reports the counts', () => {
+    const deps = createTestDeps();
+    const { counts } = loadScenario(deps, smallScenario());
+    expect(counts).toEqual({ partners: 1, merchants: 1, stores: 1, payments: 2, webhooks: 0 });
+    expect(deps.state.merchantByClientId(MERCHANT)?.companyName).toBe('Café Nørrebro ApS');
+  });
+
+  test('fills the defaults of omitted fields from the clock, the ids and the config', () => {
+    const deps = createTestDeps({ paymentExpirySeconds: 600, onboardingLinkDays: 3 });
+    const pendingMerchant = {
+      id: 5,
+      partnerId: 1,
+      clientId: 'm-5',
+      companyName: 'Ny Butik ApS',
+      contactEmail: 'hej@ny-butik.dk',
+      status: 'pending' as const,
+    };
+    loadScenario(deps, smallScenario({ merchants: [...smallScenario().merchants!, pendingMerchant] }));
+    const paid = deps.state.payments.get(7)!;
+    const pending = deps.state.payments.get(8)!;
+    expect(paid).toMatchObject({
+      currency: 'DKK',
+      bankPaymentStatus: 'AcceptedSettlementCompleted',
+      paidAt: '2026-03-18T10:01:00.000Z',
+      expiresAt: '2026-03-18T10:10:00.000Z',
+    });
+    expect(pending).toMatchObject({
+      createdAt: '2026-03-18T12:00:00.000Z',
+      expiresAt: '2026-03-18T12:10:00.000Z',
+      bankPaymentStatus: null,
+      paidAt: null,
+    });
+    expect(pending.token).toMatch(/^[0-9a-f]{32}$/);
+    expect(deps.state.merchants.get(5)).toMatchObject({
+      onboardingToken: expect.any(String),
+      onboardingExpiresAt: '2026-03-21T12:00:00.000Z',
+    });
+    expect(deps.state.stores.get(STORE)).toMatchObject({
+      partnerId: 1,
+      countryCode: 'DK',
+      isActive: true,
+      locationId: expect.stringMatching(/^LOC-\d{8}-[A-Z0-9]{4}$/),
+    });
+    expect(deps.state.partners.get(1)).toMatchObject({
+      companyName: 'Acme POS',
+      contactEmail: 'kontakt@acme-pos.dk',
+      status: 'active',
+    });
+  });
+
+  test('stores every timestamp as UTC with milliseconds (D4)', () => {
+    const deps = createTestDeps();
+    const payments = [
+      {
+        id: 7,
+        merchantId: 4,
+        amount: 1,
+        referenceNumber: 'A',
+        status: 'failed' as const,
+        createdAt: '2026-03-18T12:00:00+01:00',
+      },
+    ];
+    loadScenario(deps, smallScenario({ payments }));
+    expect(deps.state.payments.get(7)).toMatchObject({
+      createdAt: '2026-03-18T11:00:00.000Z',
+      updatedAt: '2026-03-18T11:01:00.000Z',
+    });
+  });
+
+  test('continues the id sequences after the highest loaded id', () => {
+    const deps = createTestDeps();
+    loadScenario(deps, smallScenario());
+    expect(deps.state.nextId('merchant')).toBe(5);
+    expect(deps.state.nextId('payment')).toBe(9);
+  });
+
+  test('adds the default partner when no partner holds the configured credential', () => {
+    const deps = createTestDeps();
+    const partners = [
+      { id: 3, name: 'Other POS', credentials: [{ clientId: 'other-client', clientSecret: 'other-secret' }] },
+    ];
+    loadScenario(deps, smallScenario({ partners, merchants: [], stores: [], payments: [] }));
+    const credential = deps.state.credentialByClientId(deps.config.clientId)!;
+    expect(credential.partnerId).toBe(4);
+    expect(deps.state.partners.get(4)?.name).toBe('Acme POS');
+  });
+
+  test('gives an active merchant without stores the D15 Main Store', () => {
+    const deps = createTestDeps();
+    loadScenario(deps, smallScenario({ stores: [], payments: [] }));
+    expect(deps.state.storesOf(4)).toEqual([
+      expect.objectContaining({ name: 'Main Store', isDefault: true, isActive: true }),
+    ]);
+  });
+
+  test('expires a loaded pending payment when the mock clock passes its expiry', () => {
+    const deps = createTestDeps();
+    loadScenario(deps, smallScenario());
+    deps.clock.advance(30 * 60_000);
+    deps.scheduler.runDue();
+    expect(deps.state.payments.get(8)).toMatchObject({ status: 'expired', bankPaymentStatus: 'Expired' });
+  });
+
+  test('rejects an invalid scenario with every problem and leaves the running state untouched', () => {
+    const deps = createTestDeps();
+    loadScenario(deps, NAMED_SCENARIOS.default());
+    const before = deps.state.snapshot();
+    const broken = smallScenario({
+      stores: [
+        { storeId: STORE, merchantId: 4, name: 'Main Store', isDefault: true },
+        { storeId: 'store-2', merchantId: 4, name: 'Second', isDefault: true },
+      ],
+      payments: [{ id: 7, merchantId: 99, amount: 0, referenceNumber: 'X', status: 'pending' }],
+    });
+    const problems = problemsOf(() => loadScenario(deps, broken));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'payments[0].amount must be >= 0.01, got 0',
+        'payments[0].merchantId 99 matches no merchant',
+        expect.stringContaining('merchant 4 has 2 default stores'),
+      ]),
+    );
+    expect(deps.state.snapshot()).toEqual(before);
+  });
+
+  test('rejects a document of another format version', () => {
+    const deps = createTestDeps();
+    expect(problemsOf(() => loadScenario(deps, { version: 2 }))).toEqual(['version must be 1, got 2']);
+  });
+});
+
+describe('exportScenario', () => {
+  test('loads back into the same state', async () => {
+    const { deps, api, auth } = createTestApp();
+    loadScenario(deps, NAMED_SCENARIOS['onboarding-pipeline']());
+    await api
+      .post('/v1/partner/payments')
+      .set(auth)
+      .send({ merchantClientId: '0b0a2d00-0000-4000-8000-000000000004', amount: 99.5, referenceNumber: 'ORDER-9' })
+      .expect(201);
+    await api
+      .post('/v1/partner/webhooks')
+      .set(auth)
+      .send({ url: 'https://pos.example.dk/hooks', events: ['payment.completed'] })
+      .expect(201);
+    const before = deps.state.snapshot();
+
+    const other = createTestDeps();
+    loadScenario(other, JSON.parse(JSON.stringify(exportScenario(deps))));
+    expect(other.state.snapshot()).toEqual(before);
+    expect(other.state.seq).toEqual(deps.state.seq);
+  });
+});
+
+describe('resolveScenario', () => {
+  test('reads a named scenario from fixtures/scenarios', () => {
+    expect(resolveScenario('default')).toMatchObject({ version: 1, name: 'default' });
+  });
+
+  test('reads a YAML file by its path', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scenario-'));
+    const file = path.join(dir, 'small.yaml');
+    fs.writeFileSync(file, toYaml(smallScenario()));
+    try {
+      expect(resolveScenario(file)).toEqual(smallScenario());
+    } finally {
+      fs.rmSync(dir, { recursive: true });
+    }
+  });
+
+  test('fails for an unknown name and lists the named scenarios', () => {
+    expect(() => resolveScenario('nope')).toThrow(
+      /Unknown scenario "nope".*busy-restaurant-chain, default, empty, onboarding-pipeline/,
+    );
+  });
+});

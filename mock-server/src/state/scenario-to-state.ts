@@ -1,0 +1,222 @@
+/**
+ * A valid scenario → a complete new MockState, with every default of fixtures/scenarios/README.md
+ * filled in. Nothing here touches the running state; scenario-loader.ts swaps the result in.
+ */
+import { toSlug } from '../../../fixtures/src/danish';
+import type {
+  Scenario,
+  ScenarioMerchant,
+  ScenarioPartner,
+  ScenarioPayment,
+  ScenarioStore,
+  ScenarioWebhook,
+} from '../../../fixtures/src/scenario';
+import type { MockConfig } from '../config';
+import type { Clock } from '../shared/clock';
+import type { IdGenerator } from '../shared/ids';
+import { MockState } from './mock-state';
+import type { CredentialRecord, MerchantRecord, PaymentRecord, PaymentStatus, StoreRecord } from './records';
+import { seedDefaultPartner } from './seed';
+
+export interface BuildDeps {
+  clock: Clock;
+  ids: IdGenerator;
+  config: Pick<MockConfig, 'clientId' | 'clientSecret' | 'paymentExpirySeconds' | 'onboardingLinkDays'>;
+}
+
+interface Context extends BuildDeps {
+  state: MockState;
+  /** Load time: the default for timestamps that have no better anchor. */
+  now: string;
+}
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+/** D23: ISO 20022 bank statuses of settled payments. */
+const BANK_PAYMENT_STATUS: Record<PaymentStatus, string | null> = {
+  pending: null,
+  paid: 'AcceptedSettlementCompleted',
+  failed: 'Rejected',
+  expired: 'Expired',
+};
+
+const CANONICAL = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+/** D4: stored as UTC with milliseconds, whatever offset the file used (most files already do). */
+const at = (value: string | null | undefined, fallback: string) =>
+  !value ? fallback : CANONICAL.test(value) ? value : new Date(value).toISOString();
+const plus = (time: string, ms: number) => new Date(Date.parse(time) + ms).toISOString();
+const defined = <T extends object>(value: T): T =>
+  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+
+export function scenarioToState(scenario: Scenario, deps: BuildDeps): MockState {
+  const ctx: Context = { ...deps, state: new MockState(), now: deps.clock.now().toISOString() };
+  const partners = scenario.partners ?? [];
+  partners.forEach((p) => addPartner(ctx, p));
+  credentialRecords(ctx, partners).forEach((c) => ctx.state.addCredential(c));
+  (scenario.merchants ?? []).forEach((m) => addMerchant(ctx, m));
+  addStores(ctx, scenario.stores ?? []);
+  [...(scenario.payments ?? [])]
+    .sort((a, b) => a.id - b.id)
+    .forEach((p) => ctx.state.addPayment(paymentRecord(ctx, p)));
+  (scenario.webhooks ?? []).forEach((w) => addWebhook(ctx, w));
+  // D1: `npm start` prints the configured credential, so some partner must hold it.
+  if (!ctx.state.credentialByClientId(deps.config.clientId)) seedDefaultPartner(ctx.state, deps.config, deps.clock);
+  return ctx.state;
+}
+
+function addPartner({ state, now }: Context, p: ScenarioPartner): void {
+  const createdAt = at(p.createdAt, now);
+  state.addPartner({
+    id: p.id,
+    name: p.name,
+    companyName: p.companyName ?? p.name,
+    contactEmail: p.contactEmail ?? `kontakt@${toSlug(p.name) || `partner-${p.id}`}.dk`,
+    contactPhone: p.contactPhone ?? null,
+    website: p.website ?? null,
+    registrationNumber: p.registrationNumber ?? null,
+    status: p.status ?? 'active',
+    createdAt,
+    updatedAt: at(p.updatedAt, createdAt),
+  });
+}
+
+/** Credentials without an id are numbered after the highest given one; all in id order. */
+function credentialRecords({ state }: Context, partners: ScenarioPartner[]): CredentialRecord[] {
+  let next = Math.max(0, ...partners.flatMap((p) => p.credentials.map((c) => c.id ?? 0)));
+  const records = partners.flatMap((p) =>
+    p.credentials.map((c): CredentialRecord => {
+      const id = c.id ?? ++next;
+      const createdAt = at(c.createdAt, state.partners.get(p.id)!.createdAt);
+      const { clientId, clientSecret: secret } = c;
+      return {
+        id,
+        partnerId: p.id,
+        name: c.name ?? `Credential ${id}`,
+        clientId,
+        secret,
+        status: c.status ?? 'active',
+        createdAt,
+        updatedAt: at(c.updatedAt, createdAt),
+      };
+    }),
+  );
+  return records.sort((a, b) => a.id - b.id);
+}
+
+function addMerchant({ state, now, ids, config }: Context, m: ScenarioMerchant): void {
+  const createdAt = at(m.createdAt, now);
+  const merchant: MerchantRecord = {
+    ...m,
+    contactPhone: m.contactPhone ?? null,
+    partnerRefId: m.partnerRefId ?? null,
+    isTest: m.isTest ?? false,
+    fastTrack: m.fastTrack ? { ...m.fastTrack, bic: m.fastTrack.bic ?? null } : null,
+    onboardingToken: m.onboardingToken ?? null,
+    onboardingExpiresAt: m.onboardingExpiresAt ? at(m.onboardingExpiresAt, now) : null,
+    createdAt,
+    updatedAt: at(m.updatedAt, createdAt),
+  };
+  // D8/D11: a pending merchant without a link gets one, valid for the configured days from load.
+  if (merchant.status === 'pending') {
+    merchant.onboardingToken ??= ids.uuid();
+    merchant.onboardingExpiresAt ??= plus(now, config.onboardingLinkDays * DAY);
+  }
+  state.addMerchant(merchant);
+  // D11: past onboarding, a link that the scenario still names answers "already completed".
+  if (merchant.status !== 'pending') state.retireOnboardingToken(merchant);
+}
+
+function addStores({ state, ids }: Context, stores: ScenarioStore[]): void {
+  const taken = new Set(stores.filter((s) => s.locationId).map((s) => `${s.merchantId}:${s.locationId}`));
+  // D3: `LOC-YYYYMMDD-XXXX`, dated like the store, unique within the merchant.
+  const newLocationId = (merchantId: number, createdAt: string) => {
+    let id: string;
+    do id = `LOC-${createdAt.slice(0, 10).replace(/-/g, '')}-${ids.alphanumeric(4)}`;
+    while (taken.has(`${merchantId}:${id}`));
+    taken.add(`${merchantId}:${id}`);
+    return id;
+  };
+  for (const s of stores) {
+    const merchant = state.merchants.get(s.merchantId)!;
+    const createdAt = at(s.createdAt, merchant.updatedAt);
+    const store: StoreRecord = {
+      ...s,
+      partnerId: merchant.partnerId,
+      locationId: s.locationId ?? newLocationId(s.merchantId, createdAt),
+      countryCode: s.countryCode ?? 'DK',
+      isActive: s.isActive ?? true,
+      isDefault: s.isDefault ?? false,
+      createdAt,
+      updatedAt: at(s.updatedAt, createdAt),
+    };
+    state.addStore(defined(store));
+  }
+  // D15: an active merchant has a default store; one that the scenario gives none gets "Main Store".
+  for (const merchant of state.merchants.values()) {
+    if (merchant.status !== 'active' || state.storesOf(merchant.id).length > 0) continue;
+    const { id: merchantId, partnerId, updatedAt: createdAt } = merchant;
+    const locationId = newLocationId(merchantId, createdAt);
+    state.addStore({
+      storeId: ids.uuid(),
+      merchantId,
+      partnerId,
+      locationId,
+      name: 'Main Store',
+      countryCode: 'DK',
+      isActive: true,
+      isDefault: true,
+      createdAt,
+      updatedAt: createdAt,
+    });
+  }
+}
+
+function paymentRecord({ state, now, ids, config }: Context, p: ScenarioPayment): PaymentRecord {
+  const merchant = state.merchants.get(p.merchantId)!;
+  const createdAt = at(p.createdAt, now);
+  const expiresAt = at(p.expiresAt, plus(createdAt, config.paymentExpirySeconds * 1000));
+  const paidAt = p.status === 'paid' ? at(p.paidAt, plus(createdAt, MINUTE)) : null;
+  const settledAt = {
+    pending: createdAt,
+    paid: paidAt ?? createdAt,
+    failed: plus(createdAt, MINUTE),
+    expired: expiresAt,
+  }[p.status];
+  return {
+    id: p.id,
+    partnerId: merchant.partnerId,
+    merchantId: merchant.id,
+    merchantClientId: merchant.clientId,
+    amount: p.amount,
+    currency: p.currency ?? 'DKK',
+    referenceNumber: p.referenceNumber,
+    description: p.description ?? null,
+    storeId: p.storeId ?? null,
+    registerId: p.registerId ?? null,
+    status: p.status,
+    bankPaymentStatus: p.bankPaymentStatus !== undefined ? p.bankPaymentStatus : BANK_PAYMENT_STATUS[p.status],
+    token: p.token ?? ids.hex(16),
+    bank: p.bank ?? null,
+    createdAt,
+    updatedAt: at(p.updatedAt, settledAt),
+    expiresAt,
+    paidAt,
+  };
+}
+
+function addWebhook({ state, now }: Context, w: ScenarioWebhook): void {
+  const createdAt = at(w.createdAt, now);
+  const { id, partnerId, url, secret } = w;
+  const status = w.status ?? 'active';
+  state.addWebhook({
+    id,
+    partnerId,
+    url,
+    events: [...w.events],
+    status,
+    secret,
+    lastTriggeredAt: w.lastTriggeredAt ?? null,
+    createdAt,
+    updatedAt: at(w.updatedAt, createdAt),
+  });
+}
