@@ -26,11 +26,15 @@ async function coldStarts(servers, count) {
   const cpu = Object.fromEntries(servers.map((key) => [key, []]));
   for (let i = 0; i < count; i += 1) {
     for (const key of servers) {
-      const server = await startServer(key);
-      wall[key].push(server.readyMs);
-      cpu[key].push(server.readyCpuMs);
-      await server.stop();
-      fs.rmSync(server.logFile, { force: true });
+      try {
+        const server = await startServer(key);
+        wall[key].push(server.readyMs);
+        cpu[key].push(server.readyCpuMs);
+        await server.stop();
+        fs.rmSync(server.logFile, { force: true });
+      } catch (err) {
+        say(`  cold start ${i + 1} of ${key} failed: ${err.message}`);
+      }
     }
   }
   return { wall, cpu };
@@ -102,7 +106,15 @@ async function main() {
     // Rotate the order so no server always runs first (or right after the heaviest one).
     const order = options.servers.map((_, i) => options.servers[(i + r) % options.servers.length]);
     const round = {};
-    for (const key of order) round[key] = await serverRound(key, { options, data, round: r + 1 });
+    for (const key of order) {
+      try {
+        round[key] = await serverRound(key, { options, data, round: r + 1 });
+      } catch (err) {
+        // One server failing (or being killed from outside) costs its round, not the whole run.
+        say(`  round ${r + 1} ${key}: FAILED ${err.message}`);
+        round[key] = { error: err.message, runs: {} };
+      }
+    }
     rounds.push(round);
   }
 

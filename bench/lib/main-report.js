@@ -200,8 +200,12 @@ function renderMain(s) {
             .join(', ')}`,
         );
     }
+  s.rounds.forEach((round, i) => {
+    for (const [k, result] of Object.entries(round))
+      if (result.error) invalid.push(`- ${SERVERS[k].label}, round ${i + 1}: failed (${result.error.split('\n')[0]})`);
+  });
   const dataLine = s.data
-    ? `acountpay-mock starts with ${fmt.int(s.options.payments)} generated payments (50 merchants × 3 stores, seed 42; file by ${s.data.source}; loaded by ${s.data.loadedBy === 'scenario' ? '`--scenario`' : 'the Partner API because `--scenario` did not load it'}).`
+    ? `acountpay-mock starts with ${fmt.int(s.options.payments)} generated payments (50 merchants × 3 stores, seed 42; file by ${s.data.source}; loaded by ${{ scenario: '`--scenario`', 'partner-api': 'the Partner API because `--scenario` did not load it' }[s.data.loadedBy] ?? '(no round loaded it)'}).`
     : 'acountpay-mock starts without bulk data.';
   return [
     `## Main benchmark (${s.startedAt.slice(0, 16).replace('T', ' ')} UTC)`,
@@ -226,7 +230,11 @@ function renderMain(s) {
     '',
     targetsTable(s.targets),
     ...(invalid.length
-      ? ['', '⚠ runs with other statuses than expected (their numbers do not count in ratios or targets):', ...invalid]
+      ? [
+          '',
+          '⚠ runs with other statuses than expected, or that failed (they do not count in ratios or targets):',
+          ...invalid,
+        ]
       : []),
   ].join('\n');
 }

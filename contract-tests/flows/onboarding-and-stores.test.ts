@@ -65,7 +65,9 @@ async function moveDefaultToNewBranch(api: ApiClient, merchantId: number, mainSt
 
   const list = await listStores(api, merchantId);
   expect(list.total).toBe(2);
-  expect(list.stores.map((s) => ({ storeId: s.storeId, name: s.name, isActive: s.isActive, isDefault: s.isDefault }))).toEqual([
+  expect(
+    list.stores.map((s) => ({ storeId: s.storeId, name: s.name, isActive: s.isActive, isDefault: s.isDefault })),
+  ).toEqual([
     { storeId: mainStore.storeId, name: 'Main Store', isActive: false, isDefault: false },
     { storeId: branch.storeId, name: 'Downtown Branch', isActive: true, isDefault: true },
   ]);

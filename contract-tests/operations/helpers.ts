@@ -177,7 +177,8 @@ export async function createWebhook(
 /** The merchant's stores, checked against the spec. */
 export async function listStores(api: ApiClient, merchantId: number): Promise<StoreList> {
   const res = await api.get(`/v1/partner/merchants/${merchantId}/stores`);
-  if (res.status !== 200) throw new Error(`GET /v1/partner/merchants/${merchantId}/stores answered ${res.status}: ${res.text}`);
+  if (res.status !== 200)
+    throw new Error(`GET /v1/partner/merchants/${merchantId}/stores answered ${res.status}: ${res.text}`);
   expect(res).toMatchSpec();
   return res.body as StoreList;
 }

@@ -47,7 +47,8 @@ function flagsToConfig(flags: ServeFlags): Partial<Record<keyof MockConfig, unkn
 async function serve(flags: ServeFlags): Promise<void> {
   let config: MockConfig;
   try {
-    config = parseConfig(configFromEnv(process.env), flagsToConfig(flags));
+    // The CLI starts from the small `default` scenario so a newcomer has data at once; `--scenario empty` starts bare.
+    config = parseConfig({ scenario: 'default' }, configFromEnv(process.env), flagsToConfig(flags));
   } catch (err) {
     process.stderr.write(`${(err as Error).message}\n`);
     process.exitCode = 2;
@@ -60,7 +61,7 @@ async function serve(flags: ServeFlags): Promise<void> {
     `  Partner API   ${mock.url}/v1/partner`,
     `  Control API   ${mock.url}/__control${config.controlToken ? ' (token required)' : ''}`,
     `  Hosted pages  ${mock.publicUrl}`,
-    `  Scenario      ${config.scenario ?? '(none: one partner, no merchants)'}`,
+    `  Scenario      ${config.scenario ?? '(none)'}`,
     `  X-Partner-Client-Id:     ${mock.clientId}`,
     `  X-Partner-Client-Secret: ${mock.clientSecret}`,
     '',

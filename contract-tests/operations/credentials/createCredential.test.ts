@@ -27,12 +27,17 @@ describe('POST /v1/partner/credentials (createCredential)', () => {
     const res = await create({ name: 'Production API Key' });
     await expectSpecResponse(target(), res, 'createCredential', 201);
     expect(res.body).toMatchObject({ name: 'Production API Key', status: 'active' });
-    await assertFact(target(), 'inferred', 'D3/D31: a UUID client id and a 64-hex secret, masked as its last four', () => {
-      const body = res.body as CredentialWithSecret;
-      expect(body.clientId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-      expect(body.clientSecret).toMatch(/^[0-9a-f]{64}$/);
-      expect(body.clientSecretLast4).toBe(`...${body.clientSecret.slice(-4)}`);
-    });
+    await assertFact(
+      target(),
+      'inferred',
+      'D3/D31: a UUID client id and a 64-hex secret, masked as its last four',
+      () => {
+        const body = res.body as CredentialWithSecret;
+        expect(body.clientId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+        expect(body.clientSecret).toMatch(/^[0-9a-f]{64}$/);
+        expect(body.clientSecretLast4).toBe(`...${body.clientSecret.slice(-4)}`);
+      },
+    );
   });
 
   test('gives every credential its own client id and secret', async () => {

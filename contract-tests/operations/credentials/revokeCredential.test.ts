@@ -2,7 +2,13 @@ import { testWith } from '../../support/capabilities';
 import { createApi, type ResponseBody } from '../../support/client';
 import { expectSpecResponse } from '../../support/provenance';
 import { useTarget } from '../../support/target';
-import { createCredential, createOtherPartner, type CredentialWithSecret, directApi, expectErrorNaming } from '../helpers';
+import {
+  createCredential,
+  createOtherPartner,
+  type CredentialWithSecret,
+  directApi,
+  expectErrorNaming,
+} from '../helpers';
 
 type Credential = ResponseBody<'revokeCredential', 200>;
 type CredentialList = ResponseBody<'listCredentials', 200>;
@@ -92,7 +98,9 @@ describe('DELETE /v1/partner/credentials/{credentialId} (revokeCredential)', () 
   });
 
   test('answers 401 with a wrong secret', async () => {
-    const res = await createApi(target()).withCredentials(target().clientId, 'd'.repeat(64)).delete(`${PATH}/${UNKNOWN_ID}`);
+    const res = await createApi(target())
+      .withCredentials(target().clientId, 'd'.repeat(64))
+      .delete(`${PATH}/${UNKNOWN_ID}`);
     await expectSpecResponse(target(), res, 'revokeCredential', 401);
   });
 });

@@ -2,7 +2,13 @@ import { testWith } from '../../support/capabilities';
 import { createApi, type ResponseBody } from '../../support/client';
 import { assertFact, expectSpecResponse } from '../../support/provenance';
 import { useTarget } from '../../support/target';
-import { createCredential, createOtherPartner, type CredentialWithSecret, directApi, expectErrorNaming } from '../helpers';
+import {
+  createCredential,
+  createOtherPartner,
+  type CredentialWithSecret,
+  directApi,
+  expectErrorNaming,
+} from '../helpers';
 
 type CredentialList = ResponseBody<'listCredentials', 200>;
 
@@ -29,12 +35,22 @@ describe('POST /v1/partner/credentials/{credentialId}/rotate (rotateCredential)'
     const res = await createApi(target()).post(`${PATH}/${credential.id}/rotate`);
     await expectSpecResponse(target(), res, 'rotateCredential', 200);
     const rotated = res.body as CredentialWithSecret;
-    expect(rotated).toMatchObject({ id: credential.id, clientId: credential.clientId, name: credential.name, status: 'active' });
-    expect(rotated.clientSecret).not.toBe(credential.clientSecret);
-    await assertFact(target(), 'inferred', 'D3/D31: the new secret is 64 hex characters, masked as its last four', () => {
-      expect(rotated.clientSecret).toMatch(/^[0-9a-f]{64}$/);
-      expect(rotated.clientSecretLast4).toBe(`...${rotated.clientSecret.slice(-4)}`);
+    expect(rotated).toMatchObject({
+      id: credential.id,
+      clientId: credential.clientId,
+      name: credential.name,
+      status: 'active',
     });
+    expect(rotated.clientSecret).not.toBe(credential.clientSecret);
+    await assertFact(
+      target(),
+      'inferred',
+      'D3/D31: the new secret is 64 hex characters, masked as its last four',
+      () => {
+        expect(rotated.clientSecret).toMatch(/^[0-9a-f]{64}$/);
+        expect(rotated.clientSecretLast4).toBe(`...${rotated.clientSecret.slice(-4)}`);
+      },
+    );
   });
 
   testWith('destructive')('refuses the old secret at once (401)', async () => {
@@ -49,7 +65,9 @@ describe('POST /v1/partner/credentials/{credentialId}/rotate (rotateCredential)'
   testWith('destructive')('accepts the new secret at once', async () => {
     const credential = await fresh();
     const rotated = (await createApi(target()).post(`${PATH}/${credential.id}/rotate`)).body as CredentialWithSecret;
-    const res = await createApi(target()).withCredentials(rotated.clientId, rotated.clientSecret).get('/v1/partner/profile');
+    const res = await createApi(target())
+      .withCredentials(rotated.clientId, rotated.clientSecret)
+      .get('/v1/partner/profile');
     await expectSpecResponse(target(), res, 'getProfile', 200);
   });
 
@@ -103,7 +121,9 @@ describe('POST /v1/partner/credentials/{credentialId}/rotate (rotateCredential)'
   });
 
   test('answers 401 with a wrong secret', async () => {
-    const res = await createApi(target()).withCredentials(target().clientId, 'c'.repeat(64)).post(`${PATH}/${UNKNOWN_ID}/rotate`);
+    const res = await createApi(target())
+      .withCredentials(target().clientId, 'c'.repeat(64))
+      .post(`${PATH}/${UNKNOWN_ID}/rotate`);
     await expectSpecResponse(target(), res, 'rotateCredential', 401);
   });
 });

@@ -98,7 +98,10 @@ describe('POST /v1/partner/merchants (createMerchant)', () => {
   });
 
   test('answers 400 naming contactEmail when it is not an email', async () => {
-    const res = await directApi(target()).post(PATH, buildMerchantCreateRequest({ contactEmail: 'owner-at-restaurant' }));
+    const res = await directApi(target()).post(
+      PATH,
+      buildMerchantCreateRequest({ contactEmail: 'owner-at-restaurant' }),
+    );
     await expectErrorNaming(target(), res, 'createMerchant', 400, 'contactEmail');
   });
 

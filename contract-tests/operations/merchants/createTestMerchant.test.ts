@@ -28,7 +28,12 @@ describe('POST /v1/partner/merchants/test (createTestMerchant)', () => {
     const body = (await api.post(PATH, buildTestMerchantCreateRequest())).body as TestMerchant;
     const res = await api.get(`/v1/partner/merchants/${body.merchantId}`);
     expect(res).toMatchSpec();
-    expect(res.body).toMatchObject({ id: body.merchantId, clientId: body.clientId, companyName: body.companyName, status: 'active' });
+    expect(res.body).toMatchObject({
+      id: body.merchantId,
+      clientId: body.clientId,
+      companyName: body.companyName,
+      status: 'active',
+    });
   });
 
   test('gives the merchant its default store "Main Store" (D13, D15)', async () => {
@@ -36,11 +41,21 @@ describe('POST /v1/partner/merchants/test (createTestMerchant)', () => {
     const body = (await api.post(PATH, buildTestMerchantCreateRequest())).body as TestMerchant;
     const res = await api.get(`/v1/partner/merchants/${body.merchantId}/stores`);
     expect(res).toMatchSpec();
-    await assertFact(target(), 'inferred', 'D15: one active default store named "Main Store" with a generated locationId', () => {
-      expect((res.body as StoreList).total).toBe(1);
-      expect((res.body as StoreList).stores[0]).toMatchObject({ name: 'Main Store', isDefault: true, isActive: true, countryCode: 'DK' });
-      expect((res.body as StoreList).stores[0]?.locationId).toMatch(/^LOC-\d{8}-[A-Z0-9]{4}$/);
-    });
+    await assertFact(
+      target(),
+      'inferred',
+      'D15: one active default store named "Main Store" with a generated locationId',
+      () => {
+        expect((res.body as StoreList).total).toBe(1);
+        expect((res.body as StoreList).stores[0]).toMatchObject({
+          name: 'Main Store',
+          isDefault: true,
+          isActive: true,
+          countryCode: 'DK',
+        });
+        expect((res.body as StoreList).stores[0]?.locationId).toMatch(/^LOC-\d{8}-[A-Z0-9]{4}$/);
+      },
+    );
   });
 
   test('gives every test merchant its own id and client id', async () => {
@@ -62,7 +77,10 @@ describe('POST /v1/partner/merchants/test (createTestMerchant)', () => {
   });
 
   test('answers 400 naming an unknown field (D7)', async () => {
-    const res = await directApi(target()).post(PATH, { ...buildTestMerchantCreateRequest(), contactEmail: 'test@example.dk' });
+    const res = await directApi(target()).post(PATH, {
+      ...buildTestMerchantCreateRequest(),
+      contactEmail: 'test@example.dk',
+    });
     await expectErrorNaming(target(), res, 'createTestMerchant', 400, 'contactEmail');
   });
 

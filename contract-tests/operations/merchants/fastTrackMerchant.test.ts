@@ -43,7 +43,10 @@ describe('POST /v1/partner/merchants/fast-track (fastTrackMerchant)', () => {
   });
 
   test('accepts fields beyond the documented ones, since the field list is cut off (D7)', async () => {
-    const res = await createApi(target()).post(PATH, { ...buildMerchantFastTrackRequest(), primaryContactName: 'Mette Hansen' });
+    const res = await createApi(target()).post(PATH, {
+      ...buildMerchantFastTrackRequest(),
+      primaryContactName: 'Mette Hansen',
+    });
     await expectSpecResponse(target(), res, 'fastTrackMerchant', 201);
   });
 

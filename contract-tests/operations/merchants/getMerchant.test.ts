@@ -3,7 +3,13 @@ import { testWith } from '../../support/capabilities';
 import { createApi, createControl, type ResponseBody } from '../../support/client';
 import { assertFact, expectSpecResponse } from '../../support/provenance';
 import { useTarget } from '../../support/target';
-import { createOtherPartner, createPendingMerchant, createTestMerchant, directApi, expectErrorNaming } from '../helpers';
+import {
+  createOtherPartner,
+  createPendingMerchant,
+  createTestMerchant,
+  directApi,
+  expectErrorNaming,
+} from '../helpers';
 
 type Merchant = ResponseBody<'getMerchant', 200>;
 type StoreList = ResponseBody<'listStores', 200>;
@@ -42,7 +48,10 @@ describe('GET /v1/partner/merchants/{merchantId} (getMerchant)', () => {
   });
 
   test('answers null for the optional fields a merchant was created without', async () => {
-    const created = await createPendingMerchant(createApi(target()), { contactPhone: undefined, partnerRefId: undefined });
+    const created = await createPendingMerchant(createApi(target()), {
+      contactPhone: undefined,
+      partnerRefId: undefined,
+    });
     const merchant = await getMerchant(created.merchantId);
     await assertFact(target(), 'inferred', 'D9: unset contactPhone and partnerRefId read null', () => {
       expect(merchant.contactPhone).toBeNull();
@@ -59,7 +68,11 @@ describe('GET /v1/partner/merchants/{merchantId} (getMerchant)', () => {
   testWith('control')('answers active once QA activates a pending merchant (D14)', async () => {
     const created = await createPendingMerchant(createApi(target()));
     const activated = await control('activate', created.merchantId);
-    expect(activated.body).toMatchObject({ merchantId: created.merchantId, clientId: created.clientId, status: 'active' });
+    expect(activated.body).toMatchObject({
+      merchantId: created.merchantId,
+      clientId: created.clientId,
+      status: 'active',
+    });
     expect((await getMerchant(created.merchantId)).status).toBe('active');
   });
 
@@ -129,7 +142,9 @@ describe('GET /v1/partner/merchants/{merchantId} (getMerchant)', () => {
   });
 
   test('answers 401 with a wrong secret', async () => {
-    const res = await createApi(target()).withCredentials(target().clientId, '3'.repeat(64)).get(`${PATH}/${UNKNOWN_ID}`);
+    const res = await createApi(target())
+      .withCredentials(target().clientId, '3'.repeat(64))
+      .get(`${PATH}/${UNKNOWN_ID}`);
     await expectSpecResponse(target(), res, 'getMerchant', 401);
   });
 });

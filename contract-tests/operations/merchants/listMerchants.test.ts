@@ -2,7 +2,13 @@ import { testWith } from '../../support/capabilities';
 import { createApi, type ApiClient, type ResponseBody } from '../../support/client';
 import { assertFact, expectSpecResponse } from '../../support/provenance';
 import { useTarget } from '../../support/target';
-import { createOtherPartner, createPendingMerchant, createTestMerchant, directApi, expectErrorNaming } from '../helpers';
+import {
+  createOtherPartner,
+  createPendingMerchant,
+  createTestMerchant,
+  directApi,
+  expectErrorNaming,
+} from '../helpers';
 
 type MerchantList = ResponseBody<'listMerchants', 200>;
 
@@ -80,7 +86,7 @@ describe('GET /v1/partner/merchants (listMerchants)', () => {
     await expectSpecResponse(target(), res, 'listMerchants', 200);
     const { merchants } = res.body as MerchantList;
     for (const merchant of merchants) expect(merchant.status).toBe('active');
-    expect((await idsInListOrder(api, [active.merchantId], '&status=active'))).toContain(active.merchantId);
+    expect(await idsInListOrder(api, [active.merchantId], '&status=active')).toContain(active.merchantId);
   });
 
   testWith('control')('pages exactly through a partner’s own merchants, newest first (D2)', async () => {

@@ -2,7 +2,14 @@ import { testWith } from '../../support/capabilities';
 import { createApi, createControl } from '../../support/client';
 import { assertFact, expectSpecResponse } from '../../support/provenance';
 import { useTarget } from '../../support/target';
-import { createOtherPartner, createPendingMerchant, createTestMerchant, directApi, expectErrorNaming, type MerchantOnboarding } from '../helpers';
+import {
+  createOtherPartner,
+  createPendingMerchant,
+  createTestMerchant,
+  directApi,
+  expectErrorNaming,
+  type MerchantOnboarding,
+} from '../helpers';
 
 const target = useTarget();
 const resendPath = (merchantId: number | string) => `/v1/partner/merchants/${merchantId}/resend-onboarding`;
@@ -107,7 +114,9 @@ describe('POST /v1/partner/merchants/{merchantId}/resend-onboarding (resendOnboa
   });
 
   test('answers 401 with a wrong secret', async () => {
-    const res = await createApi(target()).withCredentials(target().clientId, '5'.repeat(64)).post(resendPath(UNKNOWN_ID));
+    const res = await createApi(target())
+      .withCredentials(target().clientId, '5'.repeat(64))
+      .post(resendPath(UNKNOWN_ID));
     await expectSpecResponse(target(), res, 'resendOnboarding', 401);
   });
 });

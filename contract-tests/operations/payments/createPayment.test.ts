@@ -27,7 +27,12 @@ beforeAll(async () => {
 describe('POST /v1/partner/payments (createPayment)', () => {
   test('creates the overview example as a pending payment in the documented shape', async () => {
     // The seed's quick-start body, sent as-is with a real merchant's clientId.
-    const body = { merchantClientId: merchant.clientId, amount: 149.5, referenceNumber: 'ORDER-123', description: 'Table 5' };
+    const body = {
+      merchantClientId: merchant.clientId,
+      amount: 149.5,
+      referenceNumber: 'ORDER-123',
+      description: 'Table 5',
+    };
     const res = await createApi(target()).post(PATH, body);
     await expectSpecResponse(target(), res, 'createPayment', 201);
     expect(res.body).toEqual({
@@ -39,14 +44,27 @@ describe('POST /v1/partner/payments (createPayment)', () => {
       referenceNumber: 'ORDER-123',
     });
     await assertFact(target(), 'inferred', 'D19: the fields come in the seed order', () => {
-      expect(Object.keys(res.body as object)).toEqual(['paymentId', 'paymentUrl', 'status', 'amount', 'currency', 'referenceNumber']);
+      expect(Object.keys(res.body as object)).toEqual([
+        'paymentId',
+        'paymentUrl',
+        'status',
+        'amount',
+        'currency',
+        'referenceNumber',
+      ]);
     });
   });
 
   test('creates the Stores guide example attributed to a store and register', async () => {
     const api = createApi(target());
     const store = await createStore(api, merchant.merchantId);
-    const body = { merchantClientId: merchant.clientId, amount: 149.5, referenceNumber: 'ORDER-123', storeId: store.storeId, registerId: 'REG-001' };
+    const body = {
+      merchantClientId: merchant.clientId,
+      amount: 149.5,
+      referenceNumber: 'ORDER-123',
+      storeId: store.storeId,
+      registerId: 'REG-001',
+    };
     const res = await api.post(PATH, body);
     await expectSpecResponse(target(), res, 'createPayment', 201);
     const { paymentId } = res.body as PaymentCreated;

@@ -50,10 +50,15 @@ describe('GET /v1/partner/payments/{paymentId}/status (getPaymentStatus)', () =>
     await settlePayment(target(), created.paymentId, 'complete');
     const status = await readStatus(created.paymentId);
     expect(status.status).toBe('paid');
-    await assertFact(target(), 'inferred', 'D21/D23: paidAt is set and the bank status is AcceptedSettlementCompleted', () => {
-      expect(typeof status.paidAt).toBe('string');
-      expect(status.bankPaymentStatus).toBe('AcceptedSettlementCompleted');
-    });
+    await assertFact(
+      target(),
+      'inferred',
+      'D21/D23: paidAt is set and the bank status is AcceptedSettlementCompleted',
+      () => {
+        expect(typeof status.paidAt).toBe('string');
+        expect(status.bankPaymentStatus).toBe('AcceptedSettlementCompleted');
+      },
+    );
   });
 
   testWith('control')('answers a failed payment as failed with the bank status Rejected (D23)', async () => {

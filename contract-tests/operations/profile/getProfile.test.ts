@@ -33,7 +33,11 @@ describe('GET /v1/partner/profile (getProfile)', () => {
       contactEmail: 'dev@nordickiosk.dk',
     });
     expect(created).toMatchSpec();
-    const { partnerId, clientId, clientSecret } = created.body as { partnerId: number; clientId: string; clientSecret: string };
+    const { partnerId, clientId, clientSecret } = created.body as {
+      partnerId: number;
+      clientId: string;
+      clientSecret: string;
+    };
 
     const res = await createApi(target()).withCredentials(clientId, clientSecret).get(PATH);
     await expectSpecResponse(target(), res, 'getProfile', 200);

@@ -87,7 +87,9 @@ describe('PUT /v1/partner/profile (updateProfile)', () => {
   });
 
   test('answers 401 with a wrong secret', async () => {
-    const res = await createApi(target()).withCredentials(target().clientId, '0'.repeat(64)).put(PATH, { name: 'Nobody' });
+    const res = await createApi(target())
+      .withCredentials(target().clientId, '0'.repeat(64))
+      .put(PATH, { name: 'Nobody' });
     await expectSpecResponse(target(), res, 'updateProfile', 401);
   });
 });

@@ -140,7 +140,10 @@ describe('POST /v1/partner/merchants/{merchantId}/stores (createStore)', () => {
   test('accepts a locationId that only another merchant uses (D17)', async () => {
     const api = createApi(target());
     await createStore(api, await storelessMerchant(), { locationId: 'SKAT-KBH-0002' });
-    const res = await api.post(storesPath(await storelessMerchant()), buildStoreCreateRequest({ locationId: 'SKAT-KBH-0002' }));
+    const res = await api.post(
+      storesPath(await storelessMerchant()),
+      buildStoreCreateRequest({ locationId: 'SKAT-KBH-0002' }),
+    );
     await expectSpecResponse(target(), res, 'createStore', 201);
   });
 
@@ -159,7 +162,8 @@ describe('POST /v1/partner/merchants/{merchantId}/stores (createStore)', () => {
     await expectSpecResponse(target(), res, 'createStore', 201);
     expect(res.body).toMatchObject({ name: 'Kiosk', countryCode: 'DK', isActive: true });
     await assertFact(target(), 'inferred', 'D16: unset optional fields are omitted', () => {
-      for (const field of ['streetAddress', 'city', 'postalCode', 'phone', 'email']) expect(res.body).not.toHaveProperty(field);
+      for (const field of ['streetAddress', 'city', 'postalCode', 'phone', 'email'])
+        expect(res.body).not.toHaveProperty(field);
     });
   });
 
@@ -171,33 +175,42 @@ describe('POST /v1/partner/merchants/{merchantId}/stores (createStore)', () => {
   });
 
   test('answers 400 naming name when it is missing', async () => {
-    const res = await directApi(target()).post(storesPath(await storelessMerchant()), buildStoreCreateRequest({ name: undefined }));
+    const res = await directApi(target()).post(
+      storesPath(await storelessMerchant()),
+      buildStoreCreateRequest({ name: undefined }),
+    );
     await expectErrorNaming(target(), res, 'createStore', 400, 'name');
   });
 
   test('answers 400 naming countryCode when it is not two capital letters', async () => {
-    const res = await directApi(target()).post(storesPath(await storelessMerchant()), buildStoreCreateRequest({ countryCode: 'dk' }));
+    const res = await directApi(target()).post(
+      storesPath(await storelessMerchant()),
+      buildStoreCreateRequest({ countryCode: 'dk' }),
+    );
     await expectErrorNaming(target(), res, 'createStore', 400, 'countryCode');
   });
 
   test('answers 400 naming email when it is not an email', async () => {
-    const res = await directApi(target()).post(storesPath(await storelessMerchant()), buildStoreCreateRequest({ email: 'downtown' }));
+    const res = await directApi(target()).post(
+      storesPath(await storelessMerchant()),
+      buildStoreCreateRequest({ email: 'downtown' }),
+    );
     await expectErrorNaming(target(), res, 'createStore', 400, 'email');
   });
 
   test('answers 400 naming isDefault when it is not a boolean', async () => {
-    const res = await directApi(target()).post(
-      storesPath(await storelessMerchant()),
-      { ...buildStoreCreateRequest(), isDefault: 'yes' },
-    );
+    const res = await directApi(target()).post(storesPath(await storelessMerchant()), {
+      ...buildStoreCreateRequest(),
+      isDefault: 'yes',
+    });
     await expectErrorNaming(target(), res, 'createStore', 400, 'isDefault');
   });
 
   test('answers 400 naming an unknown field (D7)', async () => {
-    const res = await directApi(target()).post(
-      storesPath(await storelessMerchant()),
-      { ...buildStoreCreateRequest(), isActive: false },
-    );
+    const res = await directApi(target()).post(storesPath(await storelessMerchant()), {
+      ...buildStoreCreateRequest(),
+      isActive: false,
+    });
     await expectErrorNaming(target(), res, 'createStore', 400, 'isActive');
   });
 

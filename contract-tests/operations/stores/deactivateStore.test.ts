@@ -15,7 +15,8 @@ import {
 } from '../helpers';
 
 const target = useTarget();
-const storePath = (merchantId: number | string, storeId: string) => `/v1/partner/merchants/${merchantId}/stores/${storeId}`;
+const storePath = (merchantId: number | string, storeId: string) =>
+  `/v1/partner/merchants/${merchantId}/stores/${storeId}`;
 const UNKNOWN_ID = 2_000_000_000;
 const UNKNOWN_STORE = '00000000-0000-4000-8000-000000000000';
 
@@ -110,7 +111,9 @@ describe('DELETE /v1/partner/merchants/{merchantId}/stores/{storeId} (deactivate
     const { merchantId, other } = await merchantWithTwoStores(partner);
     const res = await createApi(target()).delete(storePath(merchantId, other.storeId));
     await expectSpecResponse(target(), res, 'deactivateStore', 404);
-    expect((await listStores(partner, merchantId)).stores.find((s) => s.storeId === other.storeId)?.isActive).toBe(true);
+    expect((await listStores(partner, merchantId)).stores.find((s) => s.storeId === other.storeId)?.isActive).toBe(
+      true,
+    );
   });
 
   test('answers 400 naming merchantId when it is not a number', async () => {

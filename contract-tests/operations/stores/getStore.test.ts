@@ -13,7 +13,8 @@ import {
 } from '../helpers';
 
 const target = useTarget();
-const storePath = (merchantId: number | string, storeId: string) => `/v1/partner/merchants/${merchantId}/stores/${storeId}`;
+const storePath = (merchantId: number | string, storeId: string) =>
+  `/v1/partner/merchants/${merchantId}/stores/${storeId}`;
 const UNKNOWN_ID = 2_000_000_000;
 const UNKNOWN_STORE = '00000000-0000-4000-8000-000000000000';
 

@@ -105,7 +105,9 @@ describe('GET /v1/partner/merchants/{merchantId}/stores (listStores)', () => {
   });
 
   test('answers 401 with a wrong secret', async () => {
-    const res = await createApi(target()).withCredentials(target().clientId, '7'.repeat(64)).get(storesPath(UNKNOWN_ID));
+    const res = await createApi(target())
+      .withCredentials(target().clientId, '7'.repeat(64))
+      .get(storesPath(UNKNOWN_ID));
     await expectSpecResponse(target(), res, 'listStores', 401);
   });
 });

@@ -15,7 +15,8 @@ import {
 } from '../helpers';
 
 const target = useTarget();
-const storePath = (merchantId: number | string, storeId: string) => `/v1/partner/merchants/${merchantId}/stores/${storeId}`;
+const storePath = (merchantId: number | string, storeId: string) =>
+  `/v1/partner/merchants/${merchantId}/stores/${storeId}`;
 const UNKNOWN_ID = 2_000_000_000;
 const UNKNOWN_STORE = '00000000-0000-4000-8000-000000000000';
 
@@ -52,7 +53,12 @@ describe('PUT /v1/partner/merchants/{merchantId}/stores/{storeId} (updateStore)'
     });
     await expectSpecResponse(target(), res, 'updateStore', 200);
     const { updatedAt: _updated, ...unchanged } = store;
-    expect(res.body).toEqual({ ...unchanged, name: 'Downtown Branch - Renovated', phone: '+4598765432', updatedAt: expect.any(String) });
+    expect(res.body).toEqual({
+      ...unchanged,
+      name: 'Downtown Branch - Renovated',
+      phone: '+4598765432',
+      updatedAt: expect.any(String),
+    });
   });
 
   test('changes only the fields sent, also for the next GET (D17)', async () => {
@@ -61,7 +67,11 @@ describe('PUT /v1/partner/merchants/{merchantId}/stores/{storeId} (updateStore)'
     const res = await api.put(storePath(merchantId, other.storeId), { city: 'Aarhus C' });
     await expectSpecResponse(target(), res, 'updateStore', 200);
     const { updatedAt: _updated, ...unchanged } = other;
-    expect(await get(api, merchantId, other.storeId)).toEqual({ ...unchanged, city: 'Aarhus C', updatedAt: expect.any(String) });
+    expect(await get(api, merchantId, other.storeId)).toEqual({
+      ...unchanged,
+      city: 'Aarhus C',
+      updatedAt: expect.any(String),
+    });
   });
 
   test('changes every writable field that is sent', async () => {
@@ -214,7 +224,9 @@ describe('PUT /v1/partner/merchants/{merchantId}/stores/{storeId} (updateStore)'
   });
 
   test('answers 401 without the partner headers', async () => {
-    const res = await directApi(target()).unauthenticated().put(storePath(UNKNOWN_ID, UNKNOWN_STORE), { name: 'Ghost' });
+    const res = await directApi(target())
+      .unauthenticated()
+      .put(storePath(UNKNOWN_ID, UNKNOWN_STORE), { name: 'Ghost' });
     await expectSpecResponse(target(), res, 'updateStore', 401);
   });
 

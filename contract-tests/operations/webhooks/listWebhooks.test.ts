@@ -3,7 +3,13 @@ import { testWith } from '../../support/capabilities';
 import { type ApiClient, type ResponseBody } from '../../support/client';
 import { assertFact, expectSpecResponse } from '../../support/provenance';
 import { useTarget } from '../../support/target';
-import { createIsolatedPartner, createOtherPartner, createWebhook, directApi, type WebhookWithSecret } from '../helpers';
+import {
+  createIsolatedPartner,
+  createOtherPartner,
+  createWebhook,
+  directApi,
+  type WebhookWithSecret,
+} from '../helpers';
 
 type WebhookList = ResponseBody<'listWebhooks', 200>;
 
@@ -41,7 +47,9 @@ describe('GET /v1/partner/webhooks (listWebhooks)', () => {
     expect(Array.isArray(webhooks)).toBe(true);
     const { secret: _first, ...firstListed } = first;
     const { secret: _second, ...secondListed } = second;
-    expect(webhooks).toEqual(expect.arrayContaining([expect.objectContaining(firstListed), expect.objectContaining(secondListed)]));
+    expect(webhooks).toEqual(
+      expect.arrayContaining([expect.objectContaining(firstListed), expect.objectContaining(secondListed)]),
+    );
   });
 
   test('never shows a secret (D26)', async () => {

@@ -64,7 +64,13 @@ describe('POST /v1/partner/webhooks/{webhookId}/test (testWebhook)', () => {
     await expectSpecResponse(target(), res, 'testWebhook', 200);
     const delivery = await endpoint.waitFor();
     await assertFact(target(), 'inferred', 'D26: the test answers the delivery result', () => {
-      expect(res.body).toMatchObject({ webhookId: webhook.id, event: 'payment.completed', success: true, statusCode: 200, error: null });
+      expect(res.body).toMatchObject({
+        webhookId: webhook.id,
+        event: 'payment.completed',
+        success: true,
+        statusCode: 200,
+        error: null,
+      });
       expect(delivery.headers['x-webhook-delivery']).toBe((res.body as TestResult).deliveryId);
     });
   });

@@ -77,7 +77,10 @@ describe('PUT /v1/partner/webhooks/{webhookId} (updateWebhook)', () => {
 
   test('rejects an ftp URL with 400 naming url', async () => {
     const webhook = await create();
-    const res = await direct.put(`${PATH}/${webhook.id}`, buildWebhookUpdateRequest({ url: 'ftp://your-pos.com/webhooks' }));
+    const res = await direct.put(
+      `${PATH}/${webhook.id}`,
+      buildWebhookUpdateRequest({ url: 'ftp://your-pos.com/webhooks' }),
+    );
     await expectErrorNaming(target(), res, 'updateWebhook', 400, 'url');
   });
 
@@ -89,7 +92,10 @@ describe('PUT /v1/partner/webhooks/{webhookId} (updateWebhook)', () => {
 
   test('rejects an unknown event with 400 naming events', async () => {
     const webhook = await create();
-    const res = await direct.put(`${PATH}/${webhook.id}`, { ...buildWebhookUpdateRequest(), events: ['payment.refunded'] });
+    const res = await direct.put(`${PATH}/${webhook.id}`, {
+      ...buildWebhookUpdateRequest(),
+      events: ['payment.refunded'],
+    });
     await expectErrorNaming(target(), res, 'updateWebhook', 400, 'events');
   });
 

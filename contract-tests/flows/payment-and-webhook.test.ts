@@ -1,0 +1,219 @@
+/**
+ * A payment from creation to its webhook, as a POS sees it: a test merchant, a webhook for every
+ * event pointing at a local receiver, a payment, its outcome, and the signed delivery that reports
+ * it. Each story runs in a partner of its own, so no other test's events reach its receiver.
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { components } from '../../spec/generated/control-api';
+import { testWith } from '../support/capabilities';
+import { createControl, type ApiClient } from '../support/client';
+import { assertFact, expectSpecResponse } from '../support/provenance';
+import { useTarget } from '../support/target';
+import {
+  expectVerifiedDelivery,
+  startReceiver,
+  type Delivery,
+  type WebhookEndpoint,
+  type WebhookReceiver,
+} from '../support/webhook-receiver';
+import {
+  createIsolatedPartner,
+  createPayment,
+  createTestMerchant,
+  createWebhook,
+  settlePayment,
+  type PaymentCreated,
+  type PaymentStatusResponse,
+  type TestMerchant,
+} from '../operations/helpers';
+
+type ControlDelivery = components['schemas']['Delivery'];
+type DeliveryList = components['schemas']['DeliveryList'];
+type Clock = components['schemas']['Clock'];
+type EventData = { paymentId?: number; merchantId?: number; [field: string]: unknown };
+
+const target = useTarget();
+
+let receiver: WebhookReceiver;
+beforeAll(async () => {
+  receiver = await startReceiver();
+});
+afterAll(() => receiver.close());
+
+interface Story {
+  api: ApiClient;
+  merchant: TestMerchant;
+  endpoint: WebhookEndpoint;
+  secret: string;
+  webhookId: number;
+}
+
+/** A partner of its own with a test merchant and a webhook for every event at a fresh receiver endpoint. */
+async function startStory(): Promise<Story> {
+  const { api } = await createIsolatedPartner(target());
+  const merchant = await createTestMerchant(api);
+  const endpoint = receiver.endpoint();
+  const webhook = await createWebhook(api, endpoint.url);
+  endpoint.setSecret(webhook.secret);
+  return { api, merchant, endpoint, secret: webhook.secret, webhookId: webhook.id };
+}
+
+const dataOf = (d: Delivery): EventData => (d.body as { data: EventData }).data;
+const about = (event: string, paymentId: number) => (d: Delivery) =>
+  d.event === event && dataOf(d).paymentId === paymentId;
+
+/** Checks the signature with node:crypto alone, independently of the receiver's own check. */
+function expectSignedWith(delivery: Delivery, secret: string): void {
+  const expected = Buffer.from(createHmac('sha256', secret).update(delivery.rawBody).digest('hex'));
+  const given = Buffer.from(String(delivery.headers['x-webhook-signature']));
+  expect(given.length === expected.length && timingSafeEqual(given, expected)).toBe(true);
+}
+
+async function flush(): Promise<void> {
+  const res = await createControl(target()).post('/__control/webhook-deliveries/flush');
+  expect(res).toMatchSpec();
+}
+
+async function readStatus(api: ApiClient, paymentId: number): Promise<PaymentStatusResponse> {
+  const res = await api.get(`/v1/partner/payments/${paymentId}/status`);
+  await expectSpecResponse(target(), res, 'getPaymentStatus', 200);
+  return res.body as PaymentStatusResponse;
+}
+
+async function expectPaidDelivery(story: Story, payment: PaymentCreated): Promise<void> {
+  const delivery = await story.endpoint.waitFor(about('payment.completed', payment.paymentId));
+  expectSignedWith(delivery, story.secret);
+  expectVerifiedDelivery(delivery);
+  expect(dataOf(delivery)).toMatchObject({
+    paymentId: payment.paymentId,
+    amount: payment.amount,
+    currency: payment.currency,
+    referenceNumber: payment.referenceNumber,
+    status: 'paid',
+    merchantClientId: story.merchant.clientId,
+    merchantName: story.merchant.companyName,
+  });
+  await assertFact(target(), 'inferred', 'D23: a paid payment reports AcceptedSettlementCompleted', () => {
+    expect(dataOf(delivery).bankPaymentStatus).toBe('AcceptedSettlementCompleted');
+  });
+  expect((await readStatus(story.api, payment.paymentId)).status).toBe('paid');
+}
+
+/** The pay page's form (D22), submitted as a customer who picks the first bank and approves. */
+async function approveOnPayPage(paymentUrl: string): Promise<number> {
+  const page = await fetch(paymentUrl);
+  expect(page.status).toBe(200);
+  const html = await page.text();
+  const action = /<form[^>]*action="([^"]*)"/.exec(html)?.[1];
+  const token = /name="token" value="([^"]*)"/.exec(html)?.[1];
+  const bank = /name="bank" value="([^"]*)"/.exec(html)?.[1];
+  expect({ action, token, bank, approve: html.includes('value="approve"') }).toEqual({
+    action: expect.any(String) as string,
+    token: expect.any(String) as string,
+    bank: expect.any(String) as string,
+    approve: true,
+  });
+  const form = new URLSearchParams({ token: token!, bank: bank!, action: 'approve' });
+  const res = await fetch(new URL(action!, paymentUrl), { method: 'POST', body: form });
+  return res.status;
+}
+
+/** Moves the mock's clock to each retry as it falls due and flushes, until the delivery is settled. */
+async function deliverWithRetries(paymentId: number, webhookId: number): Promise<ControlDelivery> {
+  const control = createControl(target());
+  for (let round = 0; round < 10; round += 1) {
+    await flush();
+    const res = await control.get(`/__control/webhook-deliveries?paymentId=${paymentId}&webhookId=${webhookId}`);
+    expect(res).toMatchSpec();
+    const [delivery] = (res.body as DeliveryList).deliveries;
+    if (!delivery) throw new Error(`No delivery was logged for payment ${paymentId}`);
+    if (delivery.outcome !== 'pending' || !delivery.nextAttemptAt) return delivery;
+    const { now } = (await control.get('/__control/clock')).body as Clock;
+    const dueInMs = Date.parse(delivery.nextAttemptAt) - Date.parse(now);
+    if (dueInMs > 0) expect(await control.post('/__control/clock/advance', { seconds: dueInMs / 1000 })).toMatchSpec();
+  }
+  throw new Error(`The delivery for payment ${paymentId} was still pending after 10 rounds`);
+}
+
+describe('a payment from creation to its webhook', () => {
+  testWith('control', 'webhooks')(
+    'reports a payment completed through the control API in a signed payment.completed',
+    async () => {
+      const story = await startStory();
+      const payment = await createPayment(story.api, story.merchant.clientId);
+      await settlePayment(target(), payment.paymentId, 'complete');
+      await flush();
+      await expectPaidDelivery(story, payment);
+    },
+  );
+
+  testWith(
+    'control',
+    'mock',
+    'webhooks',
+  )('reports a payment approved on the pay page in a signed payment.completed', async () => {
+    const story = await startStory();
+    const payment = await createPayment(story.api, story.merchant.clientId);
+    expect(await approveOnPayPage(payment.paymentUrl)).toBe(200);
+    await flush();
+    await expectPaidDelivery(story, payment);
+  });
+
+  testWith('control', 'webhooks')('retries a delivery the receiver refuses until it succeeds (D29)', async () => {
+    const story = await startStory();
+    story.endpoint.respondWith(500, 500);
+    const payment = await createPayment(story.api, story.merchant.clientId);
+    await settlePayment(target(), payment.paymentId, 'complete');
+    const delivery = await deliverWithRetries(payment.paymentId, story.webhookId);
+    expect(delivery.outcome).toBe('delivered');
+    expect(delivery.attempts.map((a) => a.statusCode)).toEqual([500, 500, 200]);
+    const received = receiver.deliveries().filter(about('payment.completed', payment.paymentId));
+    expect(received.map((d) => d.answeredStatus)).toEqual([500, 500, 200]);
+    for (const d of received) expectSignedWith(d, story.secret);
+    await assertFact(target(), 'inferred', 'D28: every attempt carries the same delivery id and its number', () => {
+      expect(received.map((d) => d.headers['x-webhook-delivery'])).toEqual([delivery.id, delivery.id, delivery.id]);
+      expect(received.map((d) => d.headers['x-webhook-attempt'])).toEqual(['1', '2', '3']);
+    });
+  });
+
+  testWith('control', 'webhooks')(
+    'reports an expired payment in payment.failed with status expired (D20)',
+    async () => {
+      const story = await startStory();
+      const payment = await createPayment(story.api, story.merchant.clientId);
+      await settlePayment(target(), payment.paymentId, 'expire');
+      await flush();
+      const delivery = await story.endpoint.waitFor(about('payment.failed', payment.paymentId));
+      expectSignedWith(delivery, story.secret);
+      expectVerifiedDelivery(delivery);
+      expect(dataOf(delivery)).toMatchObject({
+        paymentId: payment.paymentId,
+        status: 'expired',
+        referenceNumber: payment.referenceNumber,
+      });
+      await assertFact(target(), 'inferred', 'D23/D27: an expired payment reports Expired and no paidAt', () => {
+        expect(dataOf(delivery)).toMatchObject({ bankPaymentStatus: 'Expired', paidAt: null });
+      });
+      expect((await readStatus(story.api, payment.paymentId)).status).toBe('expired');
+    },
+  );
+
+  testWith('control', 'webhooks')('reports a deactivated merchant in merchant.deactivated (D14)', async () => {
+    const story = await startStory();
+    const res = await createControl(target()).post(`/__control/merchants/${story.merchant.merchantId}/deactivate`);
+    expect(res).toMatchSpec();
+    expect(res.status).toBe(200);
+    await flush();
+    const delivery = await story.endpoint.waitFor(
+      (d) => d.event === 'merchant.deactivated' && dataOf(d).merchantId === story.merchant.merchantId,
+    );
+    expectSignedWith(delivery, story.secret);
+    expectVerifiedDelivery(delivery);
+    expect(dataOf(delivery)).toMatchObject({
+      merchantId: story.merchant.merchantId,
+      clientId: story.merchant.clientId,
+      companyName: story.merchant.companyName,
+      status: 'inactive',
+    });
+  });
+});
