@@ -13,7 +13,8 @@ import { authenticateControl } from './control/control-auth';
 import { createPagesRouter } from './pages';
 import { requestLogger } from './shared/logger';
 
-const isJson = (req: { headers: Record<string, string | string[] | undefined> }) => /^application\/([\w.+-]+\+)?json\b/i.test(String(req.headers['content-type'] ?? ''));
+const isJson = (req: { headers: Record<string, string | string[] | undefined> }) =>
+  /^application\/([\w.+-]+\+)?json\b/i.test(String(req.headers['content-type'] ?? ''));
 
 export function createApp(deps: AppDeps): Express {
   const app = express();

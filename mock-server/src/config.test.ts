@@ -20,12 +20,18 @@ describe('parseConfig', () => {
   });
 
   test('reads the documented environment variables', () => {
-    const raw = configFromEnv({ ACOUNTPAY_CLIENT_ID: 'id', ACOUNTPAY_CLIENT_SECRET: 'secret-123', ACOUNTPAY_MOCK_PORT: '4999' });
+    const raw = configFromEnv({
+      ACOUNTPAY_CLIENT_ID: 'id',
+      ACOUNTPAY_CLIENT_SECRET: 'secret-123',
+      ACOUNTPAY_MOCK_PORT: '4999',
+    });
     expect(parseConfig(raw)).toMatchObject({ clientId: 'id', clientSecret: 'secret-123', port: 4999 });
   });
 
   test('builds the public base URL from the host and the actual port unless one is configured', () => {
     expect(publicBaseUrl(parseConfig({ host: '0.0.0.0' }), 1234)).toBe('http://127.0.0.1:1234');
-    expect(publicBaseUrl(parseConfig({ publicUrl: 'http://192.168.1.20:4010/' }), 1234)).toBe('http://192.168.1.20:4010');
+    expect(publicBaseUrl(parseConfig({ publicUrl: 'http://192.168.1.20:4010/' }), 1234)).toBe(
+      'http://192.168.1.20:4010',
+    );
   });
 });

@@ -78,7 +78,11 @@ type Raw = Partial<Record<keyof MockConfig, unknown>>;
 
 /** Config values arrive as strings (env, argv) or plain JSON values; anything else reads as JSON. */
 function text(value: unknown): string {
-  return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
+  return typeof value === 'string'
+    ? value
+    : typeof value === 'number' || typeof value === 'boolean'
+      ? String(value)
+      : JSON.stringify(value);
 }
 
 function toInt(value: unknown): number | undefined {
@@ -95,13 +99,21 @@ function toBool(value: unknown): boolean | undefined {
 
 /** Merges raw values over the defaults; throws one Error listing every bad key. */
 export function parseConfig(...layers: Raw[]): MockConfig {
-  const raw: Raw = Object.assign({}, ...layers.map((l) => Object.fromEntries(Object.entries(l).filter(([, v]) => v !== undefined)))) as Raw;
+  const raw: Raw = Object.assign(
+    {},
+    ...layers.map((l) => Object.fromEntries(Object.entries(l).filter(([, v]) => v !== undefined))),
+  ) as Raw;
   const config: MockConfig = { ...DEFAULT_CONFIG, webhookRetrySchedule: [...DEFAULT_CONFIG.webhookRetrySchedule] };
   const problems: string[] = [];
-  const int = (key: 'port' | 'paymentExpirySeconds' | 'onboardingLinkDays' | 'webhookTimeoutMs', min: number, max: number) => {
+  const int = (
+    key: 'port' | 'paymentExpirySeconds' | 'onboardingLinkDays' | 'webhookTimeoutMs',
+    min: number,
+    max: number,
+  ) => {
     if (raw[key] === undefined) return;
     const n = toInt(raw[key]);
-    if (n === undefined || n < min || n > max) problems.push(`${key} must be an integer from ${min} to ${max}, got ${JSON.stringify(raw[key])}`);
+    if (n === undefined || n < min || n > max)
+      problems.push(`${key} must be an integer from ${min} to ${max}, got ${JSON.stringify(raw[key])}`);
     else config[key] = n;
   };
   const bool = (key: 'lenient' | 'validateResponses') => {
@@ -113,7 +125,8 @@ export function parseConfig(...layers: Raw[]): MockConfig {
   const str = (key: 'host' | 'clientId' | 'clientSecret', pattern?: RegExp, hint?: string) => {
     if (raw[key] === undefined) return;
     const s = text(raw[key]);
-    if (s === '' || (pattern && !pattern.test(s))) problems.push(`${key} ${hint ?? 'must not be empty'}, got ${JSON.stringify(raw[key])}`);
+    if (s === '' || (pattern && !pattern.test(s)))
+      problems.push(`${key} ${hint ?? 'must not be empty'}, got ${JSON.stringify(raw[key])}`);
     else config[key] = s;
   };
   const nullableStr = (key: 'controlToken' | 'scenario') => {
@@ -138,13 +151,21 @@ export function parseConfig(...layers: Raw[]): MockConfig {
     else config.publicUrl = url.replace(/\/+$/, '');
   }
   if (raw.logLevel !== undefined) {
-    if (!LOG_LEVELS.includes(text(raw.logLevel))) problems.push(`logLevel must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(raw.logLevel)}`);
+    if (!LOG_LEVELS.includes(text(raw.logLevel)))
+      problems.push(`logLevel must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(raw.logLevel)}`);
     else config.logLevel = text(raw.logLevel) as MockConfig['logLevel'];
   }
   if (raw.webhookRetrySchedule !== undefined) {
-    const list = Array.isArray(raw.webhookRetrySchedule) ? raw.webhookRetrySchedule : text(raw.webhookRetrySchedule).split(',').filter((s) => s.trim() !== '');
+    const list = Array.isArray(raw.webhookRetrySchedule)
+      ? raw.webhookRetrySchedule
+      : text(raw.webhookRetrySchedule)
+          .split(',')
+          .filter((s) => s.trim() !== '');
     const values = list.map(toInt);
-    if (values.some((v) => v === undefined || v < 0)) problems.push(`webhookRetrySchedule must be comma-separated milliseconds, got ${JSON.stringify(raw.webhookRetrySchedule)}`);
+    if (values.some((v) => v === undefined || v < 0))
+      problems.push(
+        `webhookRetrySchedule must be comma-separated milliseconds, got ${JSON.stringify(raw.webhookRetrySchedule)}`,
+      );
     else config.webhookRetrySchedule = values as number[];
   }
   if (raw.seed !== undefined && raw.seed !== null && raw.seed !== '') {

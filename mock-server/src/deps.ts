@@ -19,7 +19,14 @@ import { createLogger } from './shared/logger';
 import { createScheduler } from './shared/scheduler';
 import { MockState } from './state/mock-state';
 import { seedDefaultPartner } from './state/seed';
-import { createDeliveryStore, createNodeHttpClient, createWebhookDispatcher, type DeliveryStore, type WebhookDispatcher, type WebhookHttpClient } from './webhooks';
+import {
+  createDeliveryStore,
+  createNodeHttpClient,
+  createWebhookDispatcher,
+  type DeliveryStore,
+  type WebhookDispatcher,
+  type WebhookHttpClient,
+} from './webhooks';
 import type { ServiceDeps } from './domain/service-deps';
 
 export interface OperationSet {
@@ -104,7 +111,11 @@ export function buildDeps(config: MockConfig, getBaseUrl: () => string, override
       validators: validatorsFor('partner-api', partnerOperations, config.lenient),
       handlers: createPartnerApiHandlers(services),
     },
-    control: { operations: controlOperations, validators: validatorsFor('control-api', controlOperations, false), handlers: {} },
+    control: {
+      operations: controlOperations,
+      validators: validatorsFor('control-api', controlOperations, false),
+      handlers: {},
+    },
   };
   deps.control.handlers = createControlHandlers(deps);
   return deps;

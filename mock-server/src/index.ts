@@ -8,4 +8,10 @@ export { buildDeps, type AppDeps, type DepsOverrides } from './deps';
 export { parseConfig, DEFAULT_CONFIG, type MockConfig } from './config';
 export { createManualClock, createSystemClock, type Clock } from './shared/clock';
 export { createSeededIds, createRandomIds, type IdGenerator } from './shared/ids';
-export { verifyWebhookSignature, signWebhookBody, createWebhookListener, type WebhookListener, type ReceivedDelivery } from './webhooks';
+export {
+  verifyWebhookSignature,
+  signWebhookBody,
+  createWebhookListener,
+  type WebhookListener,
+  type ReceivedDelivery,
+} from './webhooks';

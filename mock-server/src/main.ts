@@ -55,7 +55,15 @@ async function serve(flags: ServeFlags): Promise<void> {
     return;
   }
   const logger = createLogger(config.logLevel);
-  const mock = await createMockServer({ config, logger, prepare: (deps) => loadStartupScenario(deps, config.scenario) });
+  let mock: Awaited<ReturnType<typeof createMockServer>>;
+  try {
+    mock = await createMockServer({ config, logger, prepare: (deps) => loadStartupScenario(deps, config.scenario) });
+  } catch (err) {
+    // A bad scenario or a port in use: say what, and exit like a bad setting does.
+    process.stderr.write(`Cannot start: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 2;
+    return;
+  }
   const lines = [
     `acountpay-mock listening on ${mock.url}`,
     `  Partner API   ${mock.url}/v1/partner`,
@@ -93,18 +101,52 @@ export function buildProgram(): Command {
     .command('serve', { isDefault: true })
     .description('run the mock server (the default command)')
     .option('-p, --port <port>', 'port to listen on (env ACOUNTPAY_MOCK_PORT)', undefined)
-    .option('--host <host>', 'interface to bind; 0.0.0.0 lets a phone on the LAN reach the pages (env ACOUNTPAY_MOCK_HOST)')
-    .option('--public-url <url>', 'base URL used in paymentUrl and onboardingUrl, e.g. http://192.168.1.20:4010 (env ACOUNTPAY_MOCK_PUBLIC_URL)')
-    .addOption(new Option('--log-level <level>', 'log level (env ACOUNTPAY_MOCK_LOG_LEVEL)').choices(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']))
-    .option('--lenient', 'accept and drop unknown body fields instead of answering 400 (D7; env ACOUNTPAY_MOCK_LENIENT=true)')
-    .option('--no-validate-responses', 'do not check responses against the spec (env ACOUNTPAY_MOCK_VALIDATE_RESPONSES=false)')
+    .option(
+      '--host <host>',
+      'interface to bind; 0.0.0.0 lets a phone on the LAN reach the pages (env ACOUNTPAY_MOCK_HOST)',
+    )
+    .option(
+      '--public-url <url>',
+      'base URL used in paymentUrl and onboardingUrl, e.g. http://192.168.1.20:4010 (env ACOUNTPAY_MOCK_PUBLIC_URL)',
+    )
+    .addOption(
+      new Option('--log-level <level>', 'log level (env ACOUNTPAY_MOCK_LOG_LEVEL)').choices([
+        'fatal',
+        'error',
+        'warn',
+        'info',
+        'debug',
+        'trace',
+        'silent',
+      ]),
+    )
+    .option(
+      '--lenient',
+      'accept and drop unknown body fields instead of answering 400 (D7; env ACOUNTPAY_MOCK_LENIENT=true)',
+    )
+    .option(
+      '--no-validate-responses',
+      'do not check responses against the spec (env ACOUNTPAY_MOCK_VALIDATE_RESPONSES=false)',
+    )
     .option('--client-id <id>', 'the default partner client id (env ACOUNTPAY_CLIENT_ID)')
     .option('--client-secret <secret>', 'the default partner client secret (env ACOUNTPAY_CLIENT_SECRET)')
-    .option('--control-token <token>', 'require Authorization: Bearer <token> on /__control (env ACOUNTPAY_MOCK_CONTROL_TOKEN)')
-    .option('--scenario <name|path>', 'load a scenario at start: a name from fixtures/scenarios or a file (env ACOUNTPAY_MOCK_SCENARIO)')
+    .option(
+      '--control-token <token>',
+      'require Authorization: Bearer <token> on /__control (env ACOUNTPAY_MOCK_CONTROL_TOKEN)',
+    )
+    .option(
+      '--scenario <name|path>',
+      'load a scenario at start: a name from fixtures/scenarios or a file (env ACOUNTPAY_MOCK_SCENARIO)',
+    )
     .option('--seed <n>', 'seed for generated ids, for reproducible runs (env ACOUNTPAY_MOCK_SEED)')
-    .option('--payment-expiry <seconds>', 'seconds until a pending payment expires, default 1800 (env ACOUNTPAY_MOCK_PAYMENT_EXPIRY_SECONDS)')
-    .option('--webhook-retry-schedule <ms,ms,...>', 'delays between webhook attempts (env ACOUNTPAY_MOCK_WEBHOOK_RETRY_SCHEDULE)')
+    .option(
+      '--payment-expiry <seconds>',
+      'seconds until a pending payment expires, default 1800 (env ACOUNTPAY_MOCK_PAYMENT_EXPIRY_SECONDS)',
+    )
+    .option(
+      '--webhook-retry-schedule <ms,ms,...>',
+      'delays between webhook attempts (env ACOUNTPAY_MOCK_WEBHOOK_RETRY_SCHEDULE)',
+    )
     .action((flags: ServeFlags) => serve(flags));
 
   registerQaCommands(program);

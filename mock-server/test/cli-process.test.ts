@@ -19,7 +19,10 @@ interface Running {
 }
 
 function start(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Running> {
-  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {
@@ -27,8 +30,8 @@ function start(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Running> {
       const match = /listening on (http:\/\/\S+)/.exec(output);
       if (match) resolve({ child, url: match[1]!, output: () => output });
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.once('exit', (code) => reject(new Error(`exited with ${code}: ${output}`)));
   });
 }
@@ -38,10 +41,13 @@ function exitOf(child: ChildProcess): Promise<number | null> {
 }
 
 function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; out: string }> {
-  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
-  child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
-  child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
+  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (out += c.toString()));
   return exitOf(child).then((code) => ({ code, out }));
 }
 
@@ -50,7 +56,10 @@ describeBuilt('acountpay-mock CLI process', () => {
     const mock = await start(['--port', '0', '--log-level', 'warn']);
     try {
       expect(mock.output()).toContain('X-Partner-Client-Id:     a1b2c3d4-e5f6-4789-abcd-1234567890ab');
-      const headers = { 'X-Partner-Client-Id': 'a1b2c3d4-e5f6-4789-abcd-1234567890ab', 'X-Partner-Client-Secret': '5ec2e7f0'.repeat(8) };
+      const headers = {
+        'X-Partner-Client-Id': 'a1b2c3d4-e5f6-4789-abcd-1234567890ab',
+        'X-Partner-Client-Secret': '5ec2e7f0'.repeat(8),
+      };
       const res = await fetch(`${mock.url}/v1/partner/merchants`, { headers });
       expect(res.status).toBe(200);
       const body = (await res.json()) as { total: number };
@@ -62,9 +71,15 @@ describeBuilt('acountpay-mock CLI process', () => {
   });
 
   test('takes its settings from the environment', async () => {
-    const mock = await start(['--port', '0', '--scenario', 'empty'], { ACOUNTPAY_CLIENT_ID: 'ci-partner', ACOUNTPAY_CLIENT_SECRET: 'ci-secret-123', ACOUNTPAY_MOCK_LOG_LEVEL: 'silent' });
+    const mock = await start(['--port', '0', '--scenario', 'empty'], {
+      ACOUNTPAY_CLIENT_ID: 'ci-partner',
+      ACOUNTPAY_CLIENT_SECRET: 'ci-secret-123',
+      ACOUNTPAY_MOCK_LOG_LEVEL: 'silent',
+    });
     try {
-      const res = await fetch(`${mock.url}/v1/partner/profile`, { headers: { 'X-Partner-Client-Id': 'ci-partner', 'X-Partner-Client-Secret': 'ci-secret-123' } });
+      const res = await fetch(`${mock.url}/v1/partner/profile`, {
+        headers: { 'X-Partner-Client-Id': 'ci-partner', 'X-Partner-Client-Secret': 'ci-secret-123' },
+      });
       expect(res.status).toBe(200);
     } finally {
       mock.child.kill('SIGINT');
@@ -82,7 +97,15 @@ describeBuilt('acountpay-mock CLI process', () => {
   test('lists its commands and options in --help', async () => {
     const result = await run(['serve', '--help']);
     expect(result.code).toBe(0);
-    for (const option of ['--port', '--host', '--public-url', '--log-level', '--lenient', '--no-validate-responses', '--scenario']) {
+    for (const option of [
+      '--port',
+      '--host',
+      '--public-url',
+      '--log-level',
+      '--lenient',
+      '--no-validate-responses',
+      '--scenario',
+    ]) {
       expect(result.out).toContain(option);
     }
   });

@@ -23,11 +23,15 @@ export interface TestApp {
 }
 
 export function createTestDeps(config: Partial<MockConfig> = {}, overrides: DepsOverrides = {}): AppDeps {
-  return buildDeps(parseConfig({ logLevel: 'silent', webhookRetrySchedule: [1000, 2000] }, config), () => TEST_BASE_URL, {
-    clock: createManualClock('2026-03-18T12:00:00.000Z'),
-    ids: createSeededIds(1),
-    ...overrides,
-  });
+  return buildDeps(
+    parseConfig({ logLevel: 'silent', webhookRetrySchedule: [1000, 2000] }, config),
+    () => TEST_BASE_URL,
+    {
+      clock: createManualClock('2026-03-18T12:00:00.000Z'),
+      ids: createSeededIds(1),
+      ...overrides,
+    },
+  );
 }
 
 export function createTestApp(config: Partial<MockConfig> = {}, overrides: DepsOverrides = {}): TestApp {
@@ -61,7 +65,16 @@ export function addPartner(deps: AppDeps, name = 'Other POS'): { partnerId: numb
   });
   const clientId = `00000000-0000-4000-8000-${String(extraPartners).padStart(12, '0')}`;
   const secret = deps.ids.hex(32);
-  deps.state.addCredential({ id: deps.state.nextId('credential'), partnerId, name: 'Test', clientId, secret, status: 'active', createdAt: now, updatedAt: now });
+  deps.state.addCredential({
+    id: deps.state.nextId('credential'),
+    partnerId,
+    name: 'Test',
+    clientId,
+    secret,
+    status: 'active',
+    createdAt: now,
+    updatedAt: now,
+  });
   return { partnerId, auth: authHeaders(clientId, secret) };
 }
 

@@ -12,8 +12,10 @@ import { createMockServer, type MockServer } from '../src/server';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const available = fs.existsSync(CHROMIUM);
-if (!available && process.env.REQUIRE_BROWSER === '1') throw new Error(`REQUIRE_BROWSER=1 but no browser at ${CHROMIUM}`);
-if (!available) process.stdout.write(`pages.browser.test.ts skipped: no chromium at ${CHROMIUM} (apt-get install chromium)\n`);
+if (!available && process.env.REQUIRE_BROWSER === '1')
+  throw new Error(`REQUIRE_BROWSER=1 but no browser at ${CHROMIUM}`);
+if (!available)
+  process.stdout.write(`pages.browser.test.ts skipped: no chromium at ${CHROMIUM} (apt-get install chromium)\n`);
 const describeBrowser = available ? describe : describe.skip;
 const SCREENSHOTS = path.join(PACKAGE_ROOT, 'reports', 'screenshots');
 
@@ -25,7 +27,11 @@ describeBrowser('hosted pages in a browser', () => {
   async function api(method: string, route: string, body?: unknown) {
     const res = await fetch(`${mock.url}/v1/partner${route}`, {
       method,
-      headers: { 'X-Partner-Client-Id': mock.clientId, 'X-Partner-Client-Secret': mock.clientSecret, 'Content-Type': 'application/json' },
+      headers: {
+        'X-Partner-Client-Id': mock.clientId,
+        'X-Partner-Client-Secret': mock.clientSecret,
+        'Content-Type': 'application/json',
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
@@ -35,7 +41,15 @@ describeBrowser('hosted pages in a browser', () => {
     mock = await createMockServer();
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
   });
@@ -83,7 +97,11 @@ describeBrowser('hosted pages in a browser', () => {
 
   test('a customer who rejects leaves the payment failed', async () => {
     const merchant = await api('POST', '/merchants/test', { companyName: 'Café Nørrebro ApS' });
-    const payment = await api('POST', '/payments', { merchantClientId: merchant.body.clientId, amount: 42, referenceNumber: 'ORDER-124' });
+    const payment = await api('POST', '/payments', {
+      merchantClientId: merchant.body.clientId,
+      amount: 42,
+      referenceNumber: 'ORDER-124',
+    });
     await page.goto(String(payment.body.paymentUrl));
     await page.getByRole('button', { name: 'Reject' }).click();
     const status = await api('GET', `/payments/${String(payment.body.paymentId)}/status`);
@@ -106,6 +124,8 @@ describeBrowser('hosted pages in a browser', () => {
     const merchant = await api('GET', `/merchants/${String(created.body.merchantId)}`);
     expect(merchant.body.status).toBe('active');
     const stores = await api('GET', `/merchants/${String(created.body.merchantId)}/stores`);
-    expect(stores.body.stores).toEqual([expect.objectContaining({ name: 'Main Store', isDefault: true, isActive: true })]);
+    expect(stores.body.stores).toEqual([
+      expect.objectContaining({ name: 'Main Store', isDefault: true, isActive: true }),
+    ]);
   });
 });

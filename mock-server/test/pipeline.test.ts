@@ -5,7 +5,12 @@ describe('request pipeline', () => {
     const { api } = createTestApp();
     const res = await api.get('/v1/partner/profile');
     expect(res.status).toBe(401);
-    expect(res.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: expect.any(String), code: 'unauthorized' });
+    expect(res.body).toEqual({
+      statusCode: 401,
+      error: 'Unauthorized',
+      message: expect.any(String),
+      code: 'unauthorized',
+    });
   });
 
   test('answers 401 for a wrong secret and for an unknown client id alike', async () => {
@@ -35,11 +40,18 @@ describe('request pipeline', () => {
 
   test('names every invalid body field in one 400', async () => {
     const { api, auth } = createTestApp();
-    const res = await api.post('/v1/partner/merchants').set(auth).send({ companyName: '', contactEmail: 'not-an-email', extra: 1 });
+    const res = await api
+      .post('/v1/partner/merchants')
+      .set(auth)
+      .send({ companyName: '', contactEmail: 'not-an-email', extra: 1 });
     expect(res.status).toBe(400);
     expect(res.body.error).toBe('Bad Request');
     expect(res.body.message).toEqual(
-      expect.arrayContaining(['companyName must NOT have fewer than 1 characters', 'contactEmail must be a valid email', 'extra is not allowed']),
+      expect.arrayContaining([
+        'companyName must NOT have fewer than 1 characters',
+        'contactEmail must be a valid email',
+        'extra is not allowed',
+      ]),
     );
   });
 
@@ -66,7 +78,11 @@ describe('request pipeline', () => {
 
   test('answers malformed JSON with 400', async () => {
     const { api, auth } = createTestApp();
-    const res = await api.post('/v1/partner/credentials').set(auth).set('Content-Type', 'application/json').send('{"name": ');
+    const res = await api
+      .post('/v1/partner/credentials')
+      .set(auth)
+      .set('Content-Type', 'application/json')
+      .send('{"name": ');
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('malformed_json');
   });

@@ -82,9 +82,13 @@ export function createFaultRegistry(random: () => number = Math.random): FaultRe
       }
       const status = fault.status ?? (fault.retryAfter !== undefined ? 429 : undefined);
       if (status === undefined) return false;
-      const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {};
+      const headers: Record<string, string> =
+        fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {};
       const body = fault.body ?? {};
-      const message = typeof body.message === 'string' || Array.isArray(body.message) ? (body.message as string | string[]) : `Injected fault: ${STATUS_CODES[status] ?? status}`;
+      const message =
+        typeof body.message === 'string' || Array.isArray(body.message)
+          ? (body.message as string | string[])
+          : `Injected fault: ${STATUS_CODES[status] ?? status}`;
       const code = typeof body.code === 'string' ? body.code : 'injected_fault';
       sendApiError(res, new ApiError(status, code, message, headers));
       return true;

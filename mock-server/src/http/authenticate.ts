@@ -22,13 +22,17 @@ function single(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-export function authenticatePartner(state: MockState, req: Request): { partner: PartnerRecord; credential: CredentialRecord } {
+export function authenticatePartner(
+  state: MockState,
+  req: Request,
+): { partner: PartnerRecord; credential: CredentialRecord } {
   const clientId = single(req.headers['x-partner-client-id']);
   const secret = single(req.headers['x-partner-client-secret']);
   if (!clientId || !secret) throw errors.unauthorized('Missing X-Partner-Client-Id or X-Partner-Client-Secret header');
   const credential = state.credentialByClientId(clientId);
   const matches = secretsEqual(secret, credential?.secret ?? '');
-  if (!credential || !matches || credential.status !== 'active') throw errors.unauthorized('Invalid partner credentials');
+  if (!credential || !matches || credential.status !== 'active')
+    throw errors.unauthorized('Invalid partner credentials');
   const partner = state.partners.get(credential.partnerId);
   if (!partner) throw errors.unauthorized('Invalid partner credentials');
   return { partner, credential };

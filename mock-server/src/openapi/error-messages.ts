@@ -7,7 +7,10 @@ import type { ErrorObject } from 'ajv';
 export type Location = 'body' | 'query' | 'path' | 'header' | 'response';
 
 function fieldName(location: Location, instancePath: string, root: string): string {
-  const parts = instancePath.split('/').filter(Boolean).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = instancePath
+    .split('/')
+    .filter(Boolean)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (location === 'body' || location === 'response') {
     const path = parts.map((p, i) => (/^\d+$/.test(p) ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
     return path || root;
@@ -31,10 +34,14 @@ export function formatAjvErrors(errors: ErrorObject[] | null | undefined, locati
         break;
       }
       case 'additionalProperties':
-        messages.add(`${join(String((error.params as { additionalProperty: string }).additionalProperty))} is not allowed`);
+        messages.add(
+          `${join(String((error.params as { additionalProperty: string }).additionalProperty))} is not allowed`,
+        );
         break;
       case 'enum':
-        messages.add(`${field} must be one of: ${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`);
+        messages.add(
+          `${field} must be one of: ${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`,
+        );
         break;
       case 'const':
         messages.add(`${field} must be ${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}`);

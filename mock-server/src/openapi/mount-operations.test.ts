@@ -15,6 +15,8 @@ describe('checkHandlers', () => {
   });
 
   test('refuses a handler that matches no operation', () => {
-    expect(() => checkHandlers(operations, { ...all, getUnicorn: all.getStats! })).toThrow('handler getUnicorn matches no operation');
+    expect(() => checkHandlers(operations, { ...all, getUnicorn: all.getStats! })).toThrow(
+      'handler getUnicorn matches no operation',
+    );
   });
 });

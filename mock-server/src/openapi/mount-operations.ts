@@ -26,7 +26,9 @@ export interface MountOptions {
 }
 
 export function checkHandlers(operations: SpecOperation[], handlers: HandlerTable): void {
-  const missing = operations.filter((op) => !handlers[op.operationId]).map((op) => `${op.operationId} (${op.method.toUpperCase()} ${op.path})`);
+  const missing = operations
+    .filter((op) => !handlers[op.operationId])
+    .map((op) => `${op.operationId} (${op.method.toUpperCase()} ${op.path})`);
   const known = new Set(operations.map((op) => op.operationId));
   const extra = Object.keys(handlers).filter((id) => !known.has(id));
   const problems = [
@@ -72,13 +74,22 @@ export function mountOperations(options: MountOptions): Router {
   return router;
 }
 
-function writeResult(res: Response, op: SpecOperation, result: HandlerResult, validators: OperationValidators, options: MountOptions): void {
+function writeResult(
+  res: Response,
+  op: SpecOperation,
+  result: HandlerResult,
+  validators: OperationValidators,
+  options: MountOptions,
+): void {
   const contentType = result.contentType ?? 'application/json';
   if (options.validateResponses) {
     const problems = validators.validateResponse(result.status, contentType, result.body);
     if (problems.length > 0) {
       // The mock answered off-contract: a bug in the mock, made loud in the log and in tests.
-      options.logger.error({ operationId: op.operationId, status: result.status, problems }, 'response does not match the spec');
+      options.logger.error(
+        { operationId: op.operationId, status: result.status, problems },
+        'response does not match the spec',
+      );
       throw errors.responseInvalid(op.operationId, problems);
     }
   }

@@ -68,7 +68,10 @@ function responseTable(op: SpecOperation) {
   return { table, entries: Object.entries(op.operation.responses ?? {}) };
 }
 
-export function compileValidators(operations: SpecOperation[], options: ValidatorOptions = {}): Map<string, OperationValidators> {
+export function compileValidators(
+  operations: SpecOperation[],
+  options: ValidatorOptions = {},
+): Map<string, OperationValidators> {
   // Component schemas are the costly part to compile, so body and response validation share one
   // instance; parameters (small, dereferenced) get a cheap one that coerces strings and fills defaults.
   const paramAjv = createSpecAjv({ coerceTypes: true, useDefaults: true, withComponents: false });
@@ -90,7 +93,10 @@ export function compileValidators(operations: SpecOperation[], options: Validato
       const media = new Map<string, ValidateFunction | null>();
       for (const [type, content] of Object.entries(response.content ?? {})) {
         const schema = content.schema;
-        media.set(type, type.includes('json') && schema ? responseAjv.compile(toAbsoluteRefs(op.spec, schema) as object) : null);
+        media.set(
+          type,
+          type.includes('json') && schema ? responseAjv.compile(toAbsoluteRefs(op.spec, schema) as object) : null,
+        );
       }
       table.set(status, media);
     }
@@ -98,10 +104,16 @@ export function compileValidators(operations: SpecOperation[], options: Validato
     result.set(op.operationId, {
       validateRequest(parts) {
         const problems: string[] = [];
-        const out: ValidatedRequest = { params: { ...parts.params }, query: { ...parts.query }, headers: {}, body: undefined };
+        const out: ValidatedRequest = {
+          params: { ...parts.params },
+          query: { ...parts.query },
+          headers: {},
+          body: undefined,
+        };
         for (const { where, validate } of paramValidators) {
           if (!validate) continue;
-          const target = where === 'path' ? out.params : where === 'query' ? out.query : pickHeaders(parts.headers, validate);
+          const target =
+            where === 'path' ? out.params : where === 'query' ? out.query : pickHeaders(parts.headers, validate);
           if (!validate(target)) problems.push(...formatAjvErrors(validate.errors, where));
           if (where === 'header') out.headers = target;
         }
@@ -124,7 +136,8 @@ export function compileValidators(operations: SpecOperation[], options: Validato
         if (!media) return [`status ${status} is not documented for ${op.operationId}`];
         if (media.size === 0) return [];
         const type = (contentType ?? '').split(';')[0]!.trim();
-        if (!media.has(type)) return [`content type ${type || '(none)'} is not documented for ${op.operationId} ${status}`];
+        if (!media.has(type))
+          return [`content type ${type || '(none)'} is not documented for ${op.operationId} ${status}`];
         const validate = media.get(type);
         if (validate && !validate(payload)) return formatAjvErrors(validate.errors, 'response');
         return [];

@@ -1,6 +1,10 @@
 /** Plain server-rendered HTML for the hosted pages: one layout, escaped values, works on a phone. */
 export function escapeHtml(value: unknown): string {
-  const text = typeof value === 'string' ? value : value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  let text = '';
+  if (typeof value === 'string') text = value;
+  else if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    text = value.toString();
+  else if (value !== null && value !== undefined) text = JSON.stringify(value) ?? '';
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

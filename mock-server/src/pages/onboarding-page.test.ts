@@ -2,17 +2,28 @@ import { createTestApp, createTestDeps, defaultPartnerId, type TestApp } from '.
 import type { DomainEvent } from '../shared/events';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const FORM = { companyName: 'Restaurant XYZ ApS', registrationNumber: '12345678', streetAddress: 'Hovedgaden 1', postalCode: '1000', city: 'København', iban: 'DK50 0040 0440 1162 43' };
+const FORM = {
+  companyName: 'Restaurant XYZ ApS',
+  registrationNumber: '12345678',
+  streetAddress: 'Hovedgaden 1',
+  postalCode: '1000',
+  city: 'København',
+  iban: 'DK50 0040 0440 1162 43',
+};
 
 // Building the first app of a file compiles every validator of the spec once.
 beforeAll(() => void createTestDeps(), 60_000);
 
-async function createMerchant(t: TestApp, body: object = { companyName: 'Restaurant XYZ', contactEmail: 'owner@restaurant-xyz.dk' }) {
+async function createMerchant(
+  t: TestApp,
+  body: object = { companyName: 'Restaurant XYZ', contactEmail: 'owner@restaurant-xyz.dk' },
+) {
   const res = await t.api.post('/v1/partner/merchants').set(t.auth).send(body);
   return { merchantId: res.body.merchantId as number, path: new URL(res.body.onboardingUrl as string).pathname };
 }
 
-const merchantStatus = async (t: TestApp, merchantId: number) => (await t.api.get(`/v1/partner/merchants/${merchantId}`).set(t.auth)).body.status;
+const merchantStatus = async (t: TestApp, merchantId: number) =>
+  (await t.api.get(`/v1/partner/merchants/${merchantId}`).set(t.auth)).body.status;
 
 function recordEvents(t: TestApp): DomainEvent[] {
   const events: DomainEvent[] = [];
@@ -29,7 +40,8 @@ describe('GET /onboarding/{token} (hosted onboarding page)', () => {
     expect(res.type).toBe('text/html');
     expect(res.text).toContain('value="Restaurant XYZ"');
     expect(res.text).toContain('owner@restaurant-xyz.dk');
-    for (const name of ['registrationNumber', 'streetAddress', 'postalCode', 'city', 'iban']) expect(res.text).toContain(`name="${name}"`);
+    for (const name of ['registrationNumber', 'streetAddress', 'postalCode', 'city', 'iban'])
+      expect(res.text).toContain(`name="${name}"`);
   });
 
   test("prefills a fast-tracked merchant's CVR number and IBAN", async () => {
@@ -48,7 +60,10 @@ describe('GET /onboarding/{token} (hosted onboarding page)', () => {
 
   test('escapes the company name', async () => {
     const t = createTestApp();
-    const { path } = await createMerchant(t, { companyName: '<script>alert(1)</script>', contactEmail: 'owner@restaurant-xyz.dk' });
+    const { path } = await createMerchant(t, {
+      companyName: '<script>alert(1)</script>',
+      contactEmail: 'owner@restaurant-xyz.dk',
+    });
     const res = await t.api.get(path);
     expect(res.text).not.toContain('<script>alert(1)');
     expect(res.text).toContain('&lt;script&gt;');
@@ -95,7 +110,14 @@ describe('POST /onboarding/{token} (hosted onboarding submit)', () => {
     await t.api.post(path).type('form').send(FORM);
     const res = await t.api.get(`/v1/partner/merchants/${merchantId}/stores`).set(t.auth);
     expect(res.body.stores).toEqual([
-      expect.objectContaining({ name: 'Main Store', streetAddress: 'Hovedgaden 1', postalCode: '1000', city: 'København', countryCode: 'DK', isDefault: true }),
+      expect.objectContaining({
+        name: 'Main Store',
+        streetAddress: 'Hovedgaden 1',
+        postalCode: '1000',
+        city: 'København',
+        countryCode: 'DK',
+        isDefault: true,
+      }),
     ]);
   });
 
@@ -154,7 +176,10 @@ describe('POST /onboarding/{token} (hosted onboarding submit)', () => {
   test('shows the form again with the problem for an invalid CVR number and keeps the merchant pending', async () => {
     const t = createTestApp();
     const { merchantId, path } = await createMerchant(t);
-    const res = await t.api.post(path).type('form').send({ ...FORM, registrationNumber: '123' });
+    const res = await t.api
+      .post(path)
+      .type('form')
+      .send({ ...FORM, registrationNumber: '123' });
     expect(res.status).toBe(400);
     expect(res.text).toContain('CVR number must be 8 digits');
     expect(res.text).toContain('value="Hovedgaden 1"');
@@ -164,7 +189,10 @@ describe('POST /onboarding/{token} (hosted onboarding submit)', () => {
   test('shows the form again for an empty company name', async () => {
     const t = createTestApp();
     const { path } = await createMerchant(t);
-    const res = await t.api.post(path).type('form').send({ ...FORM, companyName: ' ' });
+    const res = await t.api
+      .post(path)
+      .type('form')
+      .send({ ...FORM, companyName: ' ' });
     expect(res.status).toBe(400);
     expect(res.text).toContain('Company name is required');
   });

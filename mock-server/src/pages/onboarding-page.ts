@@ -43,10 +43,14 @@ function readForm(body: unknown): OnboardingForm {
 /** Only the company name is required, so QA can finish onboarding in one click; the rest is checked when given. */
 export function formProblems(form: OnboardingForm): string[] {
   const problems: string[] = [];
-  if (form.companyName === '' || form.companyName.length > 255) problems.push('Company name is required (at most 255 characters).');
-  if (form.registrationNumber !== '' && !CVR.test(form.registrationNumber)) problems.push('CVR number must be 8 digits.');
-  if (form.iban !== '' && !IBAN.test(form.iban)) problems.push('IBAN must look like DK5000400440116243 (country, check digits, account).');
-  if (form.streetAddress.length > 255 || form.city.length > 100 || form.postalCode.length > 20) problems.push('An address field is too long.');
+  if (form.companyName === '' || form.companyName.length > 255)
+    problems.push('Company name is required (at most 255 characters).');
+  if (form.registrationNumber !== '' && !CVR.test(form.registrationNumber))
+    problems.push('CVR number must be 8 digits.');
+  if (form.iban !== '' && !IBAN.test(form.iban))
+    problems.push('IBAN must look like DK5000400440116243 (country, check digits, account).');
+  if (form.streetAddress.length > 255 || form.city.length > 100 || form.postalCode.length > 20)
+    problems.push('An address field is too long.');
   return problems;
 }
 
@@ -62,48 +66,74 @@ function prefill(merchant: MerchantRecord): OnboardingForm {
 }
 
 function input(label: string, name: keyof OnboardingForm, form: OnboardingForm, extra: Html = html``): Html {
-  return html`<label for="${name}">${label}</label><input id="${name}" name="${name}" value="${form[name]}" ${extra}>`;
+  return html`<label for="${name}">${label}</label
+    ><input id="${name}" name="${name}" value="${form[name]}" ${extra} />`;
 }
 
 function formPage(merchant: MerchantRecord, form: OnboardingForm, problems: string[] = []): string {
   return page(
     `Onboarding: ${merchant.companyName}`,
-    html`<div class="card"><p class="muted">Merchant onboarding</p><h1>${merchant.companyName}</h1>
-<p class="muted">Contact: ${merchant.contactEmail}</p></div>
-<form class="card" method="post">
-  ${problems.length > 0 ? html`<div class="status bad" role="alert">${problems.map((p) => html`<p>${p}</p>`)}</div>` : html``}
-  <h2>Company</h2>
-  ${input('Legal company name', 'companyName', form, html`required maxlength="255" autocomplete="organization"`)}
-  ${input('CVR number', 'registrationNumber', form, html`inputmode="numeric" placeholder="12345678"`)}
-  <h2>Address</h2>
-  ${input('Street address', 'streetAddress', form, html`autocomplete="street-address"`)}
-  ${input('Postal code', 'postalCode', form, html`inputmode="numeric" autocomplete="postal-code"`)}
-  ${input('City', 'city', form, html`autocomplete="address-level2"`)}
-  <h2>Payouts</h2>
-  ${input('IBAN', 'iban', form, html`placeholder="DK5000400440116243"`)}
-  <button class="primary" type="submit">Complete onboarding</button>
-</form>`,
+    html`<div class="card">
+        <p class="muted">Merchant onboarding</p>
+        <h1>${merchant.companyName}</h1>
+        <p class="muted">Contact: ${merchant.contactEmail}</p>
+      </div>
+      <form class="card" method="post">
+        ${problems.length > 0 ? html`<div class="status bad" role="alert">${problems.map((p) => html`<p>${p}</p>`)}</div>` : html``}
+        <h2>Company</h2>
+        ${input('Legal company name', 'companyName', form, html`required maxlength="255" autocomplete="organization"`)}
+        ${input('CVR number', 'registrationNumber', form, html`inputmode="numeric" placeholder="12345678"`)}
+        <h2>Address</h2>
+        ${input('Street address', 'streetAddress', form, html`autocomplete="street-address"`)}
+        ${input('Postal code', 'postalCode', form, html`inputmode="numeric" autocomplete="postal-code"`)}
+        ${input('City', 'city', form, html`autocomplete="address-level2"`)}
+        <h2>Payouts</h2>
+        ${input('IBAN', 'iban', form, html`placeholder="DK5000400440116243"`)}
+        <button class="primary" type="submit">Complete onboarding</button>
+      </form>`,
   );
 }
 
-const messagePage = (title: string, body: Html) => page(title, html`<div class="card"><h1>${title}</h1>${body}</div>`);
+const messagePage = (title: string, body: Html) =>
+  page(
+    title,
+    html`<div class="card">
+      <h1>${title}</h1>
+      ${body}
+    </div>`,
+  );
 
 const completePage = (merchant: MerchantRecord) =>
   messagePage(
     'Merchant onboarding complete',
     html`<p class="status ok">✓ ${merchant.companyName} is now active.</p>
-<p>Merchant id ${merchant.id}. Payments can be created for this merchant. You can close this page.</p>`,
+      <p>Merchant id ${merchant.id}. Payments can be created for this merchant. You can close this page.</p>`,
   );
 
 const usedPage = (merchant: MerchantRecord) =>
   merchant.status === 'active'
-    ? messagePage('Onboarding already completed', html`<p>${merchant.companyName} has already completed onboarding and is active.</p>`)
-    : messagePage('Onboarding already completed', html`<p>This onboarding link is no longer valid: ${merchant.companyName} is ${merchant.status}.</p>`);
+    ? messagePage(
+        'Onboarding already completed',
+        html`<p>${merchant.companyName} has already completed onboarding and is active.</p>`,
+      )
+    : messagePage(
+        'Onboarding already completed',
+        html`<p>This onboarding link is no longer valid: ${merchant.companyName} is ${merchant.status}.</p>`,
+      );
 
 const expiredPage = (merchant: MerchantRecord) =>
-  messagePage('Onboarding link expired', html`<p>The onboarding link for ${merchant.companyName} has expired. Ask your payment provider to send a new one.</p>`);
+  messagePage(
+    'Onboarding link expired',
+    html`<p>
+      The onboarding link for ${merchant.companyName} has expired. Ask your payment provider to send a new one.
+    </p>`,
+  );
 
-const notFoundPage = () => messagePage('Onboarding link not found', html`<p>This onboarding link is not valid. Check the address or ask for a new link.</p>`);
+const notFoundPage = () =>
+  messagePage(
+    'Onboarding link not found',
+    html`<p>This onboarding link is not valid. Check the address or ask for a new link.</p>`,
+  );
 
 export function createOnboardingPages(deps: AppDeps): Router {
   const router = express.Router();

@@ -29,7 +29,12 @@ export interface MerchantEventData {
 
 export type DomainEvent =
   | { type: 'payment.completed' | 'payment.failed'; partnerId: number; timestamp: string; data: PaymentEventData }
-  | { type: 'merchant.activated' | 'merchant.deactivated'; partnerId: number; timestamp: string; data: MerchantEventData };
+  | {
+      type: 'merchant.activated' | 'merchant.deactivated';
+      partnerId: number;
+      timestamp: string;
+      data: MerchantEventData;
+    };
 
 export type EventListener = (event: DomainEvent) => void;
 

@@ -9,7 +9,14 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       level,
       base: undefined,
       redact: {
-        paths: ['req.headers["x-partner-client-secret"]', 'req.headers.authorization', 'secret', 'clientSecret', '*.secret', '*.clientSecret'],
+        paths: [
+          'req.headers["x-partner-client-secret"]',
+          'req.headers.authorization',
+          'secret',
+          'clientSecret',
+          '*.secret',
+          '*.clientSecret',
+        ],
         censor: '[redacted]',
       },
     },

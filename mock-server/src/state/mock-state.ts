@@ -210,7 +210,11 @@ export class MockState {
   }
 
   /** One page of payments, newest first; filtered by merchant and/or status through the indexes. */
-  pagePayments(filter: { partnerId: number; merchantId?: number; status?: PaymentStatus }, page: number, limit: number) {
+  pagePayments(
+    filter: { partnerId: number; merchantId?: number; status?: PaymentStatus },
+    page: number,
+    limit: number,
+  ) {
     const key =
       filter.merchantId !== undefined
         ? filter.status

@@ -12,7 +12,11 @@ export const DEFAULT_PARTNER = {
   registrationNumber: '12345678',
 };
 
-export function seedDefaultPartner(state: MockState, config: Pick<MockConfig, 'clientId' | 'clientSecret'>, clock: Clock): void {
+export function seedDefaultPartner(
+  state: MockState,
+  config: Pick<MockConfig, 'clientId' | 'clientSecret'>,
+  clock: Clock,
+): void {
   const now = clock.now().toISOString();
   const partnerId = state.nextId('partner');
   state.addPartner({ id: partnerId, ...DEFAULT_PARTNER, status: 'active', createdAt: now, updatedAt: now });

@@ -22,7 +22,10 @@ export function toCredentialResponse(c: CredentialRecord): Credential {
   };
 }
 
-const withSecret = (c: CredentialRecord): CredentialWithSecret => ({ ...toCredentialResponse(c), clientSecret: c.secret });
+const withSecret = (c: CredentialRecord): CredentialWithSecret => ({
+  ...toCredentialResponse(c),
+  clientSecret: c.secret,
+});
 
 export function createCredentialsService({ state, clock, ids }: Pick<ServiceDeps, 'state' | 'clock' | 'ids'>) {
   function find(partner: PartnerRecord, id: number): CredentialRecord {
@@ -53,7 +56,8 @@ export function createCredentialsService({ state, clock, ids }: Pick<ServiceDeps
 
     rotate(partner: PartnerRecord, id: number): CredentialWithSecret {
       const credential = find(partner, id);
-      if (credential.status === 'revoked') throw errors.conflict('credential_revoked', `Credential ${id} is revoked and cannot be rotated`);
+      if (credential.status === 'revoked')
+        throw errors.conflict('credential_revoked', `Credential ${id} is revoked and cannot be rotated`);
       credential.secret = ids.hex(32);
       credential.updatedAt = clock.now().toISOString();
       return withSecret(credential);
@@ -61,10 +65,14 @@ export function createCredentialsService({ state, clock, ids }: Pick<ServiceDeps
 
     revoke(partner: PartnerRecord, id: number): Credential {
       const credential = find(partner, id);
-      if (credential.status === 'revoked') throw errors.conflict('credential_revoked', `Credential ${id} is already revoked`);
+      if (credential.status === 'revoked')
+        throw errors.conflict('credential_revoked', `Credential ${id} is already revoked`);
       const active = state.credentialsOf(partner.id).filter((c) => c.status === 'active');
       if (active.length <= 1) {
-        throw errors.conflict('last_active_credential', 'Cannot revoke the last active credential; create another one first');
+        throw errors.conflict(
+          'last_active_credential',
+          'Cannot revoke the last active credential; create another one first',
+        );
       }
       credential.status = 'revoked';
       credential.updatedAt = clock.now().toISOString();

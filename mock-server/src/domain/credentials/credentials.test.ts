@@ -65,7 +65,9 @@ describe('POST /v1/partner/credentials/{credentialId}/rotate (rotateCredential)'
     expect(rotated.body.clientSecret).toMatch(/^[0-9a-f]{64}$/);
     expect(rotated.body.clientSecret).not.toBe(created.body.clientSecret);
     expect((await api.get('/v1/partner/profile').set(oldAuth)).status).toBe(401);
-    expect((await api.get('/v1/partner/profile').set(authHeaders(created.body.clientId, rotated.body.clientSecret))).status).toBe(200);
+    expect(
+      (await api.get('/v1/partner/profile').set(authHeaders(created.body.clientId, rotated.body.clientSecret))).status,
+    ).toBe(200);
   });
 
   test('answers 404 for another partner credential (D2)', async () => {
@@ -93,7 +95,9 @@ describe('DELETE /v1/partner/credentials/{credentialId} (revokeCredential)', () 
     const res = await api.delete(`/v1/partner/credentials/${created.body.id}`).set(auth);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ id: created.body.id, status: 'revoked' });
-    expect((await api.get('/v1/partner/profile').set(authHeaders(created.body.clientId, created.body.clientSecret))).status).toBe(401);
+    expect(
+      (await api.get('/v1/partner/profile').set(authHeaders(created.body.clientId, created.body.clientSecret))).status,
+    ).toBe(401);
   });
 
   test('refuses to revoke the last active credential with 409', async () => {

@@ -12,7 +12,10 @@ function setup() {
   const partner = deps.state.partners.get(defaultPartnerId(deps))!;
   const merchants = deps.services.merchants;
   const pending = (): MerchantRecord => {
-    const { merchantId } = merchants.create(partner, { companyName: 'Restaurant XYZ', contactEmail: 'owner@restaurant-xyz.dk' });
+    const { merchantId } = merchants.create(partner, {
+      companyName: 'Restaurant XYZ',
+      contactEmail: 'owner@restaurant-xyz.dk',
+    });
     return deps.state.merchants.get(merchantId)!;
   };
   return { deps, partner, merchants, pending };
@@ -40,7 +43,9 @@ describe('merchant activation (D14, D15)', () => {
     const events = recordEvents(deps);
     merchants.activate(merchant);
     expect(merchant.status).toBe('active');
-    expect(deps.state.storesOf(merchant.id)).toEqual([expect.objectContaining({ name: 'Main Store', isDefault: true, isActive: true })]);
+    expect(deps.state.storesOf(merchant.id)).toEqual([
+      expect.objectContaining({ name: 'Main Store', isDefault: true, isActive: true }),
+    ]);
     expect(events.map((e) => [e.type, e.data.status])).toEqual([['merchant.activated', 'active']]);
   });
 
@@ -48,7 +53,9 @@ describe('merchant activation (D14, D15)', () => {
     const { deps, merchants, pending } = setup();
     const merchant = pending();
     const seen: unknown[] = [];
-    deps.events.subscribe(() => seen.push([merchant.status, merchant.onboardingToken, deps.state.storesOf(merchant.id).length]));
+    deps.events.subscribe(() =>
+      seen.push([merchant.status, merchant.onboardingToken, deps.state.storesOf(merchant.id).length]),
+    );
     merchants.activate(merchant);
     expect(seen).toEqual([['active', null, 1]]);
   });
@@ -87,7 +94,12 @@ describe('merchant activation (D14, D15)', () => {
         type: 'merchant.deactivated',
         partnerId: merchant.partnerId,
         timestamp: '2026-03-18T12:00:00.000Z',
-        data: { merchantId: merchant.id, clientId: merchant.clientId, companyName: 'Restaurant XYZ', status: 'inactive' },
+        data: {
+          merchantId: merchant.id,
+          clientId: merchant.clientId,
+          companyName: 'Restaurant XYZ',
+          status: 'inactive',
+        },
       },
     ]);
   });

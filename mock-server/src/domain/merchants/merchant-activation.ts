@@ -13,19 +13,30 @@ export interface ActivationDeps extends Pick<ServiceDeps, 'state' | 'clock' | 'e
   stores: Pick<StoresService, 'createDefaultStore'>;
 }
 
-function publish(events: EventBus, type: 'merchant.activated' | 'merchant.deactivated', merchant: MerchantRecord, timestamp: string): void {
+function publish(
+  events: EventBus,
+  type: 'merchant.activated' | 'merchant.deactivated',
+  merchant: MerchantRecord,
+  timestamp: string,
+): void {
   events.publish({
     type,
     partnerId: merchant.partnerId,
     timestamp,
-    data: { merchantId: merchant.id, clientId: merchant.clientId, companyName: merchant.companyName, status: merchant.status },
+    data: {
+      merchantId: merchant.id,
+      clientId: merchant.clientId,
+      companyName: merchant.companyName,
+      status: merchant.status,
+    },
   });
 }
 
 export function createMerchantActivation({ state, clock, events, stores }: ActivationDeps) {
   /** pending or inactive → active; the first activation also creates "Main Store" (D15). */
   function activate(merchant: MerchantRecord, address?: StoreAddress): MerchantRecord {
-    if (merchant.status === 'active') throw errors.conflict('merchant_already_active', `Merchant ${merchant.id} is already active`);
+    if (merchant.status === 'active')
+      throw errors.conflict('merchant_already_active', `Merchant ${merchant.id} is already active`);
     const now = clock.now().toISOString();
     state.setMerchantStatus(merchant, 'active', now);
     // D11: an open onboarding link is used up once the merchant is active, however it got there.
@@ -37,7 +48,8 @@ export function createMerchantActivation({ state, clock, events, stores }: Activ
 
   /** pending or active → inactive; new payments are then refused with 409 (D14). */
   function deactivate(merchant: MerchantRecord): MerchantRecord {
-    if (merchant.status === 'inactive') throw errors.conflict('merchant_already_inactive', `Merchant ${merchant.id} is already inactive`);
+    if (merchant.status === 'inactive')
+      throw errors.conflict('merchant_already_inactive', `Merchant ${merchant.id} is already inactive`);
     const now = clock.now().toISOString();
     state.setMerchantStatus(merchant, 'inactive', now);
     // A pending merchant's link must not bring it back: only activation (QA) does.

@@ -12,8 +12,10 @@ const merchantIdOf = (ctx: HandlerContext) => ctx.params.merchantId as number;
 export function createMerchantsHandlers(merchants: MerchantsService): HandlerTable {
   return {
     createMerchant: (ctx: HandlerContext<MerchantCreate>) => created(merchants.create(partnerOf(ctx), ctx.body)),
-    fastTrackMerchant: (ctx: HandlerContext<MerchantFastTrack>) => created(merchants.fastTrack(partnerOf(ctx), ctx.body)),
-    createTestMerchant: (ctx: HandlerContext<TestMerchantCreate>) => created(merchants.createTest(partnerOf(ctx), ctx.body.companyName)),
+    fastTrackMerchant: (ctx: HandlerContext<MerchantFastTrack>) =>
+      created(merchants.fastTrack(partnerOf(ctx), ctx.body)),
+    createTestMerchant: (ctx: HandlerContext<TestMerchantCreate>) =>
+      created(merchants.createTest(partnerOf(ctx), ctx.body.companyName)),
     listMerchants: (ctx) =>
       ok(
         merchants.list(partnerOf(ctx), {

@@ -20,7 +20,8 @@ type MerchantFastTrack = components['schemas']['MerchantFastTrackRequest'];
 type MerchantOnboarding = components['schemas']['MerchantOnboarding'];
 type TestMerchant = components['schemas']['TestMerchant'];
 
-export const TEST_MERCHANT_MESSAGE = 'Test merchant created and activated. Use the clientId to create payments immediately.';
+export const TEST_MERCHANT_MESSAGE =
+  'Test merchant created and activated. Use the clientId to create payments immediately.';
 
 export interface MerchantsDeps extends ServiceDeps {
   stores: StoresService;
@@ -59,7 +60,11 @@ export function createMerchantsService(deps: MerchantsDeps) {
     };
   }
 
-  function addMerchant(partner: PartnerRecord, fields: MerchantCreate, extra: { fastTrack?: FastTrackData; isTest?: boolean } = {}): MerchantRecord {
+  function addMerchant(
+    partner: PartnerRecord,
+    fields: MerchantCreate,
+    extra: { fastTrack?: FastTrackData; isTest?: boolean } = {},
+  ): MerchantRecord {
     const now = clock.now().toISOString();
     const merchant: MerchantRecord = {
       id: state.nextId('merchant'),
@@ -81,7 +86,11 @@ export function createMerchantsService(deps: MerchantsDeps) {
     return merchant;
   }
 
-  function createPending(partner: PartnerRecord, fields: MerchantCreate, fastTrack?: FastTrackData): MerchantOnboarding {
+  function createPending(
+    partner: PartnerRecord,
+    fields: MerchantCreate,
+    fastTrack?: FastTrackData,
+  ): MerchantOnboarding {
     const merchant = addMerchant(partner, fields, fastTrack ? { fastTrack } : {});
     onboarding.issue(merchant);
     return toOnboardingResponse(merchant);
@@ -95,7 +104,12 @@ export function createMerchantsService(deps: MerchantsDeps) {
       const { companyName, contactEmail, contactPhone, partnerRefId, registrationNumber, website, iban, bic } = body;
       return createPending(
         partner,
-        { companyName, contactEmail, ...(contactPhone !== undefined && { contactPhone }), ...(partnerRefId !== undefined && { partnerRefId }) },
+        {
+          companyName,
+          contactEmail,
+          ...(contactPhone !== undefined && { contactPhone }),
+          ...(partnerRefId !== undefined && { partnerRefId }),
+        },
         { registrationNumber, website, iban, bic: bic ?? null },
       );
     },
@@ -105,7 +119,13 @@ export function createMerchantsService(deps: MerchantsDeps) {
       const merchant = addMerchant(partner, { companyName, contactEmail: '' }, { isTest: true });
       merchant.contactEmail = `test-merchant-${merchant.id}@example.com`;
       activation.activate(merchant);
-      return { merchantId: merchant.id, clientId: merchant.clientId, companyName: merchant.companyName, status: 'activated', message: TEST_MERCHANT_MESSAGE };
+      return {
+        merchantId: merchant.id,
+        clientId: merchant.clientId,
+        companyName: merchant.companyName,
+        status: 'activated',
+        message: TEST_MERCHANT_MESSAGE,
+      };
     },
 
     /** D10: newest first, one page through the index (never a scan of every merchant). */
@@ -114,20 +134,26 @@ export function createMerchantsService(deps: MerchantsDeps) {
       return { merchants: items.map(toMerchantResponse), total, page: query.page, limit: query.limit };
     },
 
-    get: (partner: PartnerRecord, merchantId: number): Merchant => toMerchantResponse(findMerchantOfPartner(state, partner, merchantId)),
+    get: (partner: PartnerRecord, merchantId: number): Merchant =>
+      toMerchantResponse(findMerchantOfPartner(state, partner, merchantId)),
 
     /** D11: only a merchant that is still pending gets a new link. */
     resendOnboarding(partner: PartnerRecord, merchantId: number): MerchantOnboarding {
       const merchant = findMerchantOfPartner(state, partner, merchantId);
       if (merchant.status !== 'pending') {
-        throw errors.conflict('merchant_not_pending', `Merchant ${merchantId} is ${merchant.status}; only a pending merchant has an onboarding link`);
+        throw errors.conflict(
+          'merchant_not_pending',
+          `Merchant ${merchantId} is ${merchant.status}; only a pending merchant has an onboarding link`,
+        );
       }
       onboarding.issue(merchant);
       return toOnboardingResponse(merchant);
     },
 
-    findForPartner: (partner: Pick<PartnerRecord, 'id'>, merchantId: number) => findMerchantOfPartner(state, partner, merchantId),
-    findByClientId: (partner: Pick<PartnerRecord, 'id'>, clientId: string) => findMerchantByClientId(state, partner, clientId),
+    findForPartner: (partner: Pick<PartnerRecord, 'id'>, merchantId: number) =>
+      findMerchantOfPartner(state, partner, merchantId),
+    findByClientId: (partner: Pick<PartnerRecord, 'id'>, clientId: string) =>
+      findMerchantByClientId(state, partner, clientId),
     activate: activation.activate,
     deactivate: activation.deactivate,
 
@@ -135,8 +161,12 @@ export function createMerchantsService(deps: MerchantsDeps) {
     onboardingLink: onboarding.find,
 
     /** The hosted form's submit: the corrected company name is kept, the address goes to "Main Store". */
-    completeOnboarding(merchant: MerchantRecord, details: { companyName?: string; address?: StoreAddress }): MerchantRecord {
-      if (merchant.status !== 'pending') throw errors.conflict('merchant_not_pending', `Merchant ${merchant.id} is not awaiting onboarding`);
+    completeOnboarding(
+      merchant: MerchantRecord,
+      details: { companyName?: string; address?: StoreAddress },
+    ): MerchantRecord {
+      if (merchant.status !== 'pending')
+        throw errors.conflict('merchant_not_pending', `Merchant ${merchant.id} is not awaiting onboarding`);
       if (details.companyName) merchant.companyName = details.companyName;
       return activation.activate(merchant, details.address);
     },

@@ -1,4 +1,11 @@
-import { addPartner, createTestApp, createTestDeps, defaultPartnerId, TEST_BASE_URL, type TestApp } from '../../../test/helpers';
+import {
+  addPartner,
+  createTestApp,
+  createTestDeps,
+  defaultPartnerId,
+  TEST_BASE_URL,
+  type TestApp,
+} from '../../../test/helpers';
 import type { DomainEvent } from '../../shared/events';
 
 const NOW = '2026-03-18T12:00:00.000Z';
@@ -22,7 +29,13 @@ beforeAll(() => void createTestDeps(), 60_000);
 async function createMerchant({ api, auth }: TestApp, body: object = SEED_MERCHANT) {
   const res = await api.post('/v1/partner/merchants').set(auth).send(body);
   expect(res.status).toBe(201);
-  return res.body as { merchantId: number; clientId: string; onboardingToken: string; onboardingUrl: string; expiresAt: string };
+  return res.body as {
+    merchantId: number;
+    clientId: string;
+    onboardingToken: string;
+    onboardingUrl: string;
+    expiresAt: string;
+  };
 }
 
 function recordEvents(t: TestApp): DomainEvent[] {
@@ -56,7 +69,11 @@ describe('POST /v1/partner/merchants (createMerchant)', () => {
 
   test('keeps the optional contact phone and partner reference', async () => {
     const t = createTestApp();
-    const { merchantId } = await createMerchant(t, { ...SEED_MERCHANT, contactPhone: '+4512345678', partnerRefId: 'merchant-001' });
+    const { merchantId } = await createMerchant(t, {
+      ...SEED_MERCHANT,
+      contactPhone: '+4512345678',
+      partnerRefId: 'merchant-001',
+    });
     const res = await t.api.get(`/v1/partner/merchants/${merchantId}`).set(t.auth);
     expect(res.body).toMatchObject({ contactPhone: '+4512345678', partnerRefId: 'merchant-001', status: 'pending' });
   });
@@ -77,7 +94,10 @@ describe('POST /v1/partner/merchants (createMerchant)', () => {
 
   test('rejects an unknown body field with 400 naming it (D7)', async () => {
     const t = createTestApp();
-    const res = await t.api.post('/v1/partner/merchants').set(t.auth).send({ ...SEED_MERCHANT, iban: 'DK5000400440116243' });
+    const res = await t.api
+      .post('/v1/partner/merchants')
+      .set(t.auth)
+      .send({ ...SEED_MERCHANT, iban: 'DK5000400440116243' });
     expect(res.status).toBe(400);
     expect(JSON.stringify(res.body.message)).toContain('iban');
   });
@@ -94,7 +114,11 @@ describe('POST /v1/partner/merchants/fast-track (fastTrackMerchant)', () => {
     const t = createTestApp();
     const res = await t.api.post('/v1/partner/merchants/fast-track').set(t.auth).send(FAST_TRACK);
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ companyName: 'Restaurant XYZ ApS', status: 'pending_onboarding', expiresAt: '2026-03-25T12:00:00.000Z' });
+    expect(res.body).toMatchObject({
+      companyName: 'Restaurant XYZ ApS',
+      status: 'pending_onboarding',
+      expiresAt: '2026-03-25T12:00:00.000Z',
+    });
     expect(t.deps.state.merchants.get(res.body.merchantId)?.fastTrack).toEqual({
       registrationNumber: '12345678',
       website: 'https://restaurant-xyz.dk',
@@ -105,7 +129,10 @@ describe('POST /v1/partner/merchants/fast-track (fastTrackMerchant)', () => {
 
   test('accepts fields beyond the documented ones and does not store them (D12)', async () => {
     const t = createTestApp();
-    const res = await t.api.post('/v1/partner/merchants/fast-track').set(t.auth).send({ ...FAST_TRACK, primaryUseCase: 'retail' });
+    const res = await t.api
+      .post('/v1/partner/merchants/fast-track')
+      .set(t.auth)
+      .send({ ...FAST_TRACK, primaryUseCase: 'retail' });
     expect(res.status).toBe(201);
     const record = t.deps.state.merchants.get(res.body.merchantId);
     expect(JSON.stringify(record)).not.toContain('primaryUseCase');
@@ -154,7 +181,12 @@ describe('POST /v1/partner/merchants/test (createTestMerchant)', () => {
     const created = await t.api.post('/v1/partner/merchants/test').set(t.auth).send({ companyName: 'Test Merchant' });
     const res = await t.api.get(`/v1/partner/merchants/${created.body.merchantId}/stores`).set(t.auth);
     expect(res.body.total).toBe(1);
-    expect(res.body.stores[0]).toMatchObject({ name: 'Main Store', isDefault: true, isActive: true, countryCode: 'DK' });
+    expect(res.body.stores[0]).toMatchObject({
+      name: 'Main Store',
+      isDefault: true,
+      isActive: true,
+      countryCode: 'DK',
+    });
   });
 
   test('publishes merchant.activated', async () => {
@@ -166,7 +198,12 @@ describe('POST /v1/partner/merchants/test (createTestMerchant)', () => {
         type: 'merchant.activated',
         partnerId: defaultPartnerId(t.deps),
         timestamp: NOW,
-        data: { merchantId: res.body.merchantId, clientId: res.body.clientId, companyName: 'Test Merchant', status: 'active' },
+        data: {
+          merchantId: res.body.merchantId,
+          clientId: res.body.clientId,
+          companyName: 'Test Merchant',
+          status: 'active',
+        },
       },
     ]);
   });
@@ -208,7 +245,10 @@ describe('GET /v1/partner/merchants (listMerchants)', () => {
   test('pages 250 merchants: page 3 of 100 holds the 50 oldest, newest first', async () => {
     const t = createTestApp();
     const partner = t.deps.state.partners.get(defaultPartnerId(t.deps))!;
-    const ids = Array.from({ length: 250 }, (_, i) => t.deps.services.merchants.create(partner, { ...SEED_MERCHANT, companyName: `M${i}` }).merchantId);
+    const ids = Array.from(
+      { length: 250 },
+      (_, i) => t.deps.services.merchants.create(partner, { ...SEED_MERCHANT, companyName: `M${i}` }).merchantId,
+    );
     const res = await t.api.get('/v1/partner/merchants?page=3&limit=100').set(t.auth);
     expect(res.body).toMatchObject({ total: 250, page: 3, limit: 100 });
     expect(res.body.merchants.map((m: { id: number }) => m.id)).toEqual(ids.slice(0, 50).reverse());
@@ -280,7 +320,12 @@ describe('GET /v1/partner/merchants/{merchantId} (getMerchant)', () => {
     const other = addPartner(t.deps);
     const res = await t.api.get(`/v1/partner/merchants/${created.merchantId}`).set(other.auth);
     expect(res.status).toBe(404);
-    expect(res.body).toEqual({ statusCode: 404, error: 'Not Found', message: `Merchant ${created.merchantId} not found`, code: 'merchant_not_found' });
+    expect(res.body).toEqual({
+      statusCode: 404,
+      error: 'Not Found',
+      message: `Merchant ${created.merchantId} not found`,
+      code: 'merchant_not_found',
+    });
   });
 
   test('rejects a non-numeric id with 400 naming the parameter', async () => {

@@ -5,6 +5,7 @@ import type { ProfileService } from './profile-service';
 export function createProfileHandlers(profile: ProfileService): HandlerTable {
   return {
     getProfile: (ctx) => ok(profile.get(partnerOf(ctx))),
-    updateProfile: (ctx: HandlerContext<components['schemas']['ProfileUpdateRequest']>) => ok(profile.update(partnerOf(ctx), ctx.body)),
+    updateProfile: (ctx: HandlerContext<components['schemas']['ProfileUpdateRequest']>) =>
+      ok(profile.update(partnerOf(ctx), ctx.body)),
   };
 }

@@ -31,7 +31,10 @@ describe('PUT /v1/partner/profile (updateProfile)', () => {
   test('changes only the fields sent and bumps updatedAt', async () => {
     const { api, auth, deps } = createTestApp();
     deps.clock.advance(60_000);
-    const res = await api.put('/v1/partner/profile').set(auth).send({ contactEmail: 'integrations@acmepos.dk', contactPhone: '+4587654321' });
+    const res = await api
+      .put('/v1/partner/profile')
+      .set(auth)
+      .send({ contactEmail: 'integrations@acmepos.dk', contactPhone: '+4587654321' });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       name: 'Acme POS',

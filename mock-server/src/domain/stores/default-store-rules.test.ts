@@ -1,6 +1,15 @@
 /** D18: at most one default store per merchant, always an active one; each rule its own test. */
 import { createTestApp, createTestDeps } from '../../../test/helpers';
-import { activeMerchant, createStore, defaultStore, getStore, LATER, pendingMerchant, storePath, type StoreBody } from './store-test-support';
+import {
+  activeMerchant,
+  createStore,
+  defaultStore,
+  getStore,
+  LATER,
+  pendingMerchant,
+  storePath,
+  type StoreBody,
+} from './store-test-support';
 
 // Building the first app of a file compiles every validator of the spec once.
 beforeAll(() => void createTestDeps(), 60_000);
@@ -74,7 +83,8 @@ describe('D18 default-store rules', () => {
     expect(res.body).toEqual({
       statusCode: 409,
       error: 'Conflict',
-      message: 'The default store cannot be deactivated. Set another store as default first by updating it with "isDefault" true.',
+      message:
+        'The default store cannot be deactivated. Set another store as default first by updating it with "isDefault" true.',
       code: 'default_store_required',
     });
     expect((await getStore(t, merchantId, current.storeId)).isActive).toBe(true);
@@ -105,7 +115,10 @@ describe('D18 default-store rules', () => {
     const merchantId = await activeMerchant(t);
     const store = await createStore(t, merchantId);
     await t.api.delete(storePath(merchantId, store.storeId)).set(t.auth);
-    const res = await t.api.put(storePath(merchantId, store.storeId)).set(t.auth).send({ isActive: true, isDefault: true });
+    const res = await t.api
+      .put(storePath(merchantId, store.storeId))
+      .set(t.auth)
+      .send({ isActive: true, isDefault: true });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ isActive: true, isDefault: true });
   });
@@ -133,7 +146,10 @@ describe('D18 default-store rules', () => {
     const merchantId = await activeMerchant(t);
     const current = await defaultStore(t, merchantId);
     t.deps.clock.advance(60_000);
-    const res = await t.api.put(storePath(merchantId, current.storeId)).set(t.auth).send({ name: 'Renamed', locationId: 'SKAT-9', isDefault: false });
+    const res = await t.api
+      .put(storePath(merchantId, current.storeId))
+      .set(t.auth)
+      .send({ name: 'Renamed', locationId: 'SKAT-9', isDefault: false });
     expect(res.status).toBe(409);
     expect(await getStore(t, merchantId, current.storeId)).toEqual(current);
   });

@@ -14,7 +14,10 @@ export const DEFAULT_STORE_DEACTIVATION_MESSAGE =
 
 export const storeErrors = {
   locationIdTaken: (merchantId: number, locationId: string) =>
-    errors.conflict('location_id_taken', `locationId ${locationId} is already used by another store of merchant ${merchantId}`),
+    errors.conflict(
+      'location_id_taken',
+      `locationId ${locationId} is already used by another store of merchant ${merchantId}`,
+    ),
   defaultCannotBeDeactivated: () => errors.conflict('default_store_required', DEFAULT_STORE_DEACTIVATION_MESSAGE),
   defaultCannotBeCleared: (storeId: string) =>
     errors.conflict(
@@ -22,11 +25,20 @@ export const storeErrors = {
       `Store ${storeId} is the default store and "isDefault" cannot be set to false. Choose another default instead by updating that store with "isDefault" true.`,
     ),
   inactiveCannotBeDefault: (storeId: string) =>
-    errors.conflict('store_inactive', `Store ${storeId} is deactivated and cannot be made the default. Reactivate it with "isActive" true first.`),
-  inactiveForPayment: (storeId: string) => errors.conflict('store_inactive', `Store ${storeId} is deactivated and cannot take payments`),
+    errors.conflict(
+      'store_inactive',
+      `Store ${storeId} is deactivated and cannot be made the default. Reactivate it with "isActive" true first.`,
+    ),
+  inactiveForPayment: (storeId: string) =>
+    errors.conflict('store_inactive', `Store ${storeId} is deactivated and cannot take payments`),
 };
 
-export function checkLocationIdFree(state: MockState, merchantId: number, locationId: string, self?: StoreRecord): void {
+export function checkLocationIdFree(
+  state: MockState,
+  merchantId: number,
+  locationId: string,
+  self?: StoreRecord,
+): void {
   const holder = state.storeByLocationId(merchantId, locationId);
   if (holder && holder !== self) throw storeErrors.locationIdTaken(merchantId, locationId);
 }

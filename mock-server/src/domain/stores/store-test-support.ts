@@ -22,7 +22,8 @@ export interface StoreBody {
   [key: string]: unknown;
 }
 
-export const storePath = (merchantId: number, storeId = '') => `/v1/partner/merchants/${merchantId}/stores${storeId ? `/${storeId}` : ''}`;
+export const storePath = (merchantId: number, storeId = '') =>
+  `/v1/partner/merchants/${merchantId}/stores${storeId ? `/${storeId}` : ''}`;
 
 /** An active test merchant: it already has its "Main Store" default (D13, D15). */
 export async function activeMerchant({ api, auth }: TestApp): Promise<number> {
@@ -32,11 +33,18 @@ export async function activeMerchant({ api, auth }: TestApp): Promise<number> {
 
 /** A pending merchant without any store. */
 export async function pendingMerchant({ api, auth }: TestApp): Promise<number> {
-  const res = await api.post('/v1/partner/merchants').set(auth).send({ companyName: 'Restaurant XYZ', contactEmail: 'owner@restaurant-xyz.dk' });
+  const res = await api
+    .post('/v1/partner/merchants')
+    .set(auth)
+    .send({ companyName: 'Restaurant XYZ', contactEmail: 'owner@restaurant-xyz.dk' });
   return (res.body as { merchantId: number }).merchantId;
 }
 
-export async function createStore({ api, auth }: TestApp, merchantId: number, body: object = SEED_STORE): Promise<StoreBody> {
+export async function createStore(
+  { api, auth }: TestApp,
+  merchantId: number,
+  body: object = SEED_STORE,
+): Promise<StoreBody> {
   const res = await api.post(storePath(merchantId)).set(auth).send(body);
   if (res.status !== 201) throw new Error(`createStore answered ${res.status}: ${JSON.stringify(res.body)}`);
   return res.body as StoreBody;

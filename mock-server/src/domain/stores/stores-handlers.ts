@@ -10,10 +10,12 @@ const storeIdOf = (ctx: HandlerContext) => ctx.params.storeId as string;
 
 export function createStoresHandlers(stores: StoresService): HandlerTable {
   return {
-    createStore: (ctx: HandlerContext<StoreCreate>) => created(stores.create(partnerOf(ctx), merchantIdOf(ctx), ctx.body)),
+    createStore: (ctx: HandlerContext<StoreCreate>) =>
+      created(stores.create(partnerOf(ctx), merchantIdOf(ctx), ctx.body)),
     listStores: (ctx) => ok(stores.list(partnerOf(ctx), merchantIdOf(ctx))),
     getStore: (ctx) => ok(stores.get(partnerOf(ctx), merchantIdOf(ctx), storeIdOf(ctx))),
-    updateStore: (ctx: HandlerContext<StoreUpdate>) => ok(stores.update(partnerOf(ctx), merchantIdOf(ctx), storeIdOf(ctx), ctx.body)),
+    updateStore: (ctx: HandlerContext<StoreUpdate>) =>
+      ok(stores.update(partnerOf(ctx), merchantIdOf(ctx), storeIdOf(ctx), ctx.body)),
     deactivateStore: (ctx) => ok(stores.deactivate(partnerOf(ctx), merchantIdOf(ctx), storeIdOf(ctx))),
   };
 }

@@ -15,7 +15,8 @@ type StoreCreate = components['schemas']['StoreCreateRequest'];
 type StoreUpdate = components['schemas']['StoreUpdateRequest'];
 
 /** The create body, with the spec's defaults optional for callers inside the mock. */
-export type StoreInput = Omit<StoreCreate, 'countryCode' | 'isDefault'> & Partial<Pick<StoreCreate, 'countryCode' | 'isDefault'>>;
+export type StoreInput = Omit<StoreCreate, 'countryCode' | 'isDefault'> &
+  Partial<Pick<StoreCreate, 'countryCode' | 'isDefault'>>;
 export type StoreAddress = Pick<StoreInput, 'streetAddress' | 'city' | 'postalCode'>;
 
 const TEXT_FIELDS = ['name', 'streetAddress', 'city', 'postalCode', 'countryCode', 'phone', 'email'] as const;

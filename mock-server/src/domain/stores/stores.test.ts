@@ -1,5 +1,16 @@
 import { addPartner, createTestApp, createTestDeps } from '../../../test/helpers';
-import { activeMerchant, createStore, defaultStore, getStore, LATER, NOW, pendingMerchant, SEED_STORE, storePath, type StoreBody } from './store-test-support';
+import {
+  activeMerchant,
+  createStore,
+  defaultStore,
+  getStore,
+  LATER,
+  NOW,
+  pendingMerchant,
+  SEED_STORE,
+  storePath,
+  type StoreBody,
+} from './store-test-support';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -21,7 +32,15 @@ describe('POST /v1/partner/merchants/{merchantId}/stores (createStore)', () => {
       createdAt: NOW,
       updatedAt: NOW,
     });
-    expect(Object.keys(res.body)).toEqual(['storeId', 'locationId', ...Object.keys(SEED_STORE), 'isActive', 'isDefault', 'createdAt', 'updatedAt']);
+    expect(Object.keys(res.body)).toEqual([
+      'storeId',
+      'locationId',
+      ...Object.keys(SEED_STORE),
+      'isActive',
+      'isDefault',
+      'createdAt',
+      'updatedAt',
+    ]);
   });
 
   test('omits unset address fields and defaults countryCode to DK (D16)', async () => {
@@ -214,7 +233,10 @@ describe('PUT /v1/partner/merchants/{merchantId}/stores/{storeId} (updateStore)'
     const merchantId = await activeMerchant(t);
     const store = await createStore(t, merchantId);
     t.deps.clock.advance(60_000);
-    const res = await t.api.put(storePath(merchantId, store.storeId)).set(t.auth).send({ name: 'Downtown Branch - Renovated', phone: '+4598765432' });
+    const res = await t.api
+      .put(storePath(merchantId, store.storeId))
+      .set(t.auth)
+      .send({ name: 'Downtown Branch - Renovated', phone: '+4598765432' });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ ...store, name: 'Downtown Branch - Renovated', phone: '+4598765432', updatedAt: LATER });
   });
@@ -233,7 +255,10 @@ describe('PUT /v1/partner/merchants/{merchantId}/stores/{storeId} (updateStore)'
     const store = await createStore(t, merchantId);
     const res = await t.api.put(storePath(merchantId, store.storeId)).set(t.auth).send({ locationId: 'SKAT-0002' });
     expect(res.body.locationId).toBe('SKAT-0002');
-    const reuse = await t.api.post(storePath(merchantId)).set(t.auth).send({ name: 'Reuse', locationId: store.locationId });
+    const reuse = await t.api
+      .post(storePath(merchantId))
+      .set(t.auth)
+      .send({ name: 'Reuse', locationId: store.locationId });
     expect(reuse.status).toBe(201);
   });
 
@@ -275,7 +300,9 @@ describe('PUT /v1/partner/merchants/{merchantId}/stores/{storeId} (updateStore)'
     const merchantId = await activeMerchant(t);
     const store = await createStore(t, merchantId);
     const other = addPartner(t.deps);
-    expect((await t.api.put(storePath(merchantId, store.storeId)).set(other.auth).send({ name: 'X' })).status).toBe(404);
+    expect((await t.api.put(storePath(merchantId, store.storeId)).set(other.auth).send({ name: 'X' })).status).toBe(
+      404,
+    );
     expect(await getStore(t, merchantId, store.storeId)).toEqual(store);
   });
 

@@ -17,13 +17,25 @@ type WebhookUpdate = components['schemas']['WebhookUpdateRequest'];
 type WebhookTestResult = components['schemas']['WebhookTestResult'];
 
 export function toWebhookResponse(w: WebhookRecord): Webhook {
-  return { id: w.id, url: w.url, events: [...w.events], status: w.status, lastTriggeredAt: w.lastTriggeredAt, createdAt: w.createdAt };
+  return {
+    id: w.id,
+    url: w.url,
+    events: [...w.events],
+    status: w.status,
+    lastTriggeredAt: w.lastTriggeredAt,
+    createdAt: w.createdAt,
+  };
 }
 
 /** D26: the sample `data` of a test delivery, per event type. */
 function sampleData(event: WebhookEventType, at: string): object {
   if (event === 'merchant.activated' || event === 'merchant.deactivated') {
-    return { merchantId: 42, clientId: 'a1b2c3d4-e5f6-4789-abcd-1234567890ab', companyName: 'Restaurant XYZ ApS', status: event === 'merchant.activated' ? 'active' : 'inactive' };
+    return {
+      merchantId: 42,
+      clientId: 'a1b2c3d4-e5f6-4789-abcd-1234567890ab',
+      companyName: 'Restaurant XYZ ApS',
+      status: event === 'merchant.activated' ? 'active' : 'inactive',
+    };
   }
   const paid = event === 'payment.completed';
   return {
@@ -106,7 +118,14 @@ export function createWebhooksService(deps: ServiceDeps & { dispatcher: WebhookD
       const webhook = find(partner, id);
       const event = webhook.events[0]!;
       const timestamp = clock.now().toISOString();
-      const delivery = await dispatcher.sendOnce({ partnerId: partner.id, webhook, event, timestamp, data: sampleData(event, timestamp), test: true });
+      const delivery = await dispatcher.sendOnce({
+        partnerId: partner.id,
+        webhook,
+        event,
+        timestamp,
+        data: sampleData(event, timestamp),
+        test: true,
+      });
       const attempt = delivery.attempts[delivery.attempts.length - 1];
       return {
         deliveryId: delivery.id,
