@@ -1,6 +1,9 @@
 /** Two projects: the mock's own tests (unit + HTTP) and the contract suite, which runs against any target. */
 const transform = {
-  '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
+  '^.+\\.ts$': [
+    '@swc/jest',
+    { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+  ],
 };
 
 /** @type {import('jest').Config} */
@@ -12,7 +15,11 @@ module.exports = {
       displayName: 'unit',
       testEnvironment: 'node',
       transform,
-      testMatch: ['<rootDir>/spec/**/*.test.ts', '<rootDir>/mock-server/**/*.test.ts', '<rootDir>/fixtures/**/*.test.ts'],
+      testMatch: [
+        '<rootDir>/spec/**/*.test.ts',
+        '<rootDir>/mock-server/**/*.test.ts',
+        '<rootDir>/fixtures/**/*.test.ts',
+      ],
     },
     {
       displayName: 'contract',
@@ -25,7 +32,10 @@ module.exports = {
   ],
   reporters: [
     'default',
-    ['jest-junit', { outputDirectory: process.env.CONTRACT_REPORT_DIR || '<rootDir>/reports/contract', outputName: 'junit.xml' }],
+    [
+      'jest-junit',
+      { outputDirectory: process.env.CONTRACT_REPORT_DIR || '<rootDir>/reports/contract', outputName: 'junit.xml' },
+    ],
     '<rootDir>/contract-tests/support/jest-reporter.js',
   ],
 };

@@ -2,6 +2,7 @@
  * The one spec loader: every part of the project (mock, contract tests, fixtures, scripts) reads the
  * OpenAPI documents through here, so they are parsed once and compiled with the same ajv settings.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
@@ -52,10 +53,38 @@ export function specSchemaId(name: SpecName): string {
 
 const cache = new Map<SpecName, SpecDocument>();
 
+/** Where `npm run build` leaves parsed specs and precompiled validators (see scripts/build-spec-cache.js). */
+export const SPEC_CACHE_DIR = path.join(PACKAGE_ROOT, 'dist', 'spec-cache');
+
+/** A digest of the spec sources; build artefacts made from other sources are ignored. */
+export function specSourceHash(): string {
+  const hash = createHash('sha256');
+  for (const name of ['partner-api', 'control-api'] as const) {
+    if (fs.existsSync(specPath(name))) hash.update(fs.readFileSync(specPath(name)));
+  }
+  return hash.digest('hex');
+}
+
+let sourceHash: string | undefined;
+function currentSourceHash(): string {
+  sourceHash ??= specSourceHash();
+  return sourceHash;
+}
+
+/**
+ * Parses a spec once per process. Parsing the YAML costs far more than the JSON copy that the build
+ * writes, so the copy is used when it was made from the same sources.
+ */
 export function loadSpec(name: SpecName = 'partner-api'): SpecDocument {
   const cached = cache.get(name);
   if (cached) return cached;
-  const doc = parse(fs.readFileSync(specPath(name), 'utf8')) as SpecDocument;
+  const copy = path.join(SPEC_CACHE_DIR, `${name}.json`);
+  let doc: SpecDocument | undefined;
+  if (fs.existsSync(copy)) {
+    const built = JSON.parse(fs.readFileSync(copy, 'utf8')) as { hash: string; doc: SpecDocument };
+    if (built.hash === currentSourceHash()) doc = built.doc;
+  }
+  doc ??= parse(fs.readFileSync(specPath(name), 'utf8')) as SpecDocument;
   cache.set(name, doc);
   return doc;
 }
@@ -152,6 +181,8 @@ export interface SpecAjvOptions {
   removeAdditional?: boolean;
   /** Register the specs' components (default true); without them only self-contained schemas compile. */
   withComponents?: boolean;
+  /** Keep the generated source so `ajv/dist/standalone` can write it to a module (build time). */
+  source?: boolean;
 }
 
 /** An ajv (JSON Schema 2020-12, formats on, strict) with the components of every spec registered. */
@@ -162,6 +193,7 @@ export function createSpecAjv(options: SpecAjvOptions = {}): Ajv2020 {
     coerceTypes: options.coerceTypes ?? false,
     useDefaults: options.useDefaults ?? false,
     removeAdditional: options.removeAdditional ?? false,
+    code: { source: options.source ?? false },
   });
   addFormats(ajv);
   ajv.addVocabulary(SPEC_KEYWORDS);

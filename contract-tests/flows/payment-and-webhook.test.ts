@@ -6,7 +6,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { components } from '../../spec/generated/control-api';
 import { testWith } from '../support/capabilities';
-import { createControl, type ApiClient } from '../support/client';
+import { createControl, type ApiClient, type ResponseBody } from '../support/client';
 import { assertFact, expectSpecResponse } from '../support/provenance';
 import { useTarget } from '../support/target';
 import {
@@ -30,6 +30,7 @@ import {
 type ControlDelivery = components['schemas']['Delivery'];
 type DeliveryList = components['schemas']['DeliveryList'];
 type Clock = components['schemas']['Clock'];
+type Webhook = ResponseBody<'listWebhooks', 200>[number];
 type EventData = { paymentId?: number; merchantId?: number; [field: string]: unknown };
 
 const target = useTarget();
@@ -48,13 +49,13 @@ interface Story {
   webhookId: number;
 }
 
-/** A partner of its own with a test merchant and a webhook for every event at a fresh receiver endpoint. */
+/** A partner of its own with a webhook for every event at a fresh receiver endpoint, then a test merchant. */
 async function startStory(): Promise<Story> {
   const { api } = await createIsolatedPartner(target());
-  const merchant = await createTestMerchant(api);
   const endpoint = receiver.endpoint();
   const webhook = await createWebhook(api, endpoint.url);
   endpoint.setSecret(webhook.secret);
+  const merchant = await createTestMerchant(api);
   return { api, merchant, endpoint, secret: webhook.secret, webhookId: webhook.id };
 }
 
@@ -99,21 +100,21 @@ async function expectPaidDelivery(story: Story, payment: PaymentCreated): Promis
   expect((await readStatus(story.api, payment.paymentId)).status).toBe('paid');
 }
 
-/** The pay page's form (D22), submitted as a customer who picks the first bank and approves. */
-async function approveOnPayPage(paymentUrl: string): Promise<number> {
+/** The pay page's form (D22), submitted as a customer who picks the first bank and approves or rejects. */
+async function submitPayPage(paymentUrl: string, choice: 'approve' | 'reject'): Promise<number> {
   const page = await fetch(paymentUrl);
   expect(page.status).toBe(200);
   const html = await page.text();
   const action = /<form[^>]*action="([^"]*)"/.exec(html)?.[1];
   const token = /name="token" value="([^"]*)"/.exec(html)?.[1];
   const bank = /name="bank" value="([^"]*)"/.exec(html)?.[1];
-  expect({ action, token, bank, approve: html.includes('value="approve"') }).toEqual({
+  expect({ action, token, bank, button: html.includes(`name="action" value="${choice}"`) }).toEqual({
     action: expect.any(String) as string,
     token: expect.any(String) as string,
     bank: expect.any(String) as string,
-    approve: true,
+    button: true,
   });
-  const form = new URLSearchParams({ token: token!, bank: bank!, action: 'approve' });
+  const form = new URLSearchParams({ token: token!, bank: bank!, action: choice });
   const res = await fetch(new URL(action!, paymentUrl), { method: 'POST', body: form });
   return res.status;
 }
@@ -154,13 +155,15 @@ describe('a payment from creation to its webhook', () => {
   )('reports a payment approved on the pay page in a signed payment.completed', async () => {
     const story = await startStory();
     const payment = await createPayment(story.api, story.merchant.clientId);
-    expect(await approveOnPayPage(payment.paymentUrl)).toBe(200);
+    expect(await submitPayPage(payment.paymentUrl, 'approve')).toBe(200);
     await flush();
     await expectPaidDelivery(story, payment);
   });
 
   testWith('control', 'webhooks')('retries a delivery the receiver refuses until it succeeds (D29)', async () => {
     const story = await startStory();
+    await flush(); // the merchant's own merchant.activated must not use up the canned answers
+    await story.endpoint.waitFor((d) => d.event === 'merchant.activated');
     story.endpoint.respondWith(500, 500);
     const payment = await createPayment(story.api, story.merchant.clientId);
     await settlePayment(target(), payment.paymentId, 'complete');
@@ -215,5 +218,65 @@ describe('a payment from creation to its webhook', () => {
       companyName: story.merchant.companyName,
       status: 'inactive',
     });
+  });
+
+  testWith(
+    'control',
+    'mock',
+    'webhooks',
+  )('reports a payment rejected on the pay page in payment.failed', async () => {
+    const story = await startStory();
+    const payment = await createPayment(story.api, story.merchant.clientId);
+    expect(await submitPayPage(payment.paymentUrl, 'reject')).toBe(200);
+    await flush();
+    const delivery = await story.endpoint.waitFor(about('payment.failed', payment.paymentId));
+    expectVerifiedDelivery(delivery);
+    expect(dataOf(delivery)).toMatchObject({ paymentId: payment.paymentId, status: 'failed' });
+    await assertFact(target(), 'inferred', 'D23: a rejected payment reports Rejected', () => {
+      expect(dataOf(delivery).bankPaymentStatus).toBe('Rejected');
+    });
+    expect((await readStatus(story.api, payment.paymentId)).status).toBe('failed');
+  });
+
+  testWith('control', 'webhooks')('reports a new test merchant in merchant.activated (D13)', async () => {
+    const story = await startStory();
+    await flush();
+    const delivery = await story.endpoint.waitFor(
+      (d) => d.event === 'merchant.activated' && dataOf(d).merchantId === story.merchant.merchantId,
+    );
+    expectSignedWith(delivery, story.secret);
+    expectVerifiedDelivery(delivery);
+    expect(dataOf(delivery)).toMatchObject({ clientId: story.merchant.clientId, status: 'active' });
+  });
+
+  testWith('control', 'webhooks')('marks the webhook as triggered once it delivered (D26)', async () => {
+    const story = await startStory();
+    await flush();
+    await story.endpoint.waitFor();
+    const res = await story.api.get('/v1/partner/webhooks');
+    await expectSpecResponse(target(), res, 'listWebhooks', 200);
+    const webhook = (res.body as Webhook[]).find((w) => w.id === story.webhookId);
+    await assertFact(target(), 'inferred', 'D26: lastTriggeredAt is set by a delivery', () => {
+      expect(typeof webhook?.lastTriggeredAt).toBe('string');
+    });
+  });
+
+  testWith('control', 'webhooks')('sends nothing to a paused webhook (D26)', async () => {
+    const story = await startStory();
+    const paused = await story.api.put(`/v1/partner/webhooks/${story.webhookId}`, {
+      url: story.endpoint.url,
+      events: ['payment.completed', 'payment.failed'],
+      status: 'inactive',
+    });
+    expect(paused.status).toBe(200);
+    const payment = await createPayment(story.api, story.merchant.clientId);
+    await settlePayment(target(), payment.paymentId, 'complete');
+    await flush();
+    const res = await createControl(target()).get(
+      `/__control/webhook-deliveries?paymentId=${payment.paymentId}&webhookId=${story.webhookId}`,
+    );
+    expect(res).toMatchSpec();
+    expect((res.body as DeliveryList).total).toBe(0);
+    expect(receiver.deliveries().filter(about('payment.completed', payment.paymentId))).toEqual([]);
   });
 });

@@ -109,10 +109,12 @@ export type PaymentStatusResponse = ResponseBody<'getPaymentStatus', 200>;
 export type WebhookWithSecret = ResponseBody<'createWebhook', 201>;
 
 /**
- * The client for requests the spec itself calls invalid (a bad body or query, no partner headers).
- * A validating proxy in front of the target (Prism with `--errors`) answers those with its own 422
- * or 401 in `application/problem+json` and never forwards them, so when ACOUNTPAY_CONTROL_URL names
- * the server behind such a proxy they go there directly and the server's own answer is checked.
+ * The client for requests the spec itself calls invalid (a bad body or query, no partner headers),
+ * and for binary answers. A validating proxy in front of the target (Prism with `--errors`) answers
+ * invalid requests with its own 422 or 401 in `application/problem+json` and never forwards them,
+ * and it re-encodes a binary body as UTF-8 text (a PNG then starts EF BF BD). So when
+ * ACOUNTPAY_CONTROL_URL names the server behind such a proxy, these go there directly and the
+ * server's own answer is checked.
  */
 export function directApi(target: Target): ApiClient {
   const behindProxy = target.controlUrl !== null && target.controlUrl !== target.baseUrl;
@@ -159,7 +161,8 @@ export async function settlePayment(
   action: 'complete' | 'fail' | 'expire',
 ): Promise<Response> {
   const res = await createControl(target).post(`/__control/payments/${paymentId}/${action}`);
-  if (res.status !== 200) throw new Error(`Set-up failed: ${action} of payment ${paymentId} answered ${res.status}: ${res.text}`);
+  if (res.status !== 200)
+    throw new Error(`Set-up failed: ${action} of payment ${paymentId} answered ${res.status}: ${res.text}`);
   return res;
 }
 

@@ -30,6 +30,23 @@ describe('POST /v1/partner/merchants (createMerchant)', () => {
     expect(body.onboardingToken.length).toBeGreaterThan(0);
   });
 
+  test("answers exactly the onboarding guide's fields (D8)", async () => {
+    const res = await createApi(target()).post(PATH, buildMerchantCreateRequest());
+    await expectSpecResponse(target(), res, 'createMerchant', 201);
+    expect(Object.keys(res.body as object).sort()).toEqual(
+      [
+        'clientId',
+        'companyName',
+        'contactEmail',
+        'expiresAt',
+        'merchantId',
+        'onboardingToken',
+        'onboardingUrl',
+        'status',
+      ].sort(),
+    );
+  });
+
   test("accepts every field of the onboarding guide's example", async () => {
     const api = createApi(target());
     const res = await api.post(PATH, {

@@ -47,6 +47,16 @@ describe('GET /v1/partner/merchants/{merchantId} (getMerchant)', () => {
     });
   });
 
+  test('answers exactly the fields of the API reference (D9)', async () => {
+    const created = await createPendingMerchant(createApi(target()));
+    const merchant = await getMerchant(created.merchantId);
+    await assertFact(target(), 'inferred', 'D9: no field beyond the reference', () => {
+      expect(Object.keys(merchant).sort()).toEqual(
+        ['clientId', 'companyName', 'contactEmail', 'contactPhone', 'createdAt', 'id', 'partnerRefId', 'status'].sort(),
+      );
+    });
+  });
+
   test('answers null for the optional fields a merchant was created without', async () => {
     const created = await createPendingMerchant(createApi(target()), {
       contactPhone: undefined,

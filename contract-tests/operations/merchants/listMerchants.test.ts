@@ -102,6 +102,19 @@ describe('GET /v1/partner/merchants (listMerchants)', () => {
     expect(third.body).toMatchObject({ merchants: [], total: 3, page: 3 });
   });
 
+  testWith('control')('counts only the merchants in the requested status in total', async () => {
+    const api = await createOtherPartner(target());
+    await createPendingMerchant(api);
+    await createPendingMerchant(api);
+    const active = await createTestMerchant(api);
+    const pending = await api.get(`${PATH}?status=pending`);
+    const onlyActive = await api.get(`${PATH}?status=active`);
+    for (const res of [pending, onlyActive]) await expectSpecResponse(target(), res, 'listMerchants', 200);
+    expect(pending.body).toMatchObject({ total: 2 });
+    expect((pending.body as MerchantList).merchants).toHaveLength(2);
+    expect(onlyActive.body).toMatchObject({ total: 1, merchants: [{ id: active.merchantId, status: 'active' }] });
+  });
+
   testWith('control')("never lists another partner's merchants (D2)", async () => {
     const theirs = await createTestMerchant(await createOtherPartner(target()));
     const api = createApi(target());

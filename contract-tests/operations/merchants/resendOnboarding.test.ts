@@ -83,6 +83,21 @@ describe('POST /v1/partner/merchants/{merchantId}/resend-onboarding (resendOnboa
     await expectSpecResponse(target(), res, 'resendOnboarding', 409);
   });
 
+  testWith('control', 'mock')(
+    'answers 409 once QA activated the merchant, whose old link no longer shows the form',
+    async () => {
+      const created = await createPendingMerchant(createApi(target()));
+      const activated = await createControl(target()).post(`/__control/merchants/${created.merchantId}/activate`);
+      expect(activated.status).toBe(200);
+      const res = await createApi(target()).post(resendPath(created.merchantId));
+      await expectSpecResponse(target(), res, 'resendOnboarding', 409);
+      const page = await fetch(created.onboardingUrl);
+      expect([404, 410]).toContain(page.status);
+      expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(await page.text()).not.toContain('<form');
+    },
+  );
+
   testWith('control')('answers 409 for a merchant that is inactive', async () => {
     const created = await createPendingMerchant(createApi(target()));
     const deactivated = await createControl(target()).post(`/__control/merchants/${created.merchantId}/deactivate`);

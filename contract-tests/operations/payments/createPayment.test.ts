@@ -126,6 +126,20 @@ describe('POST /v1/partner/payments (createPayment)', () => {
     await expectErrorNaming(target(), res, 'createPayment', 400, 'tip');
   });
 
+  test('answers 415 for a body that is not JSON (D6)', async () => {
+    const res = await directApi(target()).post(PATH).type('text/plain').send('amount=149.50');
+    await expectSpecResponse(target(), res, 'createPayment', 415);
+  });
+
+  test('answers 413 for a body over 1 MB (D33)', async () => {
+    const body = {
+      ...buildPaymentCreateRequest({ merchantClientId: merchant.clientId }),
+      description: 'x'.repeat(1_100_000),
+    };
+    const res = await directApi(target()).post(PATH, body);
+    await expectSpecResponse(target(), res, 'createPayment', 413);
+  });
+
   test('answers 404 for a merchantClientId no merchant has', async () => {
     const body = buildPaymentCreateRequest({ merchantClientId: PLACEHOLDER_MERCHANT_CLIENT_ID });
     const res = await createApi(target()).post(PATH, body);

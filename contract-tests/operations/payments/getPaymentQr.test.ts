@@ -47,6 +47,11 @@ describe('GET /v1/partner/payments/{paymentId}/qr (getPaymentQr)', () => {
     const res = await createApi(target()).get(qrPath(payment.paymentId, '?format=png'));
     await expectSpecResponse(target(), res, 'getPaymentQr', 200);
     expect(res.headers['content-type']).toMatch(/^image\/png/);
+  });
+
+  test('answers PNG bytes that start with the PNG signature', async () => {
+    const res = await directApi(target()).get(qrPath(payment.paymentId, '?format=png'));
+    await expectSpecResponse(target(), res, 'getPaymentQr', 200);
     expect(bytesOf(res).subarray(0, PNG_SIGNATURE.length)).toEqual(PNG_SIGNATURE);
   });
 

@@ -45,6 +45,14 @@ describe('GET /v1/partner/payments/{paymentId}/status (getPaymentStatus)', () =>
     });
   });
 
+  test('answers a pending payment with an expiry 30 minutes after its creation (D20)', async () => {
+    const created = await createPayment(createApi(target()), merchant.clientId);
+    const status = await readStatus(created.paymentId);
+    await assertFact(target(), 'inferred', 'D20: a pending payment expires 30 minutes after creation', () => {
+      expect(Date.parse(status.expiresAt!) - Date.parse(status.createdAt!)).toBe(30 * 60 * 1000);
+    });
+  });
+
   testWith('control')('answers a completed payment as paid with paidAt and the bank status (D23)', async () => {
     const created = await createPayment(createApi(target()), merchant.clientId);
     await settlePayment(target(), created.paymentId, 'complete');

@@ -18,6 +18,25 @@ describe('GET /v1/partner/profile (getProfile)', () => {
     expect(['pending', 'active', 'suspended']).toContain(profile.status);
   });
 
+  test('answers exactly the fields of the API reference', async () => {
+    const res = await createApi(target()).get(PATH);
+    expect(res).toMatchSpec();
+    expect(Object.keys(res.body as object).sort()).toEqual(
+      [
+        'companyName',
+        'contactEmail',
+        'contactPhone',
+        'createdAt',
+        'id',
+        'name',
+        'registrationNumber',
+        'status',
+        'updatedAt',
+        'website',
+      ].sort(),
+    );
+  });
+
   test('answers the same profile on every call', async () => {
     const api = createApi(target());
     const first = await api.get(PATH);

@@ -1,5 +1,5 @@
 import { testWith } from '../../support/capabilities';
-import { createApi, type ApiClient, type ResponseBody } from '../../support/client';
+import { createApi, createControl, type ApiClient, type ResponseBody } from '../../support/client';
 import { assertFact, expectSpecResponse } from '../../support/provenance';
 import { useTarget } from '../../support/target';
 import {
@@ -77,6 +77,18 @@ describe('GET /v1/partner/stats (getStats)', () => {
       expectMoved(before.payments.total, after.payments.total, 1, isolated);
       expectMoved(before.payments.pending, after.payments.pending, 1, isolated);
     });
+  });
+
+  testWith('control')('moves a deactivated merchant from active to inactive (D14)', async () => {
+    const { api } = await createIsolatedPartner(target());
+    const merchant = await createTestMerchant(api);
+    const before = await stats(api);
+    const res = await createControl(target()).post(`/__control/merchants/${merchant.merchantId}/deactivate`);
+    expect(res.status).toBe(200);
+    const after = await stats(api);
+    expect(after.merchants.active - before.merchants.active).toBe(-1);
+    expect(after.merchants.inactive - before.merchants.inactive).toBe(1);
+    expect(after.merchants.total).toBe(before.merchants.total);
   });
 
   testWith('control')('adds a completed payment to the paid volume of its currency', async () => {

@@ -28,6 +28,30 @@ describe('GET /v1/partner/merchants/{merchantId}/stores/{storeId} (getStore)', (
     expect(res.body).toEqual(store);
   });
 
+  test("answers only the Stores guide's fields (D16)", async () => {
+    const api = createApi(target());
+    const { merchantId } = await createTestMerchant(api);
+    const store = await createStore(api, merchantId);
+    const res = await api.get(storePath(merchantId, store.storeId));
+    await expectSpecResponse(target(), res, 'getStore', 200);
+    const allowed = [
+      'storeId',
+      'locationId',
+      'name',
+      'streetAddress',
+      'city',
+      'postalCode',
+      'countryCode',
+      'phone',
+      'email',
+      'isActive',
+      'isDefault',
+      'createdAt',
+      'updatedAt',
+    ];
+    expect(Object.keys(res.body as object).filter((key) => !allowed.includes(key))).toEqual([]);
+  });
+
   test('answers a deactivated store with isActive false', async () => {
     const api = createApi(target());
     const { merchantId } = await createTestMerchant(api);

@@ -139,6 +139,23 @@ describe('PUT /v1/partner/merchants/{merchantId}/stores/{storeId} (updateStore)'
     expect(expectOneActiveDefault(await listStores(api, merchantId)).storeId).toBe(main.storeId);
   });
 
+  test('answers 409 when the default store is deactivated through isActive false (D18)', async () => {
+    const api = createApi(target());
+    const { merchantId, main } = await merchantWithTwoStores(api);
+    const res = await api.put(storePath(merchantId, main.storeId), { isActive: false });
+    await expectSpecResponse(target(), res, 'updateStore', 409);
+    expect(await get(api, merchantId, main.storeId)).toMatchObject({ isActive: true, isDefault: true });
+  });
+
+  test('answers 409 for isDefault true together with isActive false, changing nothing (D18)', async () => {
+    const api = createApi(target());
+    const { merchantId, main, other } = await merchantWithTwoStores(api);
+    const res = await api.put(storePath(merchantId, other.storeId), { isDefault: true, isActive: false });
+    await expectSpecResponse(target(), res, 'updateStore', 409);
+    expect(await get(api, merchantId, other.storeId)).toEqual(other);
+    expect(expectOneActiveDefault(await listStores(api, merchantId)).storeId).toBe(main.storeId);
+  });
+
   test('reactivates a deactivated store with isActive true (D18)', async () => {
     const api = createApi(target());
     const { merchantId, other } = await merchantWithTwoStores(api);

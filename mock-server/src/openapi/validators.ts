@@ -6,9 +6,10 @@
  */
 import type { ValidateFunction } from 'ajv';
 import type { OpenAPIV3_1 } from 'openapi-types';
-import { createSpecAjv, dereference, resolveRef, toAbsoluteRefs, type SpecOperation } from '../../../spec';
+import { dereference, resolveRef, toAbsoluteRefs, type SpecOperation } from '../../../spec';
 import { errors } from '../http/api-error';
 import { formatAjvErrors } from './error-messages';
+import { createPrecompiledCompiler, type SchemaCompiler } from './schema-compiler';
 
 export interface RequestParts {
   params: Record<string, string>;
@@ -36,6 +37,8 @@ export interface OperationValidators {
 export interface ValidatorOptions {
   /** D7: drop unknown body fields instead of rejecting them. */
   lenient?: boolean;
+  /** Defaults to the validators precompiled by the build, compiling what is missing. */
+  compiler?: SchemaCompiler;
 }
 
 type ParamIn = 'path' | 'query' | 'header';
@@ -72,20 +75,23 @@ export function compileValidators(
   operations: SpecOperation[],
   options: ValidatorOptions = {},
 ): Map<string, OperationValidators> {
-  // Component schemas are the costly part to compile, so body and response validation share one
-  // instance; parameters (small, dereferenced) get a cheap one that coerces strings and fills defaults.
-  const paramAjv = createSpecAjv({ coerceTypes: true, useDefaults: true, withComponents: false });
-  const responseAjv = createSpecAjv();
-  const bodyAjv = options.lenient ? createSpecAjv({ removeAdditional: true }) : responseAjv;
+  const spec = operations[0]?.spec ?? 'partner-api';
+  const compiler = options.compiler ?? createPrecompiledCompiler(spec);
   const result = new Map<string, OperationValidators>();
 
   for (const op of operations) {
     const paramValidators = (['path', 'query', 'header'] as const).map((where) => {
       const schema = paramsSchema(op, where);
-      return { where, validate: schema ? paramAjv.compile(schema) : undefined };
+      return {
+        where,
+        names: schema ? Object.keys(schema.properties) : [],
+        validate: schema ? compiler.compile('param', `${op.operationId}:${where}`, schema) : undefined,
+      };
     });
     const body = jsonBodySchema(op);
-    const validateBody = body ? bodyAjv.compile(body.schema as object) : undefined;
+    const validateBody = body
+      ? compiler.compile(options.lenient ? 'lenient' : 'main', `${op.operationId}:body`, body.schema as object)
+      : undefined;
 
     const { table, entries } = responseTable(op);
     for (const [status, raw] of entries) {
@@ -95,7 +101,9 @@ export function compileValidators(
         const schema = content.schema;
         media.set(
           type,
-          type.includes('json') && schema ? responseAjv.compile(toAbsoluteRefs(op.spec, schema) as object) : null,
+          type.includes('json') && schema
+            ? compiler.compile('main', `${op.operationId}:${status}:${type}`, toAbsoluteRefs(op.spec, schema) as object)
+            : null,
         );
       }
       table.set(status, media);
@@ -110,10 +118,10 @@ export function compileValidators(
           headers: {},
           body: undefined,
         };
-        for (const { where, validate } of paramValidators) {
+        for (const { where, names, validate } of paramValidators) {
           if (!validate) continue;
           const target =
-            where === 'path' ? out.params : where === 'query' ? out.query : pickHeaders(parts.headers, validate);
+            where === 'path' ? out.params : where === 'query' ? out.query : pickHeaders(parts.headers, names);
           if (!validate(target)) problems.push(...formatAjvErrors(validate.errors, where));
           if (where === 'header') out.headers = target;
         }
@@ -153,10 +161,9 @@ function isJson(contentType: string | undefined): boolean {
   return type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'));
 }
 
-function pickHeaders(headers: RequestParts['headers'], validate: ValidateFunction): Record<string, unknown> {
-  const schema = validate.schema as { properties: Record<string, unknown> };
+function pickHeaders(headers: RequestParts['headers'], names: string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const name of Object.keys(schema.properties)) {
+  for (const name of names) {
     const value = headers[name];
     if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
   }
