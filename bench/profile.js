@@ -6,6 +6,7 @@
  *   node bench/profile.js                      create-payment load (BENCH_DURATION s)
  *   node bench/profile.js --scenario <name>    another scenario of the main bench (e.g. list-payments)
  *   node bench/profile.js --startup            spawn → first 200 on /__control/health (the cold start)
+ * BENCH_PAYMENTS loads that many generated payments first (default 100000 for list-payments, else 0).
  * The .cpuprofile is copied to bench/results/ for Chrome DevTools (Performance → Load profile).
  */
 const fs = require('node:fs');
@@ -16,6 +17,7 @@ const { intEnv, machineInfo } = require('./lib/options');
 const { assertBuilt } = require('./lib/project');
 const { startServer } = require('./lib/servers');
 const { runLoad } = require('./lib/load');
+const { scenarioFile } = require('./lib/scenario-data');
 const { setupOurs, scenarios } = require('./lib/workload');
 const { summariseProfile } = require('./lib/cpu-profile');
 const { table, writeResults, RESULTS_DIR } = require('./lib/report');
@@ -28,9 +30,13 @@ function argValue(flag) {
   return i === -1 ? undefined : process.argv[i + 1];
 }
 
-async function profiled(run) {
+async function profiled(run, { scenarioFile } = {}) {
   const dir = fs.mkdtempSync(path.join(benchTmpDir(), 'cpu-'));
-  const server = await startServer('ours', { nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
+  const server = await startServer('ours', {
+    nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${dir}`],
+    scenarioFile,
+    timeoutMs: 300_000,
+  });
   let detail;
   try {
     detail = await run(server);
@@ -92,33 +98,42 @@ async function main() {
   const connections = intEnv('BENCH_CONNECTIONS', 10, { min: 1, max: 1000 });
   const machine = machineInfo();
   const name = startup ? 'profile-startup' : `profile-${scenarioName}`;
-
-  const { detail, profilePath, readyMs } = await profiled(async (server) => {
-    if (startup) return null;
-    const ids = await setupOurs(server.base);
-    const scenario = scenarios(ids).find((s) => s.name === scenarioName);
-    if (!scenario)
-      throw new Error(
-        `unknown scenario ${scenarioName}; known: ${scenarios(ids)
-          .map((s) => s.name)
-          .join(', ')}`,
-      );
-    say(`profiling ${scenarioName} for ${seconds} s at ${connections} connections…`);
-    const fromUs = Number(process.hrtime.bigint() / 1000n);
-    const load = await runLoad({
-      base: server.base,
-      request: scenario.request,
-      expect: scenario.expect,
-      connections,
-      seconds,
-    });
-    return { load, window: { fromUs, toUs: Number(process.hrtime.bigint() / 1000n) } };
+  // list-payments is only meaningful over many payments, as in the main bench.
+  const payments = intEnv('BENCH_PAYMENTS', !startup && scenarioName === 'list-payments' ? 100_000 : 0, {
+    min: 0,
+    max: 2_000_000,
   });
+  const data = payments > 0 ? await scenarioFile({ payments }) : null;
+
+  const { detail, profilePath, readyMs } = await profiled(
+    async (server) => {
+      if (startup) return null;
+      const ids = await setupOurs(server.base);
+      const scenario = scenarios(ids).find((s) => s.name === scenarioName);
+      if (!scenario)
+        throw new Error(
+          `unknown scenario ${scenarioName}; known: ${scenarios(ids)
+            .map((s) => s.name)
+            .join(', ')}`,
+        );
+      say(`profiling ${scenarioName} for ${seconds} s at ${connections} connections…`);
+      const fromUs = Number(process.hrtime.bigint() / 1000n);
+      const load = await runLoad({
+        base: server.base,
+        request: scenario.request,
+        expect: scenario.expect,
+        connections,
+        seconds,
+      });
+      return { load, window: { fromUs, toUs: Number(process.hrtime.bigint() / 1000n) } };
+    },
+    { scenarioFile: data?.file },
+  );
   const summary = summariseProfile(JSON.parse(fs.readFileSync(profilePath, 'utf8')), detail?.window);
   const load = detail?.load;
   const note = startup
     ? `From process start to the first 200 on /__control/health (${readyMs.toFixed(0)} ms under the profiler, which slows start-up) and a normal shutdown.`
-    : `Under ${scenarioName} load: ${load.rps.toFixed(0)} req/s, p50 ${load.p50?.toFixed(2)} ms, p99 ${load.p99?.toFixed(2)} ms (the profiler costs some throughput); only the samples of the load run count, not start-up or setup.`;
+    : `Under ${scenarioName} load${data ? ` with ${payments} payments loaded` : ''}: ${load.rps.toFixed(0)} req/s, p50 ${load.p50?.toFixed(2)} ms, p99 ${load.p99?.toFixed(2)} ms (the profiler costs some throughput); only the samples of the load run count, not start-up or setup.`;
   const text = `${render(startup ? 'start-up' : scenarioName, summary, `${note} Load average ${machine.loadAverage.join(' / ')}.`)}`;
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   const kept = path.join(RESULTS_DIR, `${name}.cpuprofile`);

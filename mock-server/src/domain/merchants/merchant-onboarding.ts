@@ -24,9 +24,12 @@ export interface OnboardingDeps {
 }
 
 export function createOnboardingLinks({ state, clock, ids, config }: OnboardingDeps) {
-  /** A fresh token and expiry; the previous token (if any) stops working at once. */
-  function issue(merchant: MerchantRecord): void {
-    const expiresAt = new Date(clock.nowMs() + config.onboardingLinkDays * DAY_MS).toISOString();
+  /**
+   * A fresh token and expiry; the previous token (if any) stops working at once. `from` is the
+   * moment of issue (a new merchant's createdAt, so the link lives exactly N days from creation, D8).
+   */
+  function issue(merchant: MerchantRecord, from: number = clock.nowMs()): void {
+    const expiresAt = new Date(from + config.onboardingLinkDays * DAY_MS).toISOString();
     state.setOnboardingToken(merchant, ids.uuid(), expiresAt);
   }
 

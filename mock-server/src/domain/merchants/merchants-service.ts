@@ -92,7 +92,7 @@ export function createMerchantsService(deps: MerchantsDeps) {
     fastTrack?: FastTrackData,
   ): MerchantOnboarding {
     const merchant = addMerchant(partner, fields, fastTrack ? { fastTrack } : {});
-    onboarding.issue(merchant);
+    onboarding.issue(merchant, Date.parse(merchant.createdAt));
     return toOnboardingResponse(merchant);
   }
 
