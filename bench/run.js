@@ -129,7 +129,7 @@ async function main() {
     rounds,
   });
   const markdown = renderMain(summary);
-  const file = writeResults('latest', markdown, summary);
+  const file = writeResults(process.env.BENCH_RESULTS_NAME || 'latest', markdown, summary);
   say(`\n${markdown}\n`);
   say(`written: ${file} (and .json)`);
   if (summary.complete) say(`updated: ${updateCommittedSection('main', markdown)}`);

@@ -1,7 +1,7 @@
 'use strict';
 /** Medians over rounds, ratios and target checks of the main benchmark, and its Markdown. */
 const { median, ratio } = require('./stats');
-const { SERVERS } = require('./servers');
+const { SERVERS, oursExtraArgs } = require('./servers');
 const { PLACEHOLDER_IDS, scenarios } = require('./workload');
 const { fmt, table, target, targetsTable, machineLine } = require('./report');
 
@@ -119,7 +119,9 @@ function summarise({ options, machine, startedAt, finishedAt, loadAverageEnd, da
       ];
     }),
   );
+  const oursArgs = oursExtraArgs();
   const complete =
+    oursArgs.length === 0 &&
     ['node', 'express', 'prism', 'ours'].every((s) => servers.includes(s)) &&
     !options.scenarios &&
     options.rounds >= 3 &&
@@ -129,7 +131,7 @@ function summarise({ options, machine, startedAt, finishedAt, loadAverageEnd, da
     finishedAt: finishedAt.toISOString(),
     machine,
     loadAverageEnd,
-    options,
+    options: { ...options, oursArgs },
     data: data && {
       ...data,
       file: undefined,
@@ -213,6 +215,9 @@ function renderMain(s) {
     `${machineLine(s.machine)}. Load average ${s.machine.loadAverage.join(' / ')} at the start, ${s.loadAverageEnd.join(' / ')} at the end.`,
     `${s.options.rounds} round(s); per server and round each scenario runs ${s.options.seconds} s after a ${s.options.warmupSeconds} s warm-up, ${s.options.connections} connections, autocannon on the same machine over loopback. Cells are medians over rounds.`,
     dataLine,
+    ...(s.options.oursArgs?.length
+      ? [`acountpay-mock runs with the extra flags \`${s.options.oursArgs.join(' ')}\` (BENCH_OURS_ARGS).`]
+      : []),
     '',
     '### Throughput (req/s)',
     '',

@@ -33,7 +33,7 @@ function targetsTable(targets) {
 }
 
 function machineLine(machine) {
-  return `${machine.nproc} CPUs (${machine.cpu}), ${machine.memoryGb} GB, ${machine.platform}, Node ${machine.node}`;
+  return `nproc ${machine.nproc} (${machine.cpu}), ${machine.memoryGb} GB RAM, ${machine.platform}, Node ${machine.node}`;
 }
 
 function writeResults(name, markdown, json) {

@@ -11,6 +11,11 @@ const { freePort, waitForOk } = require('./http-client');
 const { ROOT, partnerHeaders } = require('./project');
 const { cpuMs } = require('./stats');
 
+/** BENCH_OURS_ARGS: extra mock flags for an A/B run, e.g. `--log-level silent` or `--no-validate-responses`. */
+function oursExtraArgs() {
+  return (process.env.BENCH_OURS_ARGS ?? '').split(' ').filter(Boolean);
+}
+
 const SERVERS = {
   node: {
     label: 'node:http',
@@ -48,6 +53,7 @@ const SERVERS = {
       '--log-level',
       'info',
       ...(scenarioFile ? ['--scenario', scenarioFile] : []),
+      ...oursExtraArgs(),
     ],
     health: () => ({ path: '/__control/health' }),
   },
@@ -89,4 +95,4 @@ async function startServer(key, options = {}) {
   };
 }
 
-module.exports = { SERVERS, startServer };
+module.exports = { SERVERS, startServer, oursExtraArgs };

@@ -2,7 +2,7 @@
  * The request journal: the last N requests (method, path, operationId, status, duration, partner),
  * recorded when each response finishes. A ring buffer, so it costs O(1) per request and bounded memory.
  */
-import type { RequestHandler } from 'express';
+import type { Request, Response } from 'express';
 import type { Clock } from '../shared/clock';
 
 export interface JournalEntry {
@@ -17,7 +17,8 @@ export interface JournalEntry {
 }
 
 export interface RequestJournal {
-  middleware: RequestHandler;
+  /** Records a finished request (called once per response by the request tracker). */
+  record(req: Request, res: Response, durationMs: number, at: string): void;
   list(filter?: { operationId?: string; limit?: number }): { requests: JournalEntry[]; total: number };
   clear(): void;
 }
@@ -27,7 +28,7 @@ export function createRequestJournal(clock: Clock, capacity = 1000): RequestJour
   let start = 0;
   let nextId = 0;
 
-  function record(entry: Omit<JournalEntry, 'id'>) {
+  function append(entry: Omit<JournalEntry, 'id'>) {
     nextId += 1;
     const full = { ...entry, id: nextId };
     if (entries.length < capacity) entries.push(full);
@@ -38,22 +39,17 @@ export function createRequestJournal(clock: Clock, capacity = 1000): RequestJour
   }
 
   return {
-    middleware(req, res, next) {
-      const started = process.hrtime.bigint();
-      const at = clock.now().toISOString();
-      res.on('finish', () => {
-        if (req.path.startsWith('/__control')) return;
-        record({
-          method: req.method,
-          path: req.originalUrl,
-          operationId: (res.locals.operationId as string | undefined) ?? null,
-          status: res.statusCode,
-          durationMs: Number(process.hrtime.bigint() - started) / 1e6,
-          partnerId: (res.locals.partnerId as number | null | undefined) ?? null,
-          at,
-        });
+    record(req, res, durationMs, at) {
+      if (req.path.startsWith('/__control')) return;
+      append({
+        method: req.method,
+        path: req.originalUrl,
+        operationId: (res.locals.operationId as string | undefined) ?? null,
+        status: res.statusCode,
+        durationMs,
+        partnerId: (res.locals.partnerId as number | null | undefined) ?? null,
+        at,
       });
-      next();
     },
     list(filter = {}) {
       const ordered = [...entries.slice(start), ...entries.slice(0, start)].reverse();

@@ -1,17 +1,18 @@
 /**
- * Mounts every operation of a spec on an Express router, joined to its handler by operationId.
+ * Serves every operation of a spec, joined to its handler by operationId.
  * Refuses to build when an operation has no handler (or a handler has no operation), naming them,
  * so the mock can never silently miss a route of the spec.
  *
  * Per request, in order: faults → authenticate → validate request → handler → validate response → write.
  */
-import express, { type Request, type Response, type Router } from 'express';
+import type { RequestHandler, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import type { SpecOperation } from '../../../spec';
 import type { FaultRegistry } from '../control/faults';
 import { errors } from '../http/api-error';
 import type { HandlerContext, HandlerResult, HandlerTable } from '../http/handler';
 import type { CredentialRecord, PartnerRecord } from '../state/records';
+import { RouteTable } from './route-table';
 import type { OperationValidators, RequestParts } from './validators';
 
 export interface MountOptions {
@@ -43,15 +44,22 @@ function hasBody(req: Request): boolean {
   return (length !== undefined && length !== '0') || req.headers['transfer-encoding'] !== undefined;
 }
 
-export function mountOperations(options: MountOptions): Router {
+type OperationRunner = (req: Request, res: Response) => Promise<void>;
+
+/** The operations of one spec, found by method and path. */
+export interface OperationRoutes {
+  find(method: string, path: string): { run: OperationRunner; params: Record<string, string> } | undefined;
+}
+
+export function buildOperationRoutes(options: MountOptions): OperationRoutes {
   checkHandlers(options.operations, options.handlers);
-  const router = express.Router();
+  const routes = new RouteTable<OperationRunner>();
   for (const op of options.operations) {
     const handler = options.handlers[op.operationId]!;
     const validators = options.validators.get(op.operationId);
     if (!validators) throw new Error(`No validators compiled for ${op.operationId}`);
 
-    router[op.method](op.expressPath, async (req: Request, res: Response) => {
+    routes.add(op.method, op.path, async (req, res) => {
       res.locals.operationId = op.operationId;
       if (options.faults && (await options.faults.apply(op.operationId, req, res))) return;
 
@@ -71,7 +79,36 @@ export function mountOperations(options: MountOptions): Router {
       writeResult(res, op, result, validators, options);
     });
   }
-  return router;
+  return {
+    find(method, path) {
+      const found = routes.match(method, path);
+      return found && { run: found.value, params: found.params };
+    },
+  };
+}
+
+/**
+ * One middleware for the operations of several specs: finds the operation (one lookup), parses
+ * the JSON body, then runs it. A request that matches no operation passes on (to the 404).
+ */
+export function serveOperations(sets: OperationRoutes[], parseBody: RequestHandler): RequestHandler {
+  return (req, res, next) => {
+    let found: ReturnType<OperationRoutes['find']>;
+    for (const set of sets) {
+      found = set.find(req.method, req.path);
+      if (found) break;
+    }
+    if (!found) {
+      next();
+      return;
+    }
+    const { run, params } = found;
+    req.params = params;
+    parseBody(req, res, (err?: unknown) => {
+      if (err) next(err);
+      else run(req, res).catch(next);
+    });
+  };
 }
 
 function writeResult(
@@ -94,7 +131,14 @@ function writeResult(
     }
   }
   for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
-  res.status(result.status);
-  if (contentType === 'application/json') res.json(result.body);
-  else res.type(contentType).send(result.body);
+  res.statusCode = result.status;
+  if (contentType === 'application/json') {
+    // Written directly: Express's res.json/res.send add ETag and type work the mock does not need.
+    const text = JSON.stringify(result.body);
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.setHeader('Content-Length', Buffer.byteLength(text));
+    res.end(text);
+  } else {
+    res.type(contentType).send(result.body);
+  }
 }
