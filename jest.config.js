@@ -1,9 +1,7 @@
 /** Two projects: the mock's own tests (unit + HTTP) and the contract suite, which runs against any target. */
+// ts-jest transpiles each file on its own (tsconfig has isolatedModules); `npm run typecheck` checks types.
 const transform = {
-  '^.+\\.ts$': [
-    '@swc/jest',
-    { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } },
-  ],
+  '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
 };
 
 /** @type {import('jest').Config} */
