@@ -73,6 +73,9 @@ async function serve(flags: ServeFlags): Promise<void> {
     `  X-Partner-Client-Id:     ${mock.clientId}`,
     `  X-Partner-Client-Secret: ${mock.clientSecret}`,
     '',
+    ...(mock.port === 4010
+      ? []
+      : [`  QA CLI        acountpay-mock <verb> --url ${mock.url}   (pay, deliveries, clock, …)`]),
     `  Try: curl -s ${mock.url}/v1/partner/profile -H "X-Partner-Client-Id: ${mock.clientId}" -H "X-Partner-Client-Secret: ${mock.clientSecret}"`,
     '',
   ];

@@ -126,3 +126,47 @@ describe('request pipeline', () => {
     expect(kept.headers['x-request-id']).toBe('pos-req-1');
   });
 });
+
+describe('bad bodies and URLs', () => {
+  test('answers a body that does not inflate with its Content-Encoding with 400', async () => {
+    const { api, auth } = createTestApp();
+    const res = await api
+      .post('/v1/partner/credentials')
+      .set(auth)
+      .set('Content-Type', 'application/json')
+      .set('Content-Encoding', 'gzip')
+      .send('{"name":"x"}');
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
+  });
+
+  test('answers an unknown Content-Encoding with 415 naming it', async () => {
+    const { api, auth } = createTestApp();
+    const res = await api
+      .post('/v1/partner/credentials')
+      .set(auth)
+      .set('Content-Type', 'application/json')
+      .set('Content-Encoding', 'compress')
+      .send('{"name":"x"}');
+    expect(res.status).toBe(415);
+    expect(res.body.message).toMatch(/compress/);
+  });
+
+  test('answers a JSON body that is not an object with 400', async () => {
+    const { api, auth } = createTestApp();
+    const res = await api
+      .post('/v1/partner/credentials')
+      .set(auth)
+      .set('Content-Type', 'application/json')
+      .send('null');
+    expect(res.status).toBe(400);
+    expect(res.body.message).toBe('body must be a JSON object');
+  });
+
+  test('answers a malformed %-escape in a page URL with 4xx, never 500', async () => {
+    const { api } = createTestApp();
+    const res = await api.get('/onboarding/%E0%A4%A');
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+  });
+});

@@ -5,7 +5,7 @@ module.exports = function provenance(target) {
   if (mark === undefined) return [{ message: 'x-provenance is missing (documented | inferred).' }];
   if (mark === 'documented') {
     if (typeof target['x-source'] !== 'string' || target['x-source'].length === 0) {
-      return [{ message: 'A documented item needs x-source (a URL or a seed file).' }];
+      return [{ message: 'A documented item needs x-source (the URL of its documentation page).' }];
     }
     return [];
   }

@@ -9,8 +9,10 @@ import { ApiError, errors, isApiError } from './api-error';
 interface BodyParserError {
   type?: string;
   status?: number;
+  statusCode?: number;
   message?: string;
   limit?: number;
+  body?: string;
 }
 
 function toApiError(err: unknown): ApiError | undefined {
@@ -18,16 +20,36 @@ function toApiError(err: unknown): ApiError | undefined {
   const e = err as BodyParserError;
   switch (e?.type) {
     case 'entity.parse.failed':
+      // body-parser's strict mode refuses JSON that is not an object or array (`null`, `"x"`).
+      if (e.body !== undefined && /^\s*[^\s[{]/.test(e.body))
+        return errors.badRequest('body must be a JSON object', 'malformed_json');
       return errors.malformedJson(e.message ?? 'cannot parse');
     case 'entity.too.large':
       return errors.payloadTooLarge('1 MB');
     case 'encoding.unsupported':
+      return new ApiError(
+        415,
+        'unsupported_content_encoding',
+        `${e.message ?? 'Unsupported Content-Encoding'}; send identity, gzip, deflate or br`,
+      );
     case 'charset.unsupported':
       return errors.unsupportedMediaType(e.message);
     case 'request.aborted':
       return new ApiError(400, 'request_aborted', 'The request was aborted');
-    default:
+    default: {
+      // Other client errors that carry a 4xx (a body that does not inflate with its Content-Encoding,
+      // a malformed %-escape in a page URL) are the client's, never a 500.
+      const status = e?.status ?? e?.statusCode;
+      if (typeof status === 'number' && status >= 400 && status < 500) {
+        const detail = e.message ?? 'Bad request';
+        return new ApiError(
+          status,
+          'bad_request',
+          /header check|unexpected end|invalid/i.test(detail) ? `The body could not be decoded: ${detail}` : detail,
+        );
+      }
       return undefined;
+    }
   }
 }
 

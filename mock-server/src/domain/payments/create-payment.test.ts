@@ -106,6 +106,26 @@ describe('POST /v1/partner/payments (createPayment)', () => {
     expect(res.body.message).toEqual(['amount must have at most 2 decimals']);
   });
 
+  test('rejects a floating-point leftover such as 0.1 + 0.2 with 400', async () => {
+    const { api, auth, merchant } = setup();
+    const res = await api
+      .post('/v1/partner/payments')
+      .set(auth)
+      .send(body(merchant.clientId, { amount: 0.1 + 0.2 }));
+    expect(res.status).toBe(400);
+    expect(res.body.message).toEqual(['amount must have at most 2 decimals']);
+  });
+
+  test('accepts large amounts with two decimals exactly as sent', async () => {
+    const { api, auth, merchant } = setup();
+    const res = await api
+      .post('/v1/partner/payments')
+      .set(auth)
+      .send(body(merchant.clientId, { amount: 1234567.89 }));
+    expect(res.status).toBe(201);
+    expect(res.body.amount).toBe(1234567.89);
+  });
+
   test('accepts large amounts whose binary form is not exact, such as 1234567.89', async () => {
     const { api, auth, merchant } = setup();
     const res = await api

@@ -39,9 +39,12 @@ export interface PaymentsDeps extends ServiceDeps {
  * D19: at most two decimals. The spec cannot say it (no multipleOf: 0.01 fails on binary floats),
  * so it is checked here, with a tolerance of 1e-6 cents: 1234567.89 * 100 is off by 1.5e-8.
  */
-function hasAtMostTwoDecimals(amount: number): boolean {
-  const cents = amount * 100;
-  return Math.abs(Math.round(cents) - cents) < 1e-6;
+/**
+ * D19, E6: the amount must be the number closest to a value with at most two decimals, i.e. what
+ * JSON `149.50` parses to. `1.005` and `0.30000000000000004` (0.1 + 0.2 in JavaScript) are not.
+ */
+export function hasAtMostTwoDecimals(amount: number): boolean {
+  return Number(amount.toFixed(2)) === amount;
 }
 
 export function createPaymentsService(deps: PaymentsDeps) {

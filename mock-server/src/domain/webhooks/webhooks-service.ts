@@ -63,6 +63,11 @@ export function createWebhooksService(deps: ServiceDeps & { dispatcher: WebhookD
   }
 
   function fanOut(event: DomainEvent): void {
+    // Payment deliveries also carry their merchant, so QA can list every delivery about a merchant.
+    const merchantId =
+      'merchantId' in event.data
+        ? event.data.merchantId
+        : (state.merchantByClientId(event.data.merchantClientId)?.id ?? null);
     for (const webhook of state.webhooksOf(event.partnerId)) {
       if (webhook.status !== 'active' || !webhook.events.includes(event.type)) continue;
       dispatcher.enqueue({
@@ -72,7 +77,7 @@ export function createWebhooksService(deps: ServiceDeps & { dispatcher: WebhookD
         timestamp: event.timestamp,
         data: event.data,
         paymentId: 'paymentId' in event.data ? event.data.paymentId : null,
-        merchantId: 'merchantId' in event.data ? event.data.merchantId : null,
+        merchantId,
       });
     }
   }
