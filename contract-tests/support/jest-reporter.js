@@ -109,7 +109,8 @@ function summarize(run, journal, testResults) {
   for (const entry of journal) {
     if (entry.file && !isSuiteFile(entry.file)) continue;
     const opId = entry.operationId || operationIdFromFile(entry.file);
-    if (!opId) continue;
+    // Only Partner API operations are reported; control-API calls are the tests' own tools.
+    if (!opId || (run.operations.length > 0 && !rows.has(opId))) continue;
     if (entry.type === 'call') {
       const r = row(opId);
       if (!r.statuses.includes(entry.status)) r.statuses.push(entry.status);
@@ -203,7 +204,7 @@ function toMarkdown(summary) {
 function toTable(summary, mdFile) {
   const t = summary.totals;
   const exercised = summary.operations.filter((r) => r.verdict !== 'not covered');
-  const head = `Contract summary for ${targetLabel(summary.target)}: ${t.passed} passed, ${t.failed} failed, ${t.inferredDiffers} inferred-differs, ${t.skipped} skipped, ${t.notCovered} not covered (${mdFile})`;
+  const head = `Contract summary for ${targetLabel(summary.target)}, per Partner API operation: ${t.passed} passed, ${t.failed} failed, ${t.inferredDiffers} inferred-differs, ${t.skipped} skipped, ${t.notCovered} not covered (${mdFile})`;
   if (exercised.length === 0) return `\n${head}\n`;
   const width = Math.max(...exercised.map((r) => r.operationId.length), 9);
   const rows = exercised.map(
