@@ -6,7 +6,7 @@
  * the clock is moved forward, `pump()` starts whatever became due at once.
  */
 import type { Clock } from '../shared/clock';
-import { DueHeap } from './due-heap';
+import { DueHeap } from '../shared/due-heap';
 
 export interface ScheduledJob {
   dueAt: number;
