@@ -1,8 +1,9 @@
-/** The hosted pages (public, no auth): onboarding behind `onboardingUrl` and the pay page behind `paymentUrl`. */
+/** The hosted pages (public, no auth): `/`, onboarding behind `onboardingUrl` and the pay page behind `paymentUrl`. */
 import express, { type RequestHandler } from 'express';
 import type { AppDeps } from '../deps';
 import { createOnboardingPages } from './onboarding-page';
 import { createPayPages } from './pay-page';
+import { createHomePage } from './home-page';
 
 const PAGE_PATH = /^\/(onboarding|pay)(\/|$)/;
 
@@ -10,6 +11,11 @@ export function createPagesRouter(deps: AppDeps): RequestHandler {
   const router = express.Router();
   router.use('/onboarding', createOnboardingPages(deps));
   router.use('/pay', createPayPages(deps));
+  const home = createHomePage(deps);
   // API requests skip the page router with one test instead of walking its layers.
-  return (req, res, next) => (PAGE_PATH.test(req.path) ? router(req, res, next) : next());
+  return (req, res, next) => {
+    if (req.path === '/' && (req.method === 'GET' || req.method === 'HEAD')) return void home(req, res, next);
+    if (PAGE_PATH.test(req.path)) return void router(req, res, next);
+    next();
+  };
 }

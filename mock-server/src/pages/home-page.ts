@@ -1,0 +1,70 @@
+/**
+ * The page at `/` (the "Hosted pages" address the CLI prints): what is running, and for QA the
+ * newest pending payments with their QR codes and pay links, and merchants waiting for onboarding,
+ * so a phone can scan and pay without anyone copying URLs.
+ */
+import type { RequestHandler } from 'express';
+import QRCode from 'qrcode';
+import type { AppDeps } from '../deps';
+import { formatAmount } from './pay-page';
+import { html, page, raw } from './layout';
+
+const SHOWN = 10;
+
+export function createHomePage(deps: AppDeps): RequestHandler {
+  return async (_req, res, next) => {
+    try {
+      const payments = [...deps.state.partners.keys()]
+        .flatMap((partnerId) => deps.state.pagePayments({ partnerId, status: 'pending' }, 1, SHOWN).items)
+        .sort((a, b) => b.id - a.id)
+        .slice(0, SHOWN);
+      const merchants = [...deps.state.partners.keys()]
+        .flatMap((partnerId) => deps.state.pageMerchants(partnerId, 'pending', 1, SHOWN).items)
+        .filter((m) => m.onboardingToken)
+        .slice(0, SHOWN);
+      const cards = await Promise.all(
+        payments.map(async (p) => {
+          const url = deps.links.pay(p.token);
+          const qr = await QRCode.toString(url, { type: 'svg', width: 160, margin: 1 });
+          const merchant = deps.state.merchants.get(p.merchantId);
+          return html`<div class="card">
+            <p class="muted">Payment ${p.id} · ${merchant?.companyName ?? ''}</p>
+            <div class="amount">${formatAmount(p.amount, p.currency)}</div>
+            <p>${p.referenceNumber}</p>
+            ${raw(qr)}
+            <p><a href="${url}">Open the pay page</a></p>
+          </div>`;
+        }),
+      );
+      const onboarding = merchants.map(
+        (m) =>
+          html`<li><a href="${deps.links.onboarding(m.onboardingToken!)}">${m.companyName}</a> (merchant ${m.id})</li>`,
+      );
+      res
+        .status(200)
+        .type('html')
+        .send(
+          page(
+            'acountpay-mock',
+            html`<div class="card">
+                <h1>acountpay-mock is running</h1>
+                <p>Partner API: <code>${deps.links.base()}/v1/partner</code></p>
+                <p>QA control API: <code>${deps.links.base()}/__control</code></p>
+              </div>
+              <h2>Pending payments</h2>
+              ${cards.length > 0 ? cards : html`<p class="muted">None yet: create one with POST /v1/partner/payments.</p>`}
+              <h2>Merchants waiting for onboarding</h2>
+              ${
+                onboarding.length > 0
+                  ? html`<ul>
+                      ${onboarding}
+                    </ul>`
+                  : html`<p class="muted">None.</p>`
+              }`,
+          ),
+        );
+    } catch (err) {
+      next(err);
+    }
+  };
+}
