@@ -161,7 +161,10 @@ export function runCli(argv: string[]): void {
   buildProgram()
     .parseAsync(argv)
     .catch((err: unknown) => {
-      process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+      const message = err instanceof Error ? err.message : String(err);
+      process.stderr.write(`${message}\n`);
+      // With --json a script reads stdout: give it the error there too.
+      if (argv.includes('--json')) process.stdout.write(`${JSON.stringify({ error: message })}\n`);
       process.exitCode = 1;
     });
 }

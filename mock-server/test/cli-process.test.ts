@@ -109,4 +109,10 @@ describeBuilt('acountpay-mock CLI process', () => {
       expect(result.out).toContain(option);
     }
   });
+
+  test('prints the error as JSON with --json when the mock cannot be reached', async () => {
+    const result = await run(['pay', '1', '--json', '--url', 'http://127.0.0.1:9']);
+    expect(result.code).toBe(1);
+    expect(result.out).toMatch(/\{"error":"[^"]*127\.0\.0\.1:9/);
+  });
 });
