@@ -3,6 +3,11 @@
  * receiver on 127.0.0.1, and an independent check of the D28 signature.
  */
 import { createHmac } from 'node:crypto';
+import {
+  buildPaymentCreateRequest,
+  buildTestMerchantCreateRequest,
+  buildWebhookCreateRequest,
+} from '../../fixtures/src';
 import { createWebhookListener, type WebhookListener } from '../src/webhooks';
 import type { WebhookEventType } from '../src/state/records';
 import type { TestApp } from './helpers';
@@ -16,9 +21,12 @@ export const ALL_EVENTS: WebhookEventType[] = [
 
 export async function createTestMerchant(
   t: TestApp,
-  companyName = 'Test Merchant',
+  companyName?: string,
 ): Promise<{ merchantId: number; clientId: string }> {
-  const res = await t.api.post('/v1/partner/merchants/test').set(t.auth).send({ companyName });
+  const res = await t.api
+    .post('/v1/partner/merchants/test')
+    .set(t.auth)
+    .send(buildTestMerchantCreateRequest(companyName === undefined ? {} : { companyName }));
   if (res.status !== 201) throw new Error(`createTestMerchant answered ${res.status}: ${JSON.stringify(res.body)}`);
   const body = res.body as { merchantId: number; clientId: string };
   return { merchantId: body.merchantId, clientId: body.clientId };
@@ -32,7 +40,7 @@ export async function createPayment(
   const res = await t.api
     .post('/v1/partner/payments')
     .set({ ...t.auth, ...headers })
-    .send({ merchantClientId, amount: 149.5, referenceNumber: 'ORDER-123' });
+    .send(buildPaymentCreateRequest({ merchantClientId }));
   if (res.status !== 201) throw new Error(`createPayment answered ${res.status}: ${JSON.stringify(res.body)}`);
   return (res.body as { paymentId: number }).paymentId;
 }
@@ -51,7 +59,10 @@ export interface Receiver {
 /** A real receiver, registered through the Partner API for `events`. */
 export async function startReceiver(t: TestApp, events: WebhookEventType[] = ALL_EVENTS): Promise<Receiver> {
   const listener = await createWebhookListener({ host: '127.0.0.1', port: 0 });
-  const res = await t.api.post('/v1/partner/webhooks').set(t.auth).send({ url: listener.url, events });
+  const res = await t.api
+    .post('/v1/partner/webhooks')
+    .set(t.auth)
+    .send(buildWebhookCreateRequest({ url: listener.url, events }));
   if (res.status !== 201) {
     await listener.close();
     throw new Error(`createWebhook answered ${res.status}: ${JSON.stringify(res.body)}`);

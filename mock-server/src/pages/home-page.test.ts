@@ -1,13 +1,18 @@
+import {
+  buildMerchantCreateRequest,
+  buildPaymentCreateRequest,
+  buildTestMerchantCreateRequest,
+} from '../../../fixtures/src';
 import { createTestApp } from '../../test/helpers';
 
 describe('GET / (home page)', () => {
   test('shows pending payments with a QR code and their pay link', async () => {
     const { api, auth } = createTestApp();
-    const merchant = await api.post('/v1/partner/merchants/test').set(auth).send({ companyName: 'Restaurant XYZ' });
+    const merchant = await api.post('/v1/partner/merchants/test').set(auth).send(buildTestMerchantCreateRequest());
     const payment = await api
       .post('/v1/partner/payments')
       .set(auth)
-      .send({ merchantClientId: merchant.body.clientId, amount: 149.5, referenceNumber: 'ORDER-123' });
+      .send(buildPaymentCreateRequest({ merchantClientId: merchant.body.clientId, amount: 149.5 }));
     const res = await api.get('/');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/text\/html/);
@@ -21,7 +26,7 @@ describe('GET / (home page)', () => {
     const merchant = await api
       .post('/v1/partner/merchants')
       .set(auth)
-      .send({ companyName: 'Bageriet ApS', contactEmail: 'a@b.dk' });
+      .send(buildMerchantCreateRequest({ companyName: 'Bageriet ApS' }));
     const res = await api.get('/');
     expect(res.text).toContain(String(merchant.body.onboardingUrl));
     expect(res.text).toContain('Bageriet ApS');

@@ -1,3 +1,4 @@
+import { buildCredentialCreateRequest } from '../../../../fixtures/src';
 import { addPartner, authHeaders, createTestApp } from '../../../test/helpers';
 
 describe('GET /v1/partner/credentials (listCredentials)', () => {
@@ -30,7 +31,10 @@ describe('GET /v1/partner/credentials (listCredentials)', () => {
 describe('POST /v1/partner/credentials (createCredential)', () => {
   test('creates a credential and shows its full secret once', async () => {
     const { api, auth } = createTestApp();
-    const res = await api.post('/v1/partner/credentials').set(auth).send({ name: 'Production API Key' });
+    const res = await api
+      .post('/v1/partner/credentials')
+      .set(auth)
+      .send(buildCredentialCreateRequest({ name: 'Production API Key' }));
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ id: 2, name: 'Production API Key', status: 'active' });
     expect(res.body.clientId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
@@ -41,7 +45,7 @@ describe('POST /v1/partner/credentials (createCredential)', () => {
 
   test('the new credential authenticates as the same partner', async () => {
     const { api, auth } = createTestApp();
-    const created = await api.post('/v1/partner/credentials').set(auth).send({ name: 'Second' });
+    const created = await api.post('/v1/partner/credentials').set(auth).send(buildCredentialCreateRequest());
     const res = await api.get('/v1/partner/profile').set(authHeaders(created.body.clientId, created.body.clientSecret));
     expect(res.status).toBe(200);
     expect(res.body.id).toBe(1);
@@ -58,7 +62,7 @@ describe('POST /v1/partner/credentials (createCredential)', () => {
 describe('POST /v1/partner/credentials/{credentialId}/rotate (rotateCredential)', () => {
   test('issues a new secret and the old one stops working at once', async () => {
     const { api, auth } = createTestApp();
-    const created = await api.post('/v1/partner/credentials').set(auth).send({ name: 'Rotating' });
+    const created = await api.post('/v1/partner/credentials').set(auth).send(buildCredentialCreateRequest());
     const oldAuth = authHeaders(created.body.clientId, created.body.clientSecret);
     const rotated = await api.post(`/v1/partner/credentials/${created.body.id}/rotate`).set(auth);
     expect(rotated.status).toBe(200);
@@ -73,7 +77,7 @@ describe('POST /v1/partner/credentials/{credentialId}/rotate (rotateCredential)'
   test('answers 404 for another partner credential (D2)', async () => {
     const { api, auth, deps } = createTestApp();
     const other = addPartner(deps);
-    const mine = await api.post('/v1/partner/credentials').set(auth).send({ name: 'Mine' });
+    const mine = await api.post('/v1/partner/credentials').set(auth).send(buildCredentialCreateRequest());
     const res = await api.post(`/v1/partner/credentials/${mine.body.id}/rotate`).set(other.auth);
     expect(res.status).toBe(404);
     expect(res.body.code).toBe('credential_not_found');
@@ -81,7 +85,7 @@ describe('POST /v1/partner/credentials/{credentialId}/rotate (rotateCredential)'
 
   test('answers 409 for a revoked credential', async () => {
     const { api, auth } = createTestApp();
-    const created = await api.post('/v1/partner/credentials').set(auth).send({ name: 'Old' });
+    const created = await api.post('/v1/partner/credentials').set(auth).send(buildCredentialCreateRequest());
     await api.delete(`/v1/partner/credentials/${created.body.id}`).set(auth);
     const res = await api.post(`/v1/partner/credentials/${created.body.id}/rotate`).set(auth);
     expect(res.status).toBe(409);
@@ -91,7 +95,7 @@ describe('POST /v1/partner/credentials/{credentialId}/rotate (rotateCredential)'
 describe('DELETE /v1/partner/credentials/{credentialId} (revokeCredential)', () => {
   test('revokes a credential and further use answers 401', async () => {
     const { api, auth } = createTestApp();
-    const created = await api.post('/v1/partner/credentials').set(auth).send({ name: 'Temporary' });
+    const created = await api.post('/v1/partner/credentials').set(auth).send(buildCredentialCreateRequest());
     const res = await api.delete(`/v1/partner/credentials/${created.body.id}`).set(auth);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ id: created.body.id, status: 'revoked' });

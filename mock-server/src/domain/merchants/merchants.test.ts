@@ -1,4 +1,10 @@
 import {
+  buildMerchantCreateRequest,
+  buildMerchantFastTrackRequest,
+  buildTestMerchantCreateRequest,
+  type MerchantCreateRequest,
+} from '../../../../fixtures/src';
+import {
   addPartner,
   createTestApp,
   createTestDeps,
@@ -26,7 +32,7 @@ const FAST_TRACK = {
 // Building the first app of a file compiles every validator of the spec once.
 beforeAll(() => void createTestDeps(), 60_000);
 
-async function createMerchant({ api, auth }: TestApp, body: object = SEED_MERCHANT) {
+async function createMerchant({ api, auth }: TestApp, body: MerchantCreateRequest = buildMerchantCreateRequest()) {
   const res = await api.post('/v1/partner/merchants').set(auth).send(body);
   expect(res.status).toBe(201);
   return res.body as {
@@ -69,11 +75,10 @@ describe('POST /v1/partner/merchants (createMerchant)', () => {
 
   test('keeps the optional contact phone and partner reference', async () => {
     const t = createTestApp();
-    const { merchantId } = await createMerchant(t, {
-      ...SEED_MERCHANT,
-      contactPhone: '+4512345678',
-      partnerRefId: 'merchant-001',
-    });
+    const { merchantId } = await createMerchant(
+      t,
+      buildMerchantCreateRequest({ contactPhone: '+4512345678', partnerRefId: 'merchant-001' }),
+    );
     const res = await t.api.get(`/v1/partner/merchants/${merchantId}`).set(t.auth);
     expect(res.body).toMatchObject({ contactPhone: '+4512345678', partnerRefId: 'merchant-001', status: 'pending' });
   });
@@ -104,7 +109,7 @@ describe('POST /v1/partner/merchants (createMerchant)', () => {
 
   test('rejects a call without partner credentials with 401', async () => {
     const t = createTestApp();
-    const res = await t.api.post('/v1/partner/merchants').send(SEED_MERCHANT);
+    const res = await t.api.post('/v1/partner/merchants').send(buildMerchantCreateRequest());
     expect(res.status).toBe(401);
   });
 });
@@ -132,7 +137,7 @@ describe('POST /v1/partner/merchants/fast-track (fastTrackMerchant)', () => {
     const res = await t.api
       .post('/v1/partner/merchants/fast-track')
       .set(t.auth)
-      .send({ ...FAST_TRACK, primaryUseCase: 'retail' });
+      .send({ ...buildMerchantFastTrackRequest(), primaryUseCase: 'retail' });
     expect(res.status).toBe(201);
     const record = t.deps.state.merchants.get(res.body.merchantId);
     expect(JSON.stringify(record)).not.toContain('primaryUseCase');
@@ -140,7 +145,10 @@ describe('POST /v1/partner/merchants/fast-track (fastTrackMerchant)', () => {
 
   test('reads as pending until the merchant finishes through its link', async () => {
     const t = createTestApp();
-    const created = await t.api.post('/v1/partner/merchants/fast-track').set(t.auth).send(FAST_TRACK);
+    const created = await t.api
+      .post('/v1/partner/merchants/fast-track')
+      .set(t.auth)
+      .send(buildMerchantFastTrackRequest());
     const res = await t.api.get(`/v1/partner/merchants/${created.body.merchantId}`).set(t.auth);
     expect(res.body.status).toBe('pending');
   });
@@ -155,7 +163,7 @@ describe('POST /v1/partner/merchants/fast-track (fastTrackMerchant)', () => {
 
   test('rejects a call without partner credentials with 401', async () => {
     const t = createTestApp();
-    const res = await t.api.post('/v1/partner/merchants/fast-track').send(FAST_TRACK);
+    const res = await t.api.post('/v1/partner/merchants/fast-track').send(buildMerchantFastTrackRequest());
     expect(res.status).toBe(401);
   });
 });
@@ -178,7 +186,7 @@ describe('POST /v1/partner/merchants/test (createTestMerchant)', () => {
 
   test('gives the test merchant its default store at once (D15)', async () => {
     const t = createTestApp();
-    const created = await t.api.post('/v1/partner/merchants/test').set(t.auth).send({ companyName: 'Test Merchant' });
+    const created = await t.api.post('/v1/partner/merchants/test').set(t.auth).send(buildTestMerchantCreateRequest());
     const res = await t.api.get(`/v1/partner/merchants/${created.body.merchantId}/stores`).set(t.auth);
     expect(res.body.total).toBe(1);
     expect(res.body.stores[0]).toMatchObject({
@@ -192,7 +200,8 @@ describe('POST /v1/partner/merchants/test (createTestMerchant)', () => {
   test('publishes merchant.activated', async () => {
     const t = createTestApp();
     const events = recordEvents(t);
-    const res = await t.api.post('/v1/partner/merchants/test').set(t.auth).send({ companyName: 'Test Merchant' });
+    const body = buildTestMerchantCreateRequest();
+    const res = await t.api.post('/v1/partner/merchants/test').set(t.auth).send(body);
     expect(events).toEqual([
       {
         type: 'merchant.activated',
@@ -201,7 +210,7 @@ describe('POST /v1/partner/merchants/test (createTestMerchant)', () => {
         data: {
           merchantId: res.body.merchantId,
           clientId: res.body.clientId,
-          companyName: 'Test Merchant',
+          companyName: body.companyName,
           status: 'active',
         },
       },
@@ -217,7 +226,7 @@ describe('POST /v1/partner/merchants/test (createTestMerchant)', () => {
 
   test('rejects a call without partner credentials with 401', async () => {
     const t = createTestApp();
-    const res = await t.api.post('/v1/partner/merchants/test').send({ companyName: 'Test Merchant' });
+    const res = await t.api.post('/v1/partner/merchants/test').send(buildTestMerchantCreateRequest());
     expect(res.status).toBe(401);
   });
 });
@@ -226,7 +235,7 @@ describe('GET /v1/partner/merchants (listMerchants)', () => {
   test('lists merchants newest first with the default page and limit', async () => {
     const t = createTestApp();
     const first = await createMerchant(t);
-    const second = await createMerchant(t, { ...SEED_MERCHANT, companyName: 'Second' });
+    const second = await createMerchant(t);
     const res = await t.api.get('/v1/partner/merchants').set(t.auth);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ total: 2, page: 1, limit: 20 });
@@ -236,7 +245,7 @@ describe('GET /v1/partner/merchants (listMerchants)', () => {
   test('filters by status', async () => {
     const t = createTestApp();
     await createMerchant(t);
-    const active = await t.api.post('/v1/partner/merchants/test').set(t.auth).send({ companyName: 'Active one' });
+    const active = await t.api.post('/v1/partner/merchants/test').set(t.auth).send(buildTestMerchantCreateRequest());
     const res = await t.api.get('/v1/partner/merchants?status=active').set(t.auth);
     expect(res.body.total).toBe(1);
     expect(res.body.merchants).toEqual([expect.objectContaining({ id: active.body.merchantId, status: 'active' })]);
@@ -247,7 +256,7 @@ describe('GET /v1/partner/merchants (listMerchants)', () => {
     const partner = t.deps.state.partners.get(defaultPartnerId(t.deps))!;
     const ids = Array.from(
       { length: 250 },
-      (_, i) => t.deps.services.merchants.create(partner, { ...SEED_MERCHANT, companyName: `M${i}` }).merchantId,
+      () => t.deps.services.merchants.create(partner, buildMerchantCreateRequest()).merchantId,
     );
     const res = await t.api.get('/v1/partner/merchants?page=3&limit=100').set(t.auth);
     expect(res.body).toMatchObject({ total: 250, page: 3, limit: 100 });
@@ -292,7 +301,7 @@ describe('GET /v1/partner/merchants (listMerchants)', () => {
 describe('GET /v1/partner/merchants/{merchantId} (getMerchant)', () => {
   test('returns the merchant in the API reference shape', async () => {
     const t = createTestApp();
-    const created = await createMerchant(t);
+    const created = await createMerchant(t, SEED_MERCHANT);
     const res = await t.api.get(`/v1/partner/merchants/${created.merchantId}`).set(t.auth);
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
@@ -376,7 +385,7 @@ describe('POST /v1/partner/merchants/{merchantId}/resend-onboarding (resendOnboa
 
   test('answers 409 for a merchant that is already active', async () => {
     const t = createTestApp();
-    const active = await t.api.post('/v1/partner/merchants/test').set(t.auth).send({ companyName: 'Active one' });
+    const active = await t.api.post('/v1/partner/merchants/test').set(t.auth).send(buildTestMerchantCreateRequest());
     const res = await t.api.post(`/v1/partner/merchants/${active.body.merchantId}/resend-onboarding`).set(t.auth);
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('merchant_not_pending');

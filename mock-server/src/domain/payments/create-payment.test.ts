@@ -1,3 +1,9 @@
+import {
+  buildPaymentCreateRequest,
+  buildTestMerchantCreateRequest,
+  PLACEHOLDER_MERCHANT_CLIENT_ID,
+  type PaymentCreateRequest,
+} from '../../../../fixtures/src';
 import type { DomainEvent } from '../../shared/events';
 import {
   addActiveMerchant,
@@ -17,12 +23,8 @@ function setup() {
   return { ...t, partnerId, merchant, events };
 }
 
-const body = (merchantClientId: string, extra: Record<string, unknown> = {}) => ({
-  merchantClientId,
-  amount: 149.5,
-  referenceNumber: 'ORDER-123',
-  ...extra,
-});
+const body = (merchantClientId: string, extra: Partial<PaymentCreateRequest> = {}) =>
+  buildPaymentCreateRequest({ merchantClientId, ...extra });
 
 beforeAll(warmUpValidators, 60_000);
 
@@ -56,7 +58,7 @@ describe('POST /v1/partner/payments (createPayment)', () => {
 
   test('takes a payment for a test merchant created through the API, at its default store', async () => {
     const { api, auth } = setup();
-    const merchant = await api.post('/v1/partner/merchants/test').set(auth).send({ companyName: 'Café Test ApS' });
+    const merchant = await api.post('/v1/partner/merchants/test').set(auth).send(buildTestMerchantCreateRequest());
     const stores = await api.get(`/v1/partner/merchants/${merchant.body.merchantId}/stores`).set(auth);
     const storeId = stores.body.stores[0].storeId as string;
     const res = await api
@@ -155,7 +157,7 @@ describe('POST /v1/partner/payments (createPayment)', () => {
 
   test('answers 404 for an unknown merchantClientId', async () => {
     const { api, auth } = setup();
-    const res = await api.post('/v1/partner/payments').set(auth).send(body('00000000-0000-4000-8000-000000000000'));
+    const res = await api.post('/v1/partner/payments').set(auth).send(body(PLACEHOLDER_MERCHANT_CLIENT_ID));
     expect(res.status).toBe(404);
   });
 
@@ -164,11 +166,11 @@ describe('POST /v1/partner/payments (createPayment)', () => {
     const other = addPartner(deps);
     const foreign = addActiveMerchant(deps, other.partnerId);
     const res = await api.post('/v1/partner/payments').set(auth).send(body(foreign.clientId));
-    const unknown = await api.post('/v1/partner/payments').set(auth).send(body('00000000-0000-4000-8000-000000000000'));
+    const unknown = await api.post('/v1/partner/payments').set(auth).send(body(PLACEHOLDER_MERCHANT_CLIENT_ID));
     expect(res.status).toBe(404);
     expect(res.body.code).toBe(unknown.body.code);
     expect(res.body.message).toBe(
-      String(unknown.body.message).replace('00000000-0000-4000-8000-000000000000', foreign.clientId),
+      String(unknown.body.message).replace(PLACEHOLDER_MERCHANT_CLIENT_ID, foreign.clientId),
     );
   });
 

@@ -1,3 +1,4 @@
+import { buildPaymentCreateRequest } from '../../../../fixtures/src';
 import {
   addActiveMerchant,
   addPartner,
@@ -14,7 +15,7 @@ async function setup() {
   const res = await t.api
     .post('/v1/partner/payments')
     .set(t.auth)
-    .send({ merchantClientId: merchant.clientId, amount: 10, referenceNumber: 'QR-1' });
+    .send(buildPaymentCreateRequest({ merchantClientId: merchant.clientId }));
   return { ...t, qrUrl: `/v1/partner/payments/${res.body.paymentId}/qr` };
 }
 

@@ -1,3 +1,4 @@
+import { buildProfileUpdateRequest } from '../../../../fixtures/src';
 import { addPartner, createTestApp } from '../../../test/helpers';
 
 describe('GET /v1/partner/profile (getProfile)', () => {
@@ -31,19 +32,17 @@ describe('PUT /v1/partner/profile (updateProfile)', () => {
   test('changes only the fields sent and bumps updatedAt', async () => {
     const { api, auth, deps } = createTestApp();
     deps.clock.advance(60_000);
-    const res = await api
-      .put('/v1/partner/profile')
-      .set(auth)
-      .send({ contactEmail: 'integrations@acmepos.dk', contactPhone: '+4587654321' });
+    const { contactEmail, contactPhone } = buildProfileUpdateRequest();
+    const res = await api.put('/v1/partner/profile').set(auth).send({ contactEmail, contactPhone });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       name: 'Acme POS',
-      contactEmail: 'integrations@acmepos.dk',
-      contactPhone: '+4587654321',
+      contactEmail,
+      contactPhone,
       updatedAt: '2026-03-18T12:01:00.000Z',
     });
     const again = await api.get('/v1/partner/profile').set(auth);
-    expect(again.body.contactEmail).toBe('integrations@acmepos.dk');
+    expect(again.body.contactEmail).toBe(contactEmail);
   });
 
   test('rejects an empty body with 400', async () => {

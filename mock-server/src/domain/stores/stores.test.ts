@@ -1,3 +1,4 @@
+import { buildStoreCreateRequest, buildStoreUpdateRequest } from '../../../../fixtures/src';
 import { addPartner, createTestApp, createTestDeps } from '../../../test/helpers';
 import {
   activeMerchant,
@@ -63,22 +64,25 @@ describe('POST /v1/partner/merchants/{merchantId}/stores (createStore)', () => {
     const t = createTestApp();
     const merchantId = await activeMerchant(t);
     t.deps.clock.advance(2 * 24 * 60 * 60 * 1000);
-    const store = await createStore(t, merchantId, { name: 'Kiosk' });
+    const store = await createStore(t, merchantId, buildStoreCreateRequest());
     expect(store.locationId).toMatch(/^LOC-20260320-[A-Z0-9]{4}$/);
   });
 
   test('keeps a given locationId', async () => {
     const t = createTestApp();
     const merchantId = await activeMerchant(t);
-    const store = await createStore(t, merchantId, { name: 'Kiosk', locationId: 'SKAT-0001' });
+    const store = await createStore(t, merchantId, buildStoreCreateRequest({ locationId: 'SKAT-0001' }));
     expect(store.locationId).toBe('SKAT-0001');
   });
 
   test('answers 409 for a locationId already used within the merchant', async () => {
     const t = createTestApp();
     const merchantId = await activeMerchant(t);
-    await createStore(t, merchantId, { name: 'Kiosk', locationId: 'SKAT-0001' });
-    const res = await t.api.post(storePath(merchantId)).set(t.auth).send({ name: 'Other', locationId: 'SKAT-0001' });
+    await createStore(t, merchantId, buildStoreCreateRequest({ locationId: 'SKAT-0001' }));
+    const res = await t.api
+      .post(storePath(merchantId))
+      .set(t.auth)
+      .send(buildStoreCreateRequest({ locationId: 'SKAT-0001' }));
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('location_id_taken');
   });
@@ -87,8 +91,11 @@ describe('POST /v1/partner/merchants/{merchantId}/stores (createStore)', () => {
     const t = createTestApp();
     const first = await activeMerchant(t);
     const second = await activeMerchant(t);
-    await createStore(t, first, { name: 'Kiosk', locationId: 'SKAT-0001' });
-    const res = await t.api.post(storePath(second)).set(t.auth).send({ name: 'Kiosk', locationId: 'SKAT-0001' });
+    await createStore(t, first, buildStoreCreateRequest({ locationId: 'SKAT-0001' }));
+    const res = await t.api
+      .post(storePath(second))
+      .set(t.auth)
+      .send(buildStoreCreateRequest({ locationId: 'SKAT-0001' }));
     expect(res.status).toBe(201);
   });
 
@@ -97,8 +104,8 @@ describe('POST /v1/partner/merchants/{merchantId}/stores (createStore)', () => {
     const pendingId = await pendingMerchant(t);
     const inactiveId = await activeMerchant(t);
     t.deps.services.merchants.deactivate(t.deps.state.merchants.get(inactiveId)!);
-    expect((await t.api.post(storePath(pendingId)).set(t.auth).send({ name: 'Kiosk' })).status).toBe(201);
-    expect((await t.api.post(storePath(inactiveId)).set(t.auth).send({ name: 'Kiosk' })).status).toBe(201);
+    expect((await t.api.post(storePath(pendingId)).set(t.auth).send(buildStoreCreateRequest())).status).toBe(201);
+    expect((await t.api.post(storePath(inactiveId)).set(t.auth).send(buildStoreCreateRequest())).status).toBe(201);
   });
 
   test('rejects a missing name with 400 naming the field', async () => {
@@ -127,7 +134,7 @@ describe('POST /v1/partner/merchants/{merchantId}/stores (createStore)', () => {
 
   test('answers 404 for an unknown merchant', async () => {
     const t = createTestApp();
-    const res = await t.api.post(storePath(999)).set(t.auth).send(SEED_STORE);
+    const res = await t.api.post(storePath(999)).set(t.auth).send(buildStoreCreateRequest());
     expect(res.status).toBe(404);
     expect(res.body.code).toBe('merchant_not_found');
   });
@@ -136,7 +143,7 @@ describe('POST /v1/partner/merchants/{merchantId}/stores (createStore)', () => {
     const t = createTestApp();
     const merchantId = await activeMerchant(t);
     const other = addPartner(t.deps);
-    const res = await t.api.post(storePath(merchantId)).set(other.auth).send(SEED_STORE);
+    const res = await t.api.post(storePath(merchantId)).set(other.auth).send(buildStoreCreateRequest());
     expect(res.status).toBe(404);
     expect(t.deps.state.storesOf(merchantId)).toHaveLength(1);
   });
@@ -144,7 +151,7 @@ describe('POST /v1/partner/merchants/{merchantId}/stores (createStore)', () => {
   test('rejects a call without partner credentials with 401', async () => {
     const t = createTestApp();
     const merchantId = await activeMerchant(t);
-    expect((await t.api.post(storePath(merchantId)).send(SEED_STORE)).status).toBe(401);
+    expect((await t.api.post(storePath(merchantId)).send(buildStoreCreateRequest())).status).toBe(401);
   });
 });
 
@@ -245,20 +252,24 @@ describe('PUT /v1/partner/merchants/{merchantId}/stores/{storeId} (updateStore)'
     const t = createTestApp();
     const merchantId = await activeMerchant(t);
     const store = await createStore(t, merchantId, { name: 'Kiosk' });
-    const res = await t.api.put(storePath(merchantId, store.storeId)).set(t.auth).send({ city: 'Aarhus' });
-    expect(res.body).toMatchObject({ name: 'Kiosk', city: 'Aarhus' });
+    const { city } = buildStoreUpdateRequest();
+    const res = await t.api.put(storePath(merchantId, store.storeId)).set(t.auth).send({ city });
+    expect(res.body).toMatchObject({ name: 'Kiosk', city });
   });
 
   test("changes the store's own locationId", async () => {
     const t = createTestApp();
     const merchantId = await activeMerchant(t);
     const store = await createStore(t, merchantId);
-    const res = await t.api.put(storePath(merchantId, store.storeId)).set(t.auth).send({ locationId: 'SKAT-0002' });
+    const res = await t.api
+      .put(storePath(merchantId, store.storeId))
+      .set(t.auth)
+      .send(buildStoreUpdateRequest({ locationId: 'SKAT-0002' }));
     expect(res.body.locationId).toBe('SKAT-0002');
     const reuse = await t.api
       .post(storePath(merchantId))
       .set(t.auth)
-      .send({ name: 'Reuse', locationId: store.locationId });
+      .send(buildStoreCreateRequest({ locationId: store.locationId }));
     expect(reuse.status).toBe(201);
   });
 
@@ -267,7 +278,10 @@ describe('PUT /v1/partner/merchants/{merchantId}/stores/{storeId} (updateStore)'
     const merchantId = await activeMerchant(t);
     const main = await defaultStore(t, merchantId);
     const store = await createStore(t, merchantId);
-    const res = await t.api.put(storePath(merchantId, store.storeId)).set(t.auth).send({ locationId: main.locationId });
+    const res = await t.api
+      .put(storePath(merchantId, store.storeId))
+      .set(t.auth)
+      .send(buildStoreUpdateRequest({ locationId: main.locationId }));
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('location_id_taken');
   });
@@ -292,7 +306,9 @@ describe('PUT /v1/partner/merchants/{merchantId}/stores/{storeId} (updateStore)'
   test('answers 404 for an unknown store', async () => {
     const t = createTestApp();
     const merchantId = await activeMerchant(t);
-    expect((await t.api.put(storePath(merchantId, 'no-such-store')).set(t.auth).send({ name: 'X' })).status).toBe(404);
+    expect(
+      (await t.api.put(storePath(merchantId, 'no-such-store')).set(t.auth).send(buildStoreUpdateRequest())).status,
+    ).toBe(404);
   });
 
   test("answers 404 for another partner's store and leaves it unchanged (D2)", async () => {
@@ -300,9 +316,9 @@ describe('PUT /v1/partner/merchants/{merchantId}/stores/{storeId} (updateStore)'
     const merchantId = await activeMerchant(t);
     const store = await createStore(t, merchantId);
     const other = addPartner(t.deps);
-    expect((await t.api.put(storePath(merchantId, store.storeId)).set(other.auth).send({ name: 'X' })).status).toBe(
-      404,
-    );
+    expect(
+      (await t.api.put(storePath(merchantId, store.storeId)).set(other.auth).send(buildStoreUpdateRequest())).status,
+    ).toBe(404);
     expect(await getStore(t, merchantId, store.storeId)).toEqual(store);
   });
 
@@ -310,7 +326,7 @@ describe('PUT /v1/partner/merchants/{merchantId}/stores/{storeId} (updateStore)'
     const t = createTestApp();
     const merchantId = await activeMerchant(t);
     const store = await createStore(t, merchantId);
-    expect((await t.api.put(storePath(merchantId, store.storeId)).send({ name: 'X' })).status).toBe(401);
+    expect((await t.api.put(storePath(merchantId, store.storeId)).send(buildStoreUpdateRequest())).status).toBe(401);
   });
 });
 
