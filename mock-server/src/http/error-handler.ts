@@ -41,12 +41,7 @@ function toApiError(err: unknown): ApiError | undefined {
       // a malformed %-escape in a page URL) are the client's, never a 500.
       const status = e?.status ?? e?.statusCode;
       if (typeof status === 'number' && status >= 400 && status < 500) {
-        const detail = e.message ?? 'Bad request';
-        return new ApiError(
-          status,
-          'bad_request',
-          /header check|unexpected end|invalid/i.test(detail) ? `The body could not be decoded: ${detail}` : detail,
-        );
+        return new ApiError(status, 'bad_request', `The request could not be read: ${e.message ?? 'bad request'}`);
       }
       return undefined;
     }

@@ -12,7 +12,7 @@ import type { FaultRegistry } from '../control/faults';
 import { errors } from '../http/api-error';
 import type { HandlerContext, HandlerResult, HandlerTable } from '../http/handler';
 import type { CredentialRecord, PartnerRecord } from '../state/records';
-import { RouteTable } from './route-table';
+import { RouteTable } from '../../../spec/route-table';
 import type { OperationValidators, RequestParts } from './validators';
 
 export interface MountOptions {

@@ -1,5 +1,4 @@
 /** D18: at most one default store per merchant, always an active one; each rule its own test. */
-import { buildStoreCreateRequest, buildStoreUpdateRequest } from '../../../../fixtures/src';
 import { createTestApp, createTestDeps } from '../../../test/helpers';
 import {
   activeMerchant,
@@ -19,7 +18,7 @@ describe('D18 default-store rules', () => {
   test("makes a merchant's first store the default even when isDefault is false", async () => {
     const t = createTestApp();
     const merchantId = await pendingMerchant(t);
-    const store = await createStore(t, merchantId, buildStoreCreateRequest({ isDefault: false }));
+    const store = await createStore(t, merchantId, { name: 'First', isDefault: false });
     expect(store.isDefault).toBe(true);
   });
 
@@ -28,7 +27,7 @@ describe('D18 default-store rules', () => {
     const merchantId = await activeMerchant(t);
     const previous = await defaultStore(t, merchantId);
     t.deps.clock.advance(60_000);
-    const store = await createStore(t, merchantId, buildStoreCreateRequest({ isDefault: true }));
+    const store = await createStore(t, merchantId, { name: 'New default', isDefault: true });
     expect(store.isDefault).toBe(true);
     expect(await getStore(t, merchantId, previous.storeId)).toMatchObject({ isDefault: false, updatedAt: LATER });
     expect(await defaultStore(t, merchantId)).toMatchObject({ storeId: store.storeId });
@@ -40,10 +39,7 @@ describe('D18 default-store rules', () => {
     const previous = await defaultStore(t, merchantId);
     const store = await createStore(t, merchantId);
     t.deps.clock.advance(60_000);
-    const res = await t.api
-      .put(storePath(merchantId, store.storeId))
-      .set(t.auth)
-      .send(buildStoreUpdateRequest({ isDefault: true }));
+    const res = await t.api.put(storePath(merchantId, store.storeId)).set(t.auth).send({ isDefault: true });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ isDefault: true, updatedAt: LATER });
     expect(await getStore(t, merchantId, previous.storeId)).toMatchObject({ isDefault: false, updatedAt: LATER });
@@ -52,12 +48,9 @@ describe('D18 default-store rules', () => {
   test('keeps at most one default store per merchant', async () => {
     const t = createTestApp();
     const merchantId = await activeMerchant(t);
-    const a = await createStore(t, merchantId, buildStoreCreateRequest({ isDefault: true }));
-    await createStore(t, merchantId, buildStoreCreateRequest({ isDefault: true }));
-    await t.api
-      .put(storePath(merchantId, a.storeId))
-      .set(t.auth)
-      .send(buildStoreUpdateRequest({ isDefault: true }));
+    const a = await createStore(t, merchantId, { name: 'A', isDefault: true });
+    await createStore(t, merchantId, { name: 'B', isDefault: true });
+    await t.api.put(storePath(merchantId, a.storeId)).set(t.auth).send({ isDefault: true });
     const list = await t.api.get(storePath(merchantId)).set(t.auth);
     expect((list.body.stores as StoreBody[]).filter((s) => s.isDefault).map((s) => s.storeId)).toEqual([a.storeId]);
   });
@@ -66,10 +59,7 @@ describe('D18 default-store rules', () => {
     const t = createTestApp();
     const merchantId = await activeMerchant(t);
     const current = await defaultStore(t, merchantId);
-    const res = await t.api
-      .put(storePath(merchantId, current.storeId))
-      .set(t.auth)
-      .send(buildStoreUpdateRequest({ isDefault: false }));
+    const res = await t.api.put(storePath(merchantId, current.storeId)).set(t.auth).send({ isDefault: false });
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('default_store_required');
     expect(res.body.message).toContain('Choose another default');
@@ -79,10 +69,7 @@ describe('D18 default-store rules', () => {
     const t = createTestApp();
     const merchantId = await activeMerchant(t);
     const current = await defaultStore(t, merchantId);
-    const res = await t.api
-      .put(storePath(merchantId, current.storeId))
-      .set(t.auth)
-      .send(buildStoreUpdateRequest({ isDefault: true }));
+    const res = await t.api.put(storePath(merchantId, current.storeId)).set(t.auth).send({ isDefault: true });
     expect(res.status).toBe(200);
     expect(res.body.isDefault).toBe(true);
   });
@@ -108,10 +95,7 @@ describe('D18 default-store rules', () => {
     const merchantId = await activeMerchant(t);
     const store = await createStore(t, merchantId);
     await t.api.delete(storePath(merchantId, store.storeId)).set(t.auth);
-    const res = await t.api
-      .put(storePath(merchantId, store.storeId))
-      .set(t.auth)
-      .send(buildStoreUpdateRequest({ isDefault: true }));
+    const res = await t.api.put(storePath(merchantId, store.storeId)).set(t.auth).send({ isDefault: true });
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('store_inactive');
   });
@@ -121,10 +105,7 @@ describe('D18 default-store rules', () => {
     const merchantId = await activeMerchant(t);
     const store = await createStore(t, merchantId);
     await t.api.delete(storePath(merchantId, store.storeId)).set(t.auth);
-    const res = await t.api
-      .put(storePath(merchantId, store.storeId))
-      .set(t.auth)
-      .send(buildStoreUpdateRequest({ isActive: true }));
+    const res = await t.api.put(storePath(merchantId, store.storeId)).set(t.auth).send({ isActive: true });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ isActive: true, isDefault: false });
   });
@@ -137,7 +118,7 @@ describe('D18 default-store rules', () => {
     const res = await t.api
       .put(storePath(merchantId, store.storeId))
       .set(t.auth)
-      .send(buildStoreUpdateRequest({ isActive: true, isDefault: true }));
+      .send({ isActive: true, isDefault: true });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ isActive: true, isDefault: true });
   });
@@ -146,10 +127,7 @@ describe('D18 default-store rules', () => {
     const t = createTestApp();
     const merchantId = await activeMerchant(t);
     const store = await createStore(t, merchantId);
-    const res = await t.api
-      .put(storePath(merchantId, store.storeId))
-      .set(t.auth)
-      .send(buildStoreUpdateRequest({ isActive: false }));
+    const res = await t.api.put(storePath(merchantId, store.storeId)).set(t.auth).send({ isActive: false });
     expect(res.status).toBe(200);
     expect(res.body.isActive).toBe(false);
   });
@@ -158,10 +136,7 @@ describe('D18 default-store rules', () => {
     const t = createTestApp();
     const merchantId = await activeMerchant(t);
     const current = await defaultStore(t, merchantId);
-    const res = await t.api
-      .put(storePath(merchantId, current.storeId))
-      .set(t.auth)
-      .send(buildStoreUpdateRequest({ isActive: false }));
+    const res = await t.api.put(storePath(merchantId, current.storeId)).set(t.auth).send({ isActive: false });
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('default_store_required');
   });
@@ -174,7 +149,7 @@ describe('D18 default-store rules', () => {
     const res = await t.api
       .put(storePath(merchantId, current.storeId))
       .set(t.auth)
-      .send(buildStoreUpdateRequest({ locationId: 'SKAT-9', isDefault: false }));
+      .send({ name: 'Renamed', locationId: 'SKAT-9', isDefault: false });
     expect(res.status).toBe(409);
     expect(await getStore(t, merchantId, current.storeId)).toEqual(current);
   });
@@ -186,10 +161,7 @@ describe('D18 default-store rules', () => {
     const store = await createStore(t, merchantId);
     await t.api.delete(storePath(merchantId, store.storeId)).set(t.auth);
     t.deps.clock.advance(60_000);
-    await t.api
-      .put(storePath(merchantId, store.storeId))
-      .set(t.auth)
-      .send(buildStoreUpdateRequest({ isDefault: true }));
+    await t.api.put(storePath(merchantId, store.storeId)).set(t.auth).send({ isDefault: true });
     expect(await getStore(t, merchantId, previous.storeId)).toEqual(previous);
   });
 });

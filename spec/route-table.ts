@@ -1,7 +1,8 @@
 /**
  * Finds the operation of a request by method and path in one lookup: a map for paths without
- * parameters and, per method, a short list of compiled templates for the rest. Express's router
- * tries every route in turn, which made routing the largest cost of a request.
+ * parameters and, per method, a short list of compiled templates for the rest. Shared by the mock
+ * (routing; Express's router tries every route in turn, which made routing the largest cost of a
+ * request) and the contract kit (which operation did a response answer).
  */
 export interface RouteMatch<T> {
   value: T;
@@ -41,6 +42,15 @@ export class RouteTable<T> {
     list.push({ regex: new RegExp(`^${source}$`), names, value, literal: template.replace(/\{[^}]+\}/g, '').length });
     list.sort((a, b) => b.literal - a.literal);
     this.templates.set(verb, list);
+  }
+
+  /** What every method has at this path (to say which methods a path does allow). */
+  allAt(path: string): T[] {
+    const verbs = new Set([...this.templates.keys(), ...[...this.exact.keys()].map((k) => k.split(' ')[0]!)]);
+    return [...verbs].flatMap((verb) => {
+      const found = this.match(verb, path);
+      return found ? [found.value] : [];
+    });
   }
 
   match(method: string, path: string): RouteMatch<T> | undefined {

@@ -34,3 +34,15 @@ describe('RouteTable', () => {
     expect(table.match('GET', '/v1/partner/merchants/1/stores/2/extra')).toBeUndefined();
   });
 });
+
+describe('RouteTable.allAt', () => {
+  test('lists what every method has at a path, for telling which methods it allows', () => {
+    const table = new RouteTable<string>();
+    table.add('get', '/v1/partner/payments', 'listPayments');
+    table.add('post', '/v1/partner/payments', 'createPayment');
+    table.add('delete', '/v1/partner/webhooks/{webhookId}', 'deleteWebhook');
+    expect(table.allAt('/v1/partner/payments').sort()).toEqual(['createPayment', 'listPayments']);
+    expect(table.allAt('/v1/partner/webhooks/3')).toEqual(['deleteWebhook']);
+    expect(table.allAt('/v1/partner/nothing')).toEqual([]);
+  });
+});
