@@ -2,6 +2,7 @@
 import type { AppDeps } from '../deps';
 import { errors } from '../http/api-error';
 import { ok, type HandlerTable } from '../http/handler';
+import { safePaging } from '../shared/paging';
 import type { DeliveryQuery } from '../webhooks';
 import type { DeliveryList, FlushResult } from './control-types';
 
@@ -11,9 +12,10 @@ export function createControlDeliveryHandlers({
 }: Pick<AppDeps, 'deliveries' | 'dispatcher'>): HandlerTable {
   return {
     listDeliveries(ctx) {
-      const query = ctx.query as unknown as DeliveryQuery & { page: number; limit: number };
-      const { items, total } = deliveries.list(query);
-      return ok({ deliveries: items, total, page: query.page, limit: query.limit } satisfies DeliveryList);
+      const query = ctx.query as unknown as DeliveryQuery;
+      const { page, limit } = safePaging(query.page, query.limit); // E30
+      const { items, total } = deliveries.list({ ...query, page, limit });
+      return ok({ deliveries: items, total, page, limit } satisfies DeliveryList);
     },
 
     getDelivery(ctx) {

@@ -4,6 +4,7 @@
  */
 import type { Request, Response } from 'express';
 import type { Clock } from '../shared/clock';
+import { safePaging } from '../shared/paging';
 
 export interface JournalEntry {
   id: number;
@@ -54,7 +55,8 @@ export function createRequestJournal(clock: Clock, capacity = 1000): RequestJour
     list(filter = {}) {
       const ordered = [...entries.slice(start), ...entries.slice(0, start)].reverse();
       const matching = filter.operationId ? ordered.filter((e) => e.operationId === filter.operationId) : ordered;
-      return { requests: matching.slice(0, filter.limit ?? 100), total: matching.length };
+      const { limit } = safePaging(1, filter.limit, capacity, 100); // E30
+      return { requests: matching.slice(0, limit), total: matching.length };
     },
     clear() {
       entries = [];

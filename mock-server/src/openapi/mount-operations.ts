@@ -46,20 +46,26 @@ function hasBody(req: Request): boolean {
 
 type OperationRunner = (req: Request, res: Response) => Promise<void>;
 
+interface OperationRoute {
+  run: OperationRunner;
+  /** E31: only operations with a request body in the spec read one. */
+  readsBody: boolean;
+}
+
 /** The operations of one spec, found by method and path. */
 export interface OperationRoutes {
-  find(method: string, path: string): { run: OperationRunner; params: Record<string, string> } | undefined;
+  find(method: string, path: string): (OperationRoute & { params: Record<string, string> }) | undefined;
 }
 
 export function buildOperationRoutes(options: MountOptions): OperationRoutes {
   checkHandlers(options.operations, options.handlers);
-  const routes = new RouteTable<OperationRunner>();
+  const routes = new RouteTable<OperationRoute>();
   for (const op of options.operations) {
     const handler = options.handlers[op.operationId]!;
     const validators = options.validators.get(op.operationId);
     if (!validators) throw new Error(`No validators compiled for ${op.operationId}`);
 
-    routes.add(op.method, op.path, async (req, res) => {
+    const run: OperationRunner = async (req, res) => {
       res.locals.operationId = op.operationId;
       if (options.faults && (await options.faults.apply(op.operationId, req, res))) return;
 
@@ -77,19 +83,24 @@ export function buildOperationRoutes(options: MountOptions): OperationRoutes {
       const ctx: HandlerContext = { req, operationId: op.operationId, ...caller, ...input };
       const result = await handler(ctx as HandlerContext<never>);
       writeResult(res, op, result, validators, options);
-    });
+    };
+    routes.add(op.method, op.path, { run, readsBody: op.operation.requestBody !== undefined });
   }
   return {
     find(method, path) {
       const found = routes.match(method, path);
-      return found && { run: found.value, params: found.params };
+      return found && { ...found.value, params: found.params };
     },
   };
 }
 
 /**
  * One middleware for the operations of several specs: finds the operation (one lookup), parses
- * the JSON body, then runs it. A request that matches no operation passes on (to the 404).
+ * the JSON body when the operation has one, then runs it. A request that matches no operation
+ * passes on (to the 404).
+ *
+ * E31: an operation without a request body never reads one, so it cannot answer 400, 413 or 415
+ * for a body its spec does not describe; Node discards the unread bytes after the response.
  */
 export function serveOperations(sets: OperationRoutes[], parseBody: RequestHandler): RequestHandler {
   return (req, res, next) => {
@@ -102,8 +113,12 @@ export function serveOperations(sets: OperationRoutes[], parseBody: RequestHandl
       next();
       return;
     }
-    const { run, params } = found;
+    const { run, params, readsBody } = found;
     req.params = params;
+    if (!readsBody) {
+      run(req, res).catch(next);
+      return;
+    }
     parseBody(req, res, (err?: unknown) => {
       if (err) next(err);
       else run(req, res).catch(next);

@@ -4,7 +4,7 @@
  * body, or throws a 400/415 ApiError naming every problem; a response validator lists how a
  * response departs from the spec.
  */
-import type { ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { dereference, resolveRef, toAbsoluteRefs, type SpecOperation } from '../../../spec';
 import { errors } from '../http/api-error';
@@ -43,19 +43,69 @@ export interface ValidatorOptions {
 
 type ParamIn = 'path' | 'query' | 'header';
 
+/** A number parameter and the sentence that refuses a value it cannot hold (E30). */
+interface NumericParam {
+  name: string;
+  integer: boolean;
+  message: string;
+}
+
 function paramsSchema(op: SpecOperation, where: ParamIn) {
   const properties: Record<string, unknown> = {};
   const required: string[] = [];
+  const numeric: NumericParam[] = [];
   const all = [...(op.pathItem.parameters ?? []), ...(op.operation.parameters ?? [])];
   for (const raw of all) {
     const param = resolveRef<OpenAPIV3_1.ParameterObject>(op.spec, raw);
     if (param.in !== where) continue;
     const name = where === 'header' ? param.name.toLowerCase() : param.name;
-    properties[name] = dereference(op.spec, param.schema ?? {});
+    const schema = dereference(op.spec, param.schema ?? {}) as OpenAPIV3_1.SchemaObject;
+    properties[name] = schema;
     if (param.required) required.push(name);
+    const found = numericParam(where, name, schema);
+    if (found) numeric.push(found);
   }
   if (Object.keys(properties).length === 0) return undefined;
-  return { type: 'object', properties, required };
+  return { schema: { type: 'object', properties, required }, numeric };
+}
+
+/**
+ * E30: ajv's coercion turns the strings `Infinity` and `1e400` into ±Infinity, which then skip
+ * `minimum`/`maximum` (ajv checks bounds only on finite numbers). A number parameter must be
+ * finite, and an integer one a safe integer (an id beyond 2^53 is not the id that was sent).
+ */
+function numericParam(where: ParamIn, name: string, schema: OpenAPIV3_1.SchemaObject): NumericParam | undefined {
+  const types = ([] as unknown[]).concat(schema.type ?? []);
+  const integer = types.includes('integer');
+  if (!integer && !types.includes('number')) return undefined;
+  const label = `${where === 'header' ? 'header' : `${where} parameter`} ${name}`;
+  const limit = Number.MAX_SAFE_INTEGER;
+  const min = typeof schema.minimum === 'number' ? schema.minimum : undefined;
+  const max = typeof schema.maximum === 'number' ? schema.maximum : undefined;
+  const message = integer
+    ? `${label} must be an integer from ${Math.max(min ?? -limit, -limit)} to ${Math.min(max ?? limit, limit)}`
+    : min !== undefined && max !== undefined
+      ? `${label} must be a number from ${min} to ${max}`
+      : `${label} must be a finite number`;
+  return { name, integer, message };
+}
+
+/** The coerced values that no number parameter may hold, with ajv's errors about them dropped. */
+function checkNumbers(
+  target: Record<string, unknown>,
+  numeric: NumericParam[],
+  ajvErrors: ErrorObject[],
+): { messages: string[]; rest: ErrorObject[] } {
+  const messages: string[] = [];
+  let rest = ajvErrors;
+  for (const { name, integer, message } of numeric) {
+    const value = target[name];
+    if (typeof value !== 'number' || (integer ? Number.isSafeInteger(value) : Number.isFinite(value))) continue;
+    messages.push(message);
+    const path = `/${name}`;
+    rest = rest.filter((e) => e.instancePath !== path && !e.instancePath.startsWith(`${path}/`));
+  }
+  return { messages, rest };
 }
 
 function jsonBodySchema(op: SpecOperation): { schema: unknown; required: boolean } | undefined {
@@ -81,11 +131,12 @@ export function compileValidators(
 
   for (const op of operations) {
     const paramValidators = (['path', 'query', 'header'] as const).map((where) => {
-      const schema = paramsSchema(op, where);
+      const found = paramsSchema(op, where);
       return {
         where,
-        names: schema ? Object.keys(schema.properties) : [],
-        validate: schema ? compiler.compile('param', `${op.operationId}:${where}`, schema) : undefined,
+        names: found ? Object.keys(found.schema.properties) : [],
+        numeric: found?.numeric ?? [],
+        validate: found ? compiler.compile('param', `${op.operationId}:${where}`, found.schema) : undefined,
       };
     });
     const body = jsonBodySchema(op);
@@ -118,11 +169,13 @@ export function compileValidators(
           headers: {},
           body: undefined,
         };
-        for (const { where, names, validate } of paramValidators) {
+        for (const { where, names, numeric, validate } of paramValidators) {
           if (!validate) continue;
           const target =
             where === 'path' ? out.params : where === 'query' ? out.query : pickHeaders(parts.headers, names);
-          if (!validate(target)) problems.push(...formatAjvErrors(validate.errors, where));
+          const valid = validate(target); // coerces `target` in place
+          const { messages, rest } = checkNumbers(target, numeric, valid ? [] : (validate.errors ?? []));
+          problems.push(...formatAjvErrors(rest, where), ...messages);
           if (where === 'header') out.headers = target;
         }
         if (body && validateBody) {

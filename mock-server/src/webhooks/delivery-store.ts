@@ -2,6 +2,7 @@
  * Delivery log (D29): every delivery with all its attempts, for the QA console, the control API and
  * export/import. Kept per partner so that a partner's list never scans other partners' deliveries.
  */
+import { safePaging } from '../shared/paging';
 import type { DeliveryOutcome, DeliveryRecord, WebhookEventType } from '../state/records';
 
 export interface DeliveryFilter {
@@ -84,8 +85,7 @@ export function createDeliveryStore(): DeliveryStore {
       list[index] = record;
     },
     list(query = {}) {
-      const page = Math.max(1, Math.floor(query.page ?? 1));
-      const limit = Math.max(1, Math.floor(query.limit ?? 20));
+      const { page, limit } = safePaging(query.page, query.limit); // E30
       const source = query.partnerId === undefined ? [...byId.values()] : (byPartner.get(query.partnerId) ?? []);
       const found: DeliveryRecord[] = [];
       for (let i = source.length - 1; i >= 0; i -= 1) {

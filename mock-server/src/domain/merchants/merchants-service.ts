@@ -6,6 +6,7 @@
 import type { components } from '../../../../spec/generated/partner-api';
 import { errors } from '../../http/api-error';
 import type { PublicLinks } from '../../shared/links';
+import { safePaging } from '../../shared/paging';
 import type { FastTrackData, MerchantRecord, MerchantStatus, PartnerRecord } from '../../state/records';
 import type { ServiceDeps } from '../service-deps';
 import type { StoreAddress, StoresService } from '../stores/stores-service';
@@ -130,8 +131,9 @@ export function createMerchantsService(deps: MerchantsDeps) {
 
     /** D10: newest first, one page through the index (never a scan of every merchant). */
     list(partner: PartnerRecord, query: { status?: MerchantStatus; page: number; limit: number }): MerchantList {
-      const { items, total } = state.pageMerchants(partner.id, query.status, query.page, query.limit);
-      return { merchants: items.map(toMerchantResponse), total, page: query.page, limit: query.limit };
+      const { page, limit } = safePaging(query.page, query.limit); // E30
+      const { items, total } = state.pageMerchants(partner.id, query.status, page, limit);
+      return { merchants: items.map(toMerchantResponse), total, page, limit };
     },
 
     get: (partner: PartnerRecord, merchantId: number): Merchant =>

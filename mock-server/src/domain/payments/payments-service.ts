@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { components } from '../../../../spec/generated/partner-api';
 import { errors } from '../../http/api-error';
 import type { PublicLinks } from '../../shared/links';
+import { safePaging } from '../../shared/paging';
 import type { MerchantRecord, PartnerRecord, PaymentRecord, PaymentStatus, StoreRecord } from '../../state/records';
 import type { ServiceDeps } from '../service-deps';
 import { createPaymentLifecycle } from './payment-lifecycle';
@@ -131,7 +132,8 @@ export function createPaymentsService(deps: PaymentsDeps) {
     status: (partner: PartnerRecord, id: number): PaymentStatusResponse =>
       toPaymentStatusResponse(findForPartner(partner, id)),
 
-    list(partner: PartnerRecord, { merchantClientId, status, page, limit }: PaymentListQuery): PaymentList {
+    list(partner: PartnerRecord, { merchantClientId, status, ...query }: PaymentListQuery): PaymentList {
+      const { page, limit } = safePaging(query.page, query.limit); // E30
       scheduler.runDue(); // expiries the clock has reached show in this page and its counts
       let merchantId: number | undefined;
       if (merchantClientId !== undefined) {

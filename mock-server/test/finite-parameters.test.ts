@@ -1,0 +1,139 @@
+/**
+ * Issue 12, deliverable 1: path, query and header numbers are finite and in range, or a 400 naming
+ * the parameter (E30); operations without a request body never read one (E31).
+ */
+import { addActiveMerchant, createTestApp, defaultPartnerId } from './helpers';
+import { createPayment, createTestMerchant } from './control-helpers';
+
+const NON_FINITE = ['Infinity', '-Infinity', '1e400', '-1e400', '+Infinity'];
+
+describe('numbers in parameters are finite or refused (E30)', () => {
+  test.each(NON_FINITE)('GET /merchants?page=2&limit=%s answers 400 naming limit (it used to hang)', async (value) => {
+    const t = createTestApp();
+    const res = await t.api.get(`/v1/partner/merchants?page=2&limit=${encodeURIComponent(value)}`).set(t.auth);
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('validation_failed');
+    expect(res.body.message).toEqual([expect.stringMatching(/^query parameter limit /)]);
+  });
+
+  test.each(NON_FINITE)('GET /payments?page=%s answers 400 naming page', async (value) => {
+    const t = createTestApp();
+    const res = await t.api.get(`/v1/partner/payments?page=${encodeURIComponent(value)}`).set(t.auth);
+    expect(res.status).toBe(400);
+    expect(res.body.message).toEqual([expect.stringMatching(/^query parameter page /)]);
+  });
+
+  test('GET /merchants?limit=1e400 answers 400, not a 500 echoing Infinity', async () => {
+    const t = createTestApp();
+    const res = await t.api.get('/v1/partner/merchants?limit=1e400').set(t.auth);
+    expect(res.status).toBe(400);
+    expect(res.body.message).toEqual(['query parameter limit must be an integer from 1 to 100']);
+  });
+
+  test('QR size=Infinity (PNG) and size=1e400 (SVG) answer 400 naming size', async () => {
+    const t = createTestApp();
+    const { clientId } = await createTestMerchant(t);
+    const paymentId = await createPayment(t, clientId);
+    for (const query of ['format=png&size=Infinity', 'size=1e400', 'size=-1e400']) {
+      const res = await t.api.get(`/v1/partner/payments/${paymentId}/qr?${query}`).set(t.auth);
+      expect(res.status).toBe(400);
+      expect(res.body.message).toEqual(['query parameter size must be an integer from 64 to 2048']);
+    }
+  });
+
+  test('GET /merchants/-1e400 answers 400 naming merchantId, not 404 "Merchant -Infinity"', async () => {
+    const t = createTestApp();
+    for (const id of ['-1e400', '1e400', 'Infinity']) {
+      const res = await t.api.get(`/v1/partner/merchants/${id}`).set(t.auth);
+      expect(res.status).toBe(400);
+      expect(res.body.message).toEqual(['path parameter merchantId must be an integer from 1 to 9007199254740991']);
+    }
+  });
+
+  test('control API ids beyond 2^53 or infinite answer 400 naming the parameter', async () => {
+    const t = createTestApp();
+    for (const id of ['1e400', '9007199254740993', '1e20']) {
+      const res = await t.api.post(`/__control/payments/${id}/expire`);
+      expect(res.status).toBe(400);
+      expect(res.body.message).toEqual(['path parameter paymentId must be an integer from 1 to 9007199254740991']);
+    }
+    const list = await t.api.get('/__control/webhook-deliveries?partnerId=Infinity&limit=1e400');
+    expect(list.status).toBe(400);
+    expect(list.body.message).toEqual(
+      expect.arrayContaining([
+        'query parameter partnerId must be an integer from 1 to 9007199254740991',
+        'query parameter limit must be an integer from 1 to 100',
+      ]),
+    );
+  });
+
+  test('finite numbers in any notation still work', async () => {
+    const t = createTestApp();
+    const res = await t.api.get('/v1/partner/merchants?page=1e0&limit=2.0').set(t.auth);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ page: 1, limit: 2 });
+  });
+});
+
+describe('paging in the services is defensive', () => {
+  test('a page or limit that slipped past validation yields a finite page, never a loop', () => {
+    const t = createTestApp();
+    const partner = t.deps.state.partners.get(defaultPartnerId(t.deps))!;
+    for (let i = 0; i < 3; i += 1) addActiveMerchant(t.deps, partner.id);
+    for (const [page, limit] of [
+      [2, -Infinity],
+      [Infinity, 20],
+      [-Infinity, 20],
+      [NaN, NaN],
+      [1, Number.MAX_VALUE],
+    ] as const) {
+      const merchants = t.deps.services.merchants.list(partner, { page, limit });
+      expect(Number.isSafeInteger(merchants.page) && Number.isSafeInteger(merchants.limit)).toBe(true);
+      const payments = t.deps.services.payments.list(partner, { page, limit });
+      expect(Number.isSafeInteger(payments.page) && Number.isSafeInteger(payments.limit)).toBe(true);
+      const deliveries = t.deps.deliveries.list({ page, limit });
+      expect(deliveries.items).toEqual([]);
+      expect(t.deps.journal.list({ limit }).requests.length).toBeLessThanOrEqual(1000);
+    }
+  });
+});
+
+describe('operations without a request body ignore one (E31)', () => {
+  test('a body over 1 MB on a GET is ignored, not a 413 the spec does not list', async () => {
+    const t = createTestApp();
+    const res = await t.api
+      .get('/v1/partner/profile')
+      .set(t.auth)
+      .set('Content-Type', 'application/json')
+      .send(`{"x":"${'a'.repeat(1_100_000)}"}`);
+    expect(res.status).toBe(200);
+  });
+
+  test('malformed JSON on a bodyless POST is ignored, not a 400 the spec does not list', async () => {
+    const t = createTestApp();
+    const { merchantId } = await createTestMerchant(t);
+    const deactivate = await t.api
+      .post(`/__control/merchants/${merchantId}/deactivate`)
+      .set('Content-Type', 'application/json')
+      .send('{not json');
+    expect(deactivate.status).toBe(200);
+    const webhooks = await t.api
+      .get('/v1/partner/webhooks')
+      .set(t.auth)
+      .set('Content-Type', 'text/plain')
+      .set('Content-Encoding', 'bogus')
+      .send('hello');
+    expect(webhooks.status).toBe(200);
+  });
+
+  test('operations with a body still refuse a bad one', async () => {
+    const t = createTestApp();
+    const res = await t.api
+      .post('/v1/partner/merchants')
+      .set(t.auth)
+      .set('Content-Type', 'application/json')
+      .send('{not json');
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('malformed_json');
+  });
+});
