@@ -28,9 +28,12 @@ export interface MockConfig {
   scenario: string | null;
   /** Seed for ids and generated data; null = random ids. */
   seed: number | null;
+  /** E50: the SQLite file the state lives in across restarts; null = memory only. */
+  stateFile: string | null;
 }
 
 import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET } from '../../fixtures/src/magic';
+import { maskSecret } from './shared/exposure';
 
 export { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET };
 
@@ -50,6 +53,7 @@ export const DEFAULT_CONFIG: MockConfig = {
   controlToken: null,
   scenario: null,
   seed: null,
+  stateFile: null,
 };
 
 /** Environment variable → config key. */
@@ -70,6 +74,7 @@ export const ENV_KEYS: Record<string, keyof MockConfig> = {
   ACOUNTPAY_MOCK_CONTROL_TOKEN: 'controlToken',
   ACOUNTPAY_MOCK_SCENARIO: 'scenario',
   ACOUNTPAY_MOCK_SEED: 'seed',
+  ACOUNTPAY_MOCK_STATE_FILE: 'stateFile',
 };
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -126,10 +131,13 @@ export function parseConfig(...layers: Raw[]): MockConfig {
     if (raw[key] === undefined) return;
     const s = text(raw[key]);
     if (s === '' || (pattern && !pattern.test(s)))
-      problems.push(`${key} ${hint ?? 'must not be empty'}, got ${JSON.stringify(raw[key])}`);
+      problems.push(
+        // E33: a user's secret is never echoed in full, not even in an error.
+        `${key} ${hint ?? 'must not be empty'}, got ${key === 'clientSecret' ? maskSecret(s) : JSON.stringify(raw[key])}`,
+      );
     else config[key] = s;
   };
-  const nullableStr = (key: 'controlToken' | 'scenario') => {
+  const nullableStr = (key: 'controlToken' | 'scenario' | 'stateFile') => {
     if (raw[key] === undefined) return;
     config[key] = raw[key] === null || raw[key] === '' ? null : text(raw[key]);
   };
@@ -145,6 +153,7 @@ export function parseConfig(...layers: Raw[]): MockConfig {
   str('clientSecret', /^.{8,}$/, 'must be at least 8 characters');
   nullableStr('controlToken');
   nullableStr('scenario');
+  nullableStr('stateFile');
   if (raw.publicUrl !== undefined && raw.publicUrl !== null && raw.publicUrl !== '') {
     const url = text(raw.publicUrl);
     if (!/^https?:\/\/[^\s/]+/.test(url)) problems.push(`publicUrl must be an http(s) URL, got ${JSON.stringify(url)}`);

@@ -3,11 +3,12 @@
  * `acountpay-mock` (or `npm start`) serves the mock; other verbs talk to a running mock.
  */
 import { Command, Option } from 'commander';
-import { configFromEnv, parseConfig, type MockConfig } from './config';
+import { configFromEnv, DEFAULT_CLIENT_SECRET, parseConfig, type MockConfig } from './config';
 import { registerQaCommands } from './cli/qa-commands';
 import { registerFixturesCommands } from './cli/fixtures-commands';
 import { createLogger } from './shared/logger';
 import { createMockServer } from './server';
+import { maskSecret } from './shared/exposure';
 import { loadStartupScenario } from './cli/startup-scenario';
 
 interface ServeFlags {
@@ -64,19 +65,32 @@ async function serve(flags: ServeFlags): Promise<void> {
     process.exitCode = 2;
     return;
   }
+  // E33: the built-in default secret is printed; a user's own secret only by its last characters.
+  const ownSecret = mock.clientSecret !== DEFAULT_CLIENT_SECRET;
+  const secretShown = ownSecret ? `${maskSecret(mock.clientSecret)} (yours, not printed)` : mock.clientSecret;
+  const token = mock.generatedControlToken;
   const lines = [
     `acountpay-mock listening on ${mock.url}`,
     `  Partner API   ${mock.url}/v1/partner`,
-    `  Control API   ${mock.url}/__control${config.controlToken ? ' (token required)' : ''}`,
-    `  Hosted pages  ${mock.publicUrl}`,
+    `  Control API   ${mock.url}/__control${mock.config.controlToken ? ' (token required)' : ''}`,
+    // E32: listening beyond loopback without a token: one was generated, shown here once.
+    ...(token
+      ? [
+          `  Control token ${token}`,
+          `                (generated because the mock listens on ${mock.config.host}; send Authorization: Bearer <token>)`,
+        ]
+      : []),
+    `  Hosted pages  ${mock.publicUrl}${mock.config.controlToken ? '  (console at / needs ?token=)' : ''}`,
     `  Scenario      ${config.scenario ?? '(none)'}`,
     `  X-Partner-Client-Id:     ${mock.clientId}`,
-    `  X-Partner-Client-Secret: ${mock.clientSecret}`,
+    `  X-Partner-Client-Secret: ${secretShown}`,
     '',
     ...(mock.port === 4010
       ? []
-      : [`  QA CLI        acountpay-mock <verb> --url ${mock.url}   (pay, deliveries, clock, …)`]),
-    `  Try: curl -s ${mock.url}/v1/partner/profile -H "X-Partner-Client-Id: ${mock.clientId}" -H "X-Partner-Client-Secret: ${mock.clientSecret}"`,
+      : [
+          `  QA CLI        acountpay-mock <verb> --url ${mock.url}${mock.config.controlToken ? ' --token <token>' : ''}   (pay, deliveries, clock, …)`,
+        ]),
+    `  Try: curl -s ${mock.url}/v1/partner/profile -H "X-Partner-Client-Id: ${mock.clientId}" -H "X-Partner-Client-Secret: ${ownSecret ? '<your secret>' : mock.clientSecret}"`,
     '',
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -7,6 +7,7 @@ import http from 'node:http';
 import { createApp } from './app';
 import { parseConfig, publicBaseUrl, type MockConfig } from './config';
 import { buildDeps, type AppDeps, type DepsOverrides } from './deps';
+import { generateControlToken, isLoopbackHost } from './shared/exposure';
 
 export interface MockServerOptions extends DepsOverrides {
   port?: number;
@@ -26,6 +27,8 @@ export interface MockServer {
   port: number;
   clientId: string;
   clientSecret: string;
+  /** E32: the token made up at start because the mock listens beyond loopback and was given none. */
+  generatedControlToken: string | null;
   config: MockConfig;
   deps: AppDeps;
   server: http.Server;
@@ -39,6 +42,10 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     options.port !== undefined ? { port: options.port } : {},
     options.host !== undefined ? { host: options.host } : {},
   );
+  // E32: beyond loopback the control API is never open by accident.
+  const generatedControlToken =
+    config.controlToken === null && !isLoopbackHost(config.host) ? generateControlToken() : null;
+  if (generatedControlToken) config.controlToken = generatedControlToken;
   let port = config.port;
   const deps = buildDeps(config, () => publicBaseUrl(config, port), options);
   await options.prepare?.(deps);
@@ -62,6 +69,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     port,
     clientId: config.clientId,
     clientSecret: config.clientSecret,
+    generatedControlToken,
     config,
     deps,
     server,

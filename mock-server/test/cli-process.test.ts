@@ -2,54 +2,9 @@
  * The real CLI as a separate process on a real port, as `npm start` runs it (from the build that
  * `npm ci` / `npm run build` makes): start-up banner, default scenario, a call, graceful shutdown.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-import { PACKAGE_ROOT } from '../../spec';
+import { describeWhenBuilt, exitOf, runCli as run, startCli as start } from './cli-helpers';
 
-const BIN = path.join(PACKAGE_ROOT, 'bin', 'acountpay-mock.js');
-const BUILT = fs.existsSync(path.join(PACKAGE_ROOT, 'dist', 'mock-server', 'src', 'main.js'));
-if (!BUILT) process.stdout.write('cli-process.test.ts skipped: no build in dist/ (run `npm run build`)\n');
-const describeBuilt = BUILT ? describe : describe.skip;
-
-interface Running {
-  child: ChildProcess;
-  url: string;
-  output: () => string;
-}
-
-function start(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Running> {
-  const child = spawn(process.execPath, [BIN, ...args], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match) resolve({ child, url: match[1]!, output: () => output });
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`exited with ${code}: ${output}`)));
-  });
-}
-
-function exitOf(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
-}
-
-function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; out: string }> {
-  const child = spawn(process.execPath, [BIN, ...args], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (out += c.toString()));
-  return exitOf(child).then((code) => ({ code, out }));
-}
+const describeBuilt = describeWhenBuilt('cli-process.test.ts');
 
 describeBuilt('acountpay-mock CLI process', () => {
   test('starts with the default scenario, prints its credentials and answers on its port', async () => {

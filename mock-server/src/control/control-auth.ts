@@ -1,14 +1,24 @@
-/** The control API is open unless a control token is configured; then it needs `Authorization: Bearer <token>`. */
+/**
+ * The control API is open unless a control token is configured (or generated, E32); then it needs
+ * `Authorization: Bearer <token>`. The QA console at `/` takes the token as `?token=` too, so that a
+ * browser can open it.
+ */
 import type { Request } from 'express';
 import type { MockConfig } from '../config';
 import { errors } from '../http/api-error';
 import { secretsEqual } from '../http/authenticate';
 
+/** True when no token is configured, or the request carries it (`?token=` only when `allowQuery`). */
+export function hasControlToken(config: MockConfig, req: Request, allowQuery = false): boolean {
+  if (!config.controlToken) return true;
+  const header = req.headers.authorization ?? '';
+  const fromHeader = header.startsWith('Bearer ') ? header.slice(7) : '';
+  const query = allowQuery ? (req.query as Record<string, unknown>).token : undefined;
+  const fromQuery = typeof query === 'string' ? query : '';
+  return secretsEqual(fromHeader || fromQuery, config.controlToken);
+}
+
 export function authenticateControl(config: MockConfig, req: Request): { partner: null; credential: null } {
-  if (config.controlToken && !req.path.endsWith('/__control/health')) {
-    const header = req.headers.authorization ?? '';
-    const token = header.startsWith('Bearer ') ? header.slice(7) : '';
-    if (!secretsEqual(token, config.controlToken)) throw errors.unauthorizedControl();
-  }
+  if (!req.path.endsWith('/__control/health') && !hasControlToken(config, req)) throw errors.unauthorizedControl();
   return { partner: null, credential: null };
 }

@@ -4,6 +4,7 @@
  */
 import type { Request, Response } from 'express';
 import type { Clock } from '../shared/clock';
+import { redactUrl } from '../shared/exposure';
 import { safePaging } from '../shared/paging';
 
 export interface JournalEntry {
@@ -22,6 +23,14 @@ export interface RequestJournal {
   record(req: Request, res: Response, durationMs: number, at: string): void;
   list(filter?: { operationId?: string; limit?: number }): { requests: JournalEntry[]; total: number };
   clear(): void;
+}
+
+/** E34: at most this many characters of a path are kept (Node already caps a request line at 16 KiB). */
+export const JOURNAL_PATH_CHARS = 2048;
+
+function journalPath(url: string): string {
+  const path = redactUrl(url); // E32: never the console's ?token=
+  return path.length <= JOURNAL_PATH_CHARS ? path : `${path.slice(0, JOURNAL_PATH_CHARS)}…`;
 }
 
 export function createRequestJournal(clock: Clock, capacity = 1000): RequestJournal {
@@ -44,7 +53,7 @@ export function createRequestJournal(clock: Clock, capacity = 1000): RequestJour
       if (req.path.startsWith('/__control')) return;
       append({
         method: req.method,
-        path: req.originalUrl,
+        path: journalPath(req.originalUrl),
         operationId: (res.locals.operationId as string | undefined) ?? null,
         status: res.statusCode,
         durationMs,

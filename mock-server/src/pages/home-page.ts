@@ -5,6 +5,7 @@
  */
 import type { RequestHandler } from 'express';
 import QRCode from 'qrcode';
+import { hasControlToken } from '../control/control-auth';
 import type { AppDeps } from '../deps';
 import { formatAmount } from './pay-page';
 import { html, page, raw } from './layout';
@@ -12,8 +13,27 @@ import { html, page, raw } from './layout';
 const SHOWN = 10;
 
 export function createHomePage(deps: AppDeps): RequestHandler {
-  return async (_req, res, next) => {
+  return async (req, res, next) => {
     try {
+      // E32: this overview spans every partner, so a mock with a control token asks for it here too.
+      if (!hasControlToken(deps.config, req, true)) {
+        res
+          .status(401)
+          .type('html')
+          .send(
+            page(
+              'acountpay-mock',
+              html`<div class="card">
+                <h1>acountpay-mock is running</h1>
+                <p>
+                  This overview of every partner's pending payments and onboarding links needs the control token: open
+                  <code>/?token=&lt;control token&gt;</code>. The pay and onboarding pages stay public.
+                </p>
+              </div>`,
+            ),
+          );
+        return;
+      }
       const payments = [...deps.state.partners.keys()]
         .flatMap((partnerId) => deps.state.pagePayments({ partnerId, status: 'pending' }, 1, SHOWN).items)
         .sort((a, b) => b.id - a.id)

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
 import type { Clock } from './clock';
+import { redactUrl } from './exposure';
 import pino, { type Logger } from 'pino';
 
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
@@ -36,7 +37,7 @@ export function requestTracker(logger: Logger, clock: Clock, onFinish: FinishedR
         {
           reqId: id,
           method: req.method,
-          url: req.originalUrl,
+          url: redactUrl(req.originalUrl), // E32: never the console's ?token=
           status: res.statusCode,
           operationId,
           ms: Math.round(ms * 100) / 100,
