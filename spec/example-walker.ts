@@ -251,7 +251,7 @@ export function provenanceProblems(item: object): string[] {
   if (mark === 'documented') return filled('x-source') ? [] : ['x-source is missing'];
   if (mark === 'inferred') {
     const problems: string[] = [];
-    if (!/^D\d+$/.test(String(marks['x-decision']))) problems.push('x-decision is not D<n>');
+    if (!/^[DE]\d+$/.test(String(marks['x-decision']))) problems.push('x-decision is not D<n> or E<n>');
     if (!filled('x-reason')) problems.push('x-reason is missing');
     return problems;
   }

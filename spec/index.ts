@@ -22,6 +22,8 @@ const SPEC_KEYWORDS = [
   'x-decision',
   'x-reason',
   'x-source',
+  'x-inferred-constraints',
+  'x-inferred-values',
   'example',
   'components',
   'discriminator',

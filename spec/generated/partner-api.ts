@@ -59,7 +59,8 @@ export interface paths {
         put?: never;
         /**
          * Rotate a credential's secret
-         * @description Generates a new secret for the credential; the old secret stops working at once.
+         * @description Generates a new secret for the credential; the old secret stops working, at once in the mock
+         *     (inferred, D31).
          */
         post: operations["rotateCredential"];
         delete?: never;
@@ -80,8 +81,8 @@ export interface paths {
         post?: never;
         /**
          * Revoke a credential
-         * @description Marks the credential `revoked`; any further call with it answers 401. Revoking the partner's
-         *     last active credential is refused with 409.
+         * @description Marks the credential `revoked`; any further call with it answers 401 (inferred, D31).
+         *     Revoking the partner's last active credential is refused with 409 (inferred, D31).
          */
         delete: operations["revokeCredential"];
         options?: never;
@@ -98,14 +99,15 @@ export interface paths {
         };
         /**
          * List merchants
-         * @description The partner's merchants, newest first, one page at a time.
+         * @description The partner's merchants, newest first, one page at a time (inferred, D10).
          */
         get: operations["listMerchants"];
         put?: never;
         /**
          * Create a merchant
          * @description Creates a merchant in `pending_onboarding` and returns a hosted onboarding link to share with
-         *     the merchant. The merchant becomes `active` when it completes onboarding through that link.
+         *     the merchant. The merchant becomes `active` when it completes onboarding through that link
+         *     (inferred, D11).
          */
         post: operations["createMerchant"];
         delete?: never;
@@ -128,7 +130,7 @@ export interface paths {
          * @description Creates a merchant with its full company data in one call (for migrations and partners that
          *     already collected the regulatory data). The merchant still finishes through the returned
          *     onboarding link. Unknown fields are accepted here, since the documented field list is cut off
-         *     (D7).
+         *     (inferred, D7).
          */
         post: operations["fastTrackMerchant"];
         delete?: never;
@@ -148,8 +150,8 @@ export interface paths {
         put?: never;
         /**
          * Create a test merchant (sandbox only)
-         * @description Instantly creates a pre-activated merchant whose `clientId` can be used for payments at once,
-         *     with its default store. Sandbox only: production answers 404.
+         * @description Instantly creates a pre-activated merchant whose `clientId` can be used for payments at once.
+         *     The mock also gives it its default store (inferred, D13). Sandbox only: production answers 404.
          */
         post: operations["createTestMerchant"];
         delete?: never;
@@ -208,15 +210,19 @@ export interface paths {
         };
         /**
          * List stores
-         * @description All stores of the merchant, active and deactivated, oldest first.
+         * @description All stores of the merchant, active and deactivated, oldest first (inferred, E23).
          */
         get: operations["listStores"];
         put?: never;
         /**
          * Create a store
-         * @description Adds a store to the merchant, at any time and in any merchant status. The merchant's first
-         *     store becomes its default whatever `isDefault` says; `isDefault: true` moves the default to
-         *     the new store. A given `locationId` must be unique within the merchant (409).
+         * @description Adds a store to the merchant. A default store is created automatically when a merchant first
+         *     sets up their POS (the mock does so when the merchant becomes active, inferred, D15); partners
+         *     can create additional stores at any time, in any merchant status (inferred, D18). The
+         *     merchant's first store becomes its default whatever `isDefault` says (inferred, D18);
+         *     `isDefault: true` moves the default to the new store and clears the flag on the previous one
+         *     (inferred, D18). A given `locationId` must be unique within the merchant, else 409 (inferred,
+         *     D17).
          */
         post: operations["createStore"];
         delete?: never;
@@ -234,22 +240,24 @@ export interface paths {
         };
         /**
          * Get a store
-         * @description One store of the merchant, active or deactivated.
+         * @description One store of the merchant, active or deactivated (inferred, E23).
          */
         get: operations["getStore"];
         /**
          * Update a store
-         * @description Changes only the fields sent. `isDefault: true` makes this store the default and clears the
-         *     flag on the previous default in one step; `isDefault: false` on the default store answers 409
-         *     (choose another default instead). A deactivated store cannot be made default (409) and is
-         *     reactivated with `isActive: true`.
+         * @description Changes only the fields sent. `isDefault: true` makes this store the default; the flag on the
+         *     previous default is cleared in the same step (inferred, D18). `isDefault: false` on the
+         *     default store answers 409: choose another default instead (inferred, D18). A deactivated store
+         *     cannot be made default, 409 (inferred, D18), and is reactivated with `isActive: true`
+         *     (inferred, D18). An empty body answers 400 (inferred, E21).
          */
         put: operations["updateStore"];
         post?: never;
         /**
          * Deactivate a store
-         * @description Deactivates the store and returns it with `isActive: false`. The default store cannot be
-         *     deactivated (409): set another store as default first by updating it with `isDefault: true`.
+         * @description Deactivates the store and returns it with `isActive: false` (inferred, D17). The default store
+         *     cannot be deactivated (409, inferred, D18): set another store as default first by updating it
+         *     with `isDefault: true`.
          */
         delete: operations["deactivateStore"];
         options?: never;
@@ -266,15 +274,16 @@ export interface paths {
         };
         /**
          * List payments
-         * @description The partner's payments, newest first, one page at a time.
+         * @description The partner's payments, newest first (inferred, D21), one page at a time.
          */
         get: operations["listPayments"];
         put?: never;
         /**
          * Create a payment
          * @description Creates a pending payment for an active merchant and returns the `paymentUrl` to show as a QR
-         *     code. A pending payment expires 30 minutes after creation (D20). The mock also honours the
-         *     mock-only header `X-Mock-Payment` (D25), which real servers ignore.
+         *     code. A merchant that is not active answers 409 (inferred, D19). A pending payment expires 30
+         *     minutes after creation (inferred, D20). The mock also honours the mock-only header
+         *     `X-Mock-Payment` (inferred, D25), which real servers ignore.
          */
         post: operations["createPayment"];
         delete?: never;
@@ -333,7 +342,8 @@ export interface paths {
         };
         /**
          * List webhooks
-         * @description All webhook endpoints of the partner. Secrets are not returned (D26).
+         * @description All webhook endpoints of the partner. Secrets are not returned: the reference says they are
+         *     returned only on creation, though its example shows one (D26).
          */
         get: operations["listWebhooks"];
         put?: never;
@@ -358,7 +368,8 @@ export interface paths {
         get?: never;
         /**
          * Update a webhook
-         * @description Replaces the URL and events; `status` pauses (`inactive`) or resumes (`active`) deliveries.
+         * @description Replaces the URL and events; `status` pauses (`inactive`) or resumes (`active`) deliveries
+         *     (inferred, E9).
          */
         put: operations["updateWebhook"];
         post?: never;
@@ -447,7 +458,8 @@ export interface webhooks {
         put?: never;
         /**
          * A payment failed
-         * @description The bank rejected it, the customer abandoned it, or it expired (status `failed` or `expired`).
+         * @description The bank rejected it, the customer abandoned it, or it expired. Its status is `failed` or
+         *     `expired` (inferred, D20).
          */
         post: operations["onPaymentFailed"];
         delete?: never;
@@ -556,7 +568,9 @@ export interface components {
             clientSecret: string;
         };
         /**
-         * @description A merchant that has not finished onboarding reads `pending` (D9).
+         * @description The merchant statuses of the API reference, the ones the mock uses: a merchant that has not
+         *     finished onboarding reads `pending` (D9). A merchant read may also carry the words of the
+         *     create and test responses (E24).
          * @enum {string}
          */
         MerchantStatus: "pending" | "active" | "inactive";
@@ -567,7 +581,13 @@ export interface components {
             companyName: string;
             contactEmail: string;
             contactPhone?: string | null;
-            status: components["schemas"]["MerchantStatus"];
+            /**
+             * @description `pending`, `active` or `inactive` (the reference's enum; the mock answers only these, D9).
+             *     A real server may also answer `pending_onboarding` or `activated`, the words of the create
+             *     and test responses (inferred, E24).
+             * @enum {string}
+             */
+            status: "pending" | "active" | "inactive" | "pending_onboarding" | "activated";
             partnerRefId?: string | null;
             createdAt: components["schemas"]["Timestamp"];
         };
@@ -601,9 +621,9 @@ export interface components {
             registrationNumber: string;
             /** Format: uri */
             website: string;
-            /** @description Company IBAN for payouts, without spaces. */
+            /** @description Company IBAN for payouts, upper case without spaces (the shape is inferred, E20). */
             iban: string;
-            /** @description BIC/SWIFT. */
+            /** @description BIC/SWIFT, 8 or 11 characters (the shape is inferred, E20). */
             bic?: string;
         } & {
             [key: string]: unknown;
@@ -620,9 +640,14 @@ export interface components {
             /** Format: uri */
             onboardingUrl: string;
             onboardingToken: string;
-            /** @constant */
+            /**
+             * @description `pending_onboarding`, as the guide's create response shows (createMerchant's response
+             *     schema keeps that value as documented); that fast-track and resend answer the same is
+             *     inferred (D12).
+             * @constant
+             */
             status: "pending_onboarding";
-            /** @description When the onboarding link stops working; 7 days after it was issued in the mock (D8, inferred). */
+            /** @description When the onboarding link stops working; 7 days after it was issued in the mock (inferred, D8). */
             expiresAt: components["schemas"]["Timestamp"];
         };
         TestMerchant: {
@@ -634,25 +659,26 @@ export interface components {
             message: string;
         };
         /**
-         * @description A merchant's location (the Stores guide's shape, D16). Optional address fields are omitted
-         *     when unset.
+         * @description A merchant's location (the Stores guide's shape, D16). The mock omits optional fields that are
+         *     unset; another server may send them as null.
          */
         Store: {
             /** @description A UUID in the mock (D3). */
             storeId: string;
-            /** @description SKAT location identifier; generated as `LOC-YYYYMMDD-XXXX` when not given (D3). */
+            /** @description SKAT location identifier; generated as `LOC-YYYYMMDD-XXXX` when not given (inferred, D3). */
             locationId: string;
             name: string;
-            streetAddress?: string;
-            city?: string;
-            postalCode?: string;
-            countryCode?: string;
-            phone?: string;
-            email?: string;
+            streetAddress?: string | null;
+            city?: string | null;
+            postalCode?: string | null;
+            /** @description Two-letter country code; upper case in the mock (inferred, D17). */
+            countryCode?: string | null;
+            phone?: string | null;
+            email?: string | null;
             isActive: boolean;
             isDefault: boolean;
-            createdAt?: components["schemas"]["Timestamp"];
-            updatedAt?: components["schemas"]["Timestamp"];
+            createdAt?: components["schemas"]["Timestamp"] | null;
+            updatedAt?: components["schemas"]["Timestamp"] | null;
         };
         StoreList: {
             stores: components["schemas"]["Store"][];
@@ -661,13 +687,16 @@ export interface components {
         StoreCreateRequest: {
             /** @description Store name. */
             name: string;
-            /** @description SKAT location identifier (auto-generated if omitted); unique within the merchant (D17). */
+            /**
+             * @description SKAT location identifier (auto-generated if omitted); unique within the merchant
+             *     (inferred, D17).
+             */
             locationId?: string;
             streetAddress?: string;
             city?: string;
             postalCode?: string;
             /**
-             * @description Two-letter country code (default DK).
+             * @description Two-letter country code (default DK); upper case only (inferred, D17).
              * @default DK
              */
             countryCode: string;
@@ -675,12 +704,13 @@ export interface components {
             /** Format: email */
             email?: string;
             /**
-             * @description Make this the merchant's default store. A merchant's first store is its default whatever this says (D18).
+             * @description Set as default store for the merchant. A merchant's first store is its default whatever
+             *     this says (inferred, D18).
              * @default false
              */
             isDefault: boolean;
         };
-        /** @description Every field is optional; only the fields sent change. */
+        /** @description Every field is optional; only the fields sent change. An empty body is refused (inferred, E21). */
         StoreUpdateRequest: {
             name?: string;
             locationId?: string;
@@ -697,20 +727,28 @@ export interface components {
         };
         /**
          * @description `pending` until the customer pays (`paid`), the bank rejects or the customer abandons
-         *     (`failed`), or 30 minutes pass (`expired`). Terminal states never change (D20).
+         *     (`failed`), or 30 minutes pass (`expired`). Terminal states never change (D20). The docs show
+         *     `pending` and `paid`; `failed` and `expired` follow the payment.failed event, and that no
+         *     other value exists is inferred too (D20).
          * @enum {string}
          */
         PaymentStatus: "pending" | "paid" | "failed" | "expired";
         PaymentCreateRequest: {
             /** @description The merchant's `clientId` (a UUID), not its numeric id. */
             merchantClientId: string;
-            /** @description Amount in major units, e.g. `149.50` DKK; at most two decimals (D19). */
+            /**
+             * @description Amount in major units, e.g. `149.50` DKK, at least 0.01. At most two decimals (inferred,
+             *     D19) and at most 10,000,000 (inferred, E22).
+             */
             amount: number;
-            /** @description Your order or invoice reference; need not be unique (D19). */
+            /** @description Your order or invoice reference; need not be unique (inferred, D19). */
             referenceNumber: string;
             /** @description Shown to the customer. */
             description?: string;
-            /** @default DKK */
+            /**
+             * @description Currency code (default DKK); three upper-case letters (inferred, D19).
+             * @default DKK
+             */
             currency: string;
             /** @description The store to attribute the payment to. */
             storeId?: string;
@@ -760,7 +798,7 @@ export interface components {
             currency: string;
             status: components["schemas"]["PaymentStatus"];
             merchantClientId: string;
-            merchantName?: string;
+            merchantName?: string | null;
             description?: string | null;
             createdAt: components["schemas"]["Timestamp"];
         };
@@ -772,10 +810,11 @@ export interface components {
         };
         /** @enum {string} */
         WebhookEventType: "payment.completed" | "payment.failed" | "merchant.activated" | "merchant.deactivated";
+        /** @description At least one event (inferred, D26), each named once (inferred, E18). */
         WebhookEventList: components["schemas"]["WebhookEventType"][];
         /**
          * Format: uri
-         * @description An http or https URL (D26).
+         * @description An http or https URL (the scheme rule is inferred, D26).
          */
         WebhookUrl: string;
         Webhook: {
@@ -785,12 +824,15 @@ export interface components {
             /** @enum {string} */
             status: "active" | "inactive";
             /** @description Documented as returned only on creation; the reference's list example shows it, the mock never lists it (D26). */
-            secret?: string;
+            secret?: string | null;
             lastTriggeredAt?: components["schemas"]["Timestamp"] | null;
             createdAt: components["schemas"]["Timestamp"];
         };
         WebhookWithSecret: components["schemas"]["Webhook"] & {
-            /** @description The signing secret; shown only here (D26). */
+            /**
+             * @description The signing secret, `whsec_…`; shown only here (D26). In the mock `whsec_` and 48
+             *     lowercase hex characters (inferred, D3).
+             */
             secret: string;
         };
         WebhookCreateRequest: {
@@ -855,6 +897,7 @@ export interface components {
             /** @description Present and true on events sent by the test endpoint (D26). */
             test?: boolean;
         };
+        /** @description The guide names `merchantId` and `clientId`; the mock adds `companyName` and `status` (D27). */
         MerchantEventData: {
             merchantId: number;
             clientId: string;
@@ -913,6 +956,18 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /**
+         * @description Production answers 404: this operation exists only in the sandbox. The mock is a sandbox and
+         *     never answers it; the body is the shared error shape (inferred, D5).
+         */
+        NotFoundInProduction: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
         /** @description The body is larger than 1 MB (D33). */
         PayloadTooLarge: {
             headers: {
@@ -964,11 +1019,12 @@ export interface components {
         WebhookId: number;
         /** @description Page number, from 1. */
         Page: number;
-        /** @description Items per page, 1 to 100. */
+        /** @description Items per page, 1 to 100 (the default of 20 is documented, the range is inferred, D21). */
         Limit: number;
         /**
-         * @description Lowercase hex HMAC-SHA256 of the exact raw request body, keyed with the webhook's secret
-         *     (D28; the encoding is inferred). Verify it before trusting the body.
+         * @description HMAC-SHA256 of the request body, keyed with the webhook's secret. Verify it before trusting
+         *     the body. Lowercase hex of the exact raw body bytes in the mock (inferred, D28: the docs'
+         *     code samples are cut off).
          */
         WebhookSignature: string;
         /** @description The event name, the same as `event` in the body (informational, D28). */
@@ -1157,9 +1213,9 @@ export interface operations {
                 /** @description Only merchants in this status. */
                 status?: components["schemas"]["MerchantStatus"];
                 /** @description Page number, from 1. */
-                page?: components["parameters"]["Page"];
+                page?: number;
                 /** @description Items per page, 1 to 100. */
-                limit?: components["parameters"]["Limit"];
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -1201,7 +1257,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MerchantOnboarding"];
+                    "application/json": components["schemas"]["MerchantOnboarding"] & {
+                        /** @constant */
+                        status?: "pending_onboarding";
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -1266,7 +1325,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["NotFoundInProduction"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
@@ -1500,7 +1559,7 @@ export interface operations {
                 status?: components["schemas"]["PaymentStatus"];
                 /** @description Page number, from 1. */
                 page?: components["parameters"]["Page"];
-                /** @description Items per page, 1 to 100. */
+                /** @description Items per page, 1 to 100 (the default of 20 is documented, the range is inferred, D21). */
                 limit?: components["parameters"]["Limit"];
             };
             header?: never;
@@ -1574,7 +1633,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The payment's current status. */
+            /** @description The payment's current status (the body is inferred, D21). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1801,8 +1860,9 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description Lowercase hex HMAC-SHA256 of the exact raw request body, keyed with the webhook's secret
-                 *     (D28; the encoding is inferred). Verify it before trusting the body.
+                 * @description HMAC-SHA256 of the request body, keyed with the webhook's secret. Verify it before trusting
+                 *     the body. Lowercase hex of the exact raw body bytes in the mock (inferred, D28: the docs'
+                 *     code samples are cut off).
                  */
                 "X-Webhook-Signature": components["parameters"]["WebhookSignature"];
                 /** @description The event name, the same as `event` in the body (informational, D28). */
@@ -1821,7 +1881,10 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Answer 2xx within 10 seconds; anything else is retried. */
+            /**
+             * @description Answer 200 within 10 seconds and do the work asynchronously. The mock counts any 2xx as
+             *     delivered and retries anything else, or no answer in time, with backoff (inferred, D29).
+             */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1835,8 +1898,9 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description Lowercase hex HMAC-SHA256 of the exact raw request body, keyed with the webhook's secret
-                 *     (D28; the encoding is inferred). Verify it before trusting the body.
+                 * @description HMAC-SHA256 of the request body, keyed with the webhook's secret. Verify it before trusting
+                 *     the body. Lowercase hex of the exact raw body bytes in the mock (inferred, D28: the docs'
+                 *     code samples are cut off).
                  */
                 "X-Webhook-Signature": components["parameters"]["WebhookSignature"];
                 /** @description The event name, the same as `event` in the body (informational, D28). */
@@ -1855,7 +1919,10 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Answer 2xx within 10 seconds; anything else is retried. */
+            /**
+             * @description Answer 200 within 10 seconds and do the work asynchronously. The mock counts any 2xx as
+             *     delivered and retries anything else, or no answer in time, with backoff (inferred, D29).
+             */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1869,8 +1936,9 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description Lowercase hex HMAC-SHA256 of the exact raw request body, keyed with the webhook's secret
-                 *     (D28; the encoding is inferred). Verify it before trusting the body.
+                 * @description HMAC-SHA256 of the request body, keyed with the webhook's secret. Verify it before trusting
+                 *     the body. Lowercase hex of the exact raw body bytes in the mock (inferred, D28: the docs'
+                 *     code samples are cut off).
                  */
                 "X-Webhook-Signature": components["parameters"]["WebhookSignature"];
                 /** @description The event name, the same as `event` in the body (informational, D28). */
@@ -1889,7 +1957,10 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Answer 2xx within 10 seconds; anything else is retried. */
+            /**
+             * @description Answer 200 within 10 seconds and do the work asynchronously. The mock counts any 2xx as
+             *     delivered and retries anything else, or no answer in time, with backoff (inferred, D29).
+             */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1903,8 +1974,9 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description Lowercase hex HMAC-SHA256 of the exact raw request body, keyed with the webhook's secret
-                 *     (D28; the encoding is inferred). Verify it before trusting the body.
+                 * @description HMAC-SHA256 of the request body, keyed with the webhook's secret. Verify it before trusting
+                 *     the body. Lowercase hex of the exact raw body bytes in the mock (inferred, D28: the docs'
+                 *     code samples are cut off).
                  */
                 "X-Webhook-Signature": components["parameters"]["WebhookSignature"];
                 /** @description The event name, the same as `event` in the body (informational, D28). */
@@ -1923,7 +1995,10 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Answer 2xx within 10 seconds; anything else is retried. */
+            /**
+             * @description Answer 200 within 10 seconds and do the work asynchronously. The mock counts any 2xx as
+             *     delivered and retries anything else, or no answer in time, with backoff (inferred, D29).
+             */
             200: {
                 headers: {
                     [name: string]: unknown;
