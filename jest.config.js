@@ -24,6 +24,11 @@ module.exports = {
       testEnvironment: 'node',
       transform,
       testMatch: ['<rootDir>/contract-tests/**/*.test.ts'],
+      // The kit's own self-tests (target detection, reporter, matcher) run against the in-process
+      // mock only; a run against an external target is the suite alone.
+      testPathIgnorePatterns: process.env.ACOUNTPAY_BASE_URL
+        ? ['/node_modules/', '<rootDir>/contract-tests/support/']
+        : [],
       globalSetup: '<rootDir>/contract-tests/support/global-setup.ts',
       setupFilesAfterEnv: ['<rootDir>/contract-tests/support/setup.ts'],
     },

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Runs the contract suite (1) against the mock started with the real CLI on a port, and (2) through
+# Runs the contract suite (1) against the mock started with the real CLI on a port, (2) through
 # `prism proxy --errors` placed in front of that mock, so an independent validator checks every
-# request and response. Fails when Prism logs any response violation.
-# Usage: bash scripts/contract-runs.sh [http|prism|all]   (after `npm ci` or `npm run build`)
+# request and response (fails when Prism logs any response violation), and (3) against the stand-in
+# sandbox (contract-tests/standin): the mock behind a proxy that hides the control API and varies
+# inferred facts. That run must pass and list its differences; each `break-*` variant, which also
+# breaks one documented fact, must fail and name the operation and where.
+# Usage: bash scripts/contract-runs.sh [http|prism|standin|all]   (after `npm ci` or `npm run build`)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 which="${1:-all}"
@@ -63,4 +66,39 @@ if [ "$which" = all ] || [ "$which" = prism ]; then
     head -50 <<<"$responses" >&2
     exit 1
   fi
+fi
+
+if [ "$which" = all ] || [ "$which" = standin ]; then
+  run_standin() { # variant; prints the suite's exit code
+    local variant="$1" env_file="$LOG_DIR/standin-$1.env"
+    rm -f "$env_file"
+    node dist/contract-tests/standin/main.js --variant "$variant" >"$env_file" 2>"$LOG_DIR/standin-$variant.log" &
+    local pid=$!
+    for _ in $(seq 1 100); do [ -s "$env_file" ] && break; sleep 0.1; done
+    local code=0
+    (
+      set -a && source "$env_file" && set +a
+      unset CONTRACT_ALLOW_DESTRUCTIVE
+      CONTRACT_REPORT_DIR="$REPORTS/contract-standin-$variant" npx jest "${SUITE[@]}" --selectProjects contract
+    ) >"$LOG_DIR/jest-standin-$variant.log" 2>&1 || code=$?
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    return "$code"
+  }
+  echo "-- contract suite against the stand-in sandbox (control API hidden, inferred facts varied)"
+  if ! run_standin inferred; then
+    cat "$LOG_DIR/jest-standin-inferred.log" >&2
+    echo "The suite failed against a server that differs only in inferred facts." >&2
+    exit 1
+  fi
+  tail -n 40 "$LOG_DIR/jest-standin-inferred.log"
+  node scripts/check-standin-report.js "$REPORTS/contract-standin-inferred" inferred
+  for variant in break-field-name break-field-type break-path break-default-store-rule; do
+    echo "-- stand-in variant $variant (one documented fact broken): the suite must fail and name it"
+    if run_standin "$variant"; then
+      echo "The suite passed against $variant, which breaks a documented fact." >&2
+      exit 1
+    fi
+    node scripts/check-standin-report.js "$REPORTS/contract-standin-$variant" "$variant"
+  done
 fi

@@ -12,6 +12,7 @@ import { createApi } from '../support/client';
 import { checkResponse } from '../support/spec-matcher';
 import { useTarget } from '../support/target';
 import { createTestMerchant } from '../operations/helpers';
+import { targetIsMock } from '../support/target-config';
 
 interface Answer {
   status: number;
@@ -21,7 +22,7 @@ interface Answer {
 type Rewrite = (method: string, path: string, status: number, body: Buffer) => Answer;
 
 const renameReferenceNumber: Rewrite = (method, path, status, body) => {
-  if (method !== 'POST' || path !== '/v1/partner/payments' || status !== 201) return { status, body };
+  if (method !== 'POST' || path !== '/v1/partner/payments' || status < 200 || status > 299) return { status, body };
   const { referenceNumber, ...rest } = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
   return { status, body: Buffer.from(JSON.stringify({ ...rest, reference: referenceNumber })) };
 };
@@ -77,6 +78,8 @@ async function startDriftingProxy(origin: string, rewrites: Rewrite[]): Promise<
 }
 
 const target = useTarget();
+/** Against a target that is not the mock only documented facts count (a renamed documented field still fails). */
+const documentedOnly = { loose: !targetIsMock() };
 
 let proxy: DriftingProxy;
 beforeAll(async () => {
@@ -101,10 +104,10 @@ describe('a server that drifts off the contract', () => {
     const res = await drifting('post', '/v1/partner/payments').send(
       buildPaymentCreateRequest({ merchantClientId: merchant.clientId }),
     );
-    expect(res.status).toBe(201);
+    expect(res.ok).toBe(true);
     expect(res.body).toHaveProperty('reference');
 
-    const check = checkResponse(res);
+    const check = checkResponse(res, documentedOnly);
     expect(check.operation?.operationId).toBe('createPayment');
     expect(check.problems).toContain('/referenceNumber: is required but missing');
     expect(() => expect(res).toMatchSpec()).toThrow(/createPayment[\s\S]*\/referenceNumber: is required but missing/);
@@ -114,7 +117,7 @@ describe('a server that drifts off the contract', () => {
     const res = await drifting('get', '/v1/partner/profile');
     expect(res.status).toBe(202);
 
-    const check = checkResponse(res);
+    const check = checkResponse(res, documentedOnly);
     expect(check.operation?.operationId).toBe('getProfile');
     expect(check.problems).toEqual([expect.stringMatching(/^getProfile answered undocumented status 202/)]);
     expect(() => expect(res).toMatchSpec()).toThrow(/getProfile[\s\S]*undocumented status 202/);
@@ -127,7 +130,7 @@ describe('a server that drifts off the contract', () => {
       '/v1/partner/payments',
       buildPaymentCreateRequest({ merchantClientId: merchant.clientId }),
     );
-    expect(checkResponse(payment).problems).toEqual([]);
-    expect(checkResponse(await api.get('/v1/partner/profile')).problems).toEqual([]);
+    expect(checkResponse(payment, documentedOnly).problems).toEqual([]);
+    expect(checkResponse(await api.get('/v1/partner/profile'), documentedOnly).problems).toEqual([]);
   });
 });

@@ -52,11 +52,20 @@ function journalled(test: Test, method: Method, path: string): Test {
   return test;
 }
 
+/** The JSON body a request sent, kept on its response so checks can tell which rules it broke. */
+export function sentBody(res: object): unknown {
+  return (res as { [SENT]?: unknown })[SENT];
+}
+const SENT = Symbol('sentBody');
+
 function createHttpClient(origin: string, headers: Record<string, string>): HttpClient {
   const agent = request(origin);
   const send = (method: Method, path: string, body?: unknown): Test => {
     const test = agent[method](path).set(headers);
-    if (body !== undefined) void test.send(body as object);
+    if (body !== undefined) {
+      void test.send(body as object);
+      test.on('response', (res: object) => Object.assign(res, { [SENT]: body }));
+    }
     return journalled(test, method, path);
   };
   return {

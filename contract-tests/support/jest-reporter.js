@@ -68,6 +68,7 @@ function summarize(run, journal, testResults) {
         statuses: [],
         failures: [],
         inferredDiffers: [],
+        notAvailable: null,
         skips: [],
       });
     }
@@ -115,7 +116,14 @@ function summarize(run, journal, testResults) {
       const r = row(opId);
       if (!r.statuses.includes(entry.status)) r.statuses.push(entry.status);
     } else if (entry.type === 'inferred-differs') {
-      row(opId).inferredDiffers.push({ test: entry.test, label: entry.label, message: gist(entry.message) });
+      row(opId).inferredDiffers.push({
+        test: entry.test,
+        label: entry.label,
+        message: gist(entry.message),
+        differences: entry.differences || [],
+      });
+    } else if (entry.type === 'not-available') {
+      row(opId).notAvailable = { status: entry.status };
     }
   }
 
@@ -125,13 +133,15 @@ function summarize(run, journal, testResults) {
     r.verdict =
       r.failed > 0
         ? 'failed'
-        : r.inferredDiffers.length > 0
-          ? 'inferred, differs'
-          : r.passed > 0
-            ? 'passed'
-            : r.skipped > 0
-              ? 'skipped'
-              : 'not covered';
+        : r.notAvailable
+          ? 'not available'
+          : r.inferredDiffers.length > 0
+            ? 'inferred, differs'
+            : r.passed > 0
+              ? 'passed'
+              : r.skipped > 0
+                ? 'skipped'
+                : 'not covered';
   }
   const count = (verdict) => operations.filter((r) => r.verdict === verdict).length;
   const totals = {
@@ -139,6 +149,7 @@ function summarize(run, journal, testResults) {
     passed: count('passed'),
     failed: count('failed'),
     inferredDiffers: count('inferred, differs'),
+    notAvailable: count('not available'),
     skipped: count('skipped'),
     notCovered: count('not covered'),
   };
@@ -149,7 +160,66 @@ function summarize(run, journal, testResults) {
     totals,
     operations,
     flows,
+    differences: listDifferences(operations),
   };
+}
+
+const DECISION = /\b([DE]\d+)\b/;
+
+/**
+ * Every inferred fact that differed, once per operation + place + expected + observed, with the
+ * tests that saw it: what the spec should learn from this target.
+ */
+function listDifferences(operations) {
+  const out = new Map();
+  const add = (operationId, d, test) => {
+    // A broken rule is one finding however its message varies from test to test.
+    const key = [operationId, d.where, d.expected, d.where === 'rule' ? '' : d.observed].join('\u0000');
+    if (!out.has(key)) out.set(key, { operationId, ...d, tests: [] });
+    const item = out.get(key);
+    if (test && !item.tests.includes(test)) item.tests.push(test);
+  };
+  for (const r of operations) {
+    for (const entry of r.inferredDiffers) {
+      if (entry.differences.length > 0) for (const d of entry.differences) add(r.operationId, d, entry.test);
+      else {
+        const match = DECISION.exec(entry.label);
+        add(
+          r.operationId,
+          { where: 'rule', expected: entry.label, observed: entry.message, decision: match ? match[1] : undefined },
+          entry.test,
+        );
+      }
+    }
+    if (r.notAvailable)
+      add(r.operationId, {
+        where: 'operation',
+        expected: 'available',
+        observed: `answers ${r.notAvailable.status}`,
+        decision: undefined,
+      });
+  }
+  return [...out.values()];
+}
+
+/** One line of advice for the spec per difference; `ops` names the operations it concerns. */
+function suggestion(d, ops = `\`${d.operationId}\``) {
+  const op = ops;
+  const why = d.decision ? ` (${d.decision})` : '';
+  const at = `\`${d.where}\``;
+  if (d.where === 'operation')
+    return `${op}: not offered by this target (${d.observed}); mark it mock-only or drop it from the spec.`;
+  if (d.where === 'status')
+    return `${op}: answers ${d.observed} where the spec guessed ${d.expected}${why}; document ${d.observed}.`;
+  if (d.where === 'Content-Type')
+    return `${op}: answers ${d.observed} where the spec guessed ${d.expected}${why}; document ${d.observed}.`;
+  if (d.where === 'rule') return `${op}: the rule "${d.expected}" does not hold here${why}; revisit the decision.`;
+  if (/is not allowed/.test(d.expected))
+    return `${op}: sends ${at}, which the spec does not have; add it as an optional field.`;
+  if (/required but missing/.test(d.expected)) return `${op}: leaves out ${at}${why}; make it optional.`;
+  if (/allowed values/.test(d.expected))
+    return `${op}: ${at} is ${d.observed}, not in the guessed enum${why}; add the value.`;
+  return `${op}: ${at} is ${d.observed} where the spec guessed "${d.expected}"${why}; widen or correct the schema.`;
 }
 
 function targetLabel(target) {
@@ -164,7 +234,7 @@ function toMarkdown(summary) {
     '',
     `Target: ${targetLabel(summary.target)}. Run started ${summary.startedAt}.`,
     '',
-    `${t.operations} operations: ${t.passed} passed, ${t.failed} failed, ${t.inferredDiffers} inferred and differing, ${t.skipped} skipped, ${t.notCovered} not covered.`,
+    `${t.operations} operations: ${t.passed} passed, ${t.failed} failed, ${t.inferredDiffers} inferred and differing, ${t.notAvailable} not available, ${t.skipped} skipped, ${t.notCovered} not covered.`,
     '',
     '| Operation | Request | Provenance | Verdict | Passed | Failed | Skipped | Statuses seen |',
     '| --- | --- | --- | --- | ---: | ---: | ---: | --- |',
@@ -191,6 +261,19 @@ function toMarkdown(summary) {
     ),
   );
   section(
+    'Not available on this target',
+    summary.operations
+      .filter((r) => r.notAvailable)
+      .map(
+        (r) =>
+          `- **${r.operationId}**: answered ${r.notAvailable.status}; the operation is inferred, so this is not a failure`,
+      ),
+  );
+  section(
+    'Spec updates suggested by this run',
+    suggestionLines(summary.differences).map((line) => `- ${cell(line)}`),
+  );
+  section(
     'Skipped',
     summary.operations.flatMap((r) => r.skips.map((s) => `- **${r.operationId}**: ${cell(s.test)}: ${cell(s.reason)}`)),
   );
@@ -201,10 +284,25 @@ function toMarkdown(summary) {
   return `${lines.join('\n')}\n`;
 }
 
+/** The advice, with one line for a finding that several operations share (an error media type, say). */
+function suggestionLines(differences) {
+  const groups = new Map();
+  for (const d of differences) {
+    const shared = d.where === 'Content-Type' || d.where.startsWith('header ');
+    const key = shared
+      ? [d.where, d.expected, d.observed, d.decision].join('\u0000')
+      : `${d.operationId}\u0000${groups.size}`;
+    if (!groups.has(key)) groups.set(key, { d, ops: [] });
+    const g = groups.get(key);
+    if (!g.ops.includes(d.operationId)) g.ops.push(d.operationId);
+  }
+  return [...groups.values()].map(({ d, ops }) => suggestion(d, ops.map((o) => `\`${o}\``).join(', ')));
+}
+
 function toTable(summary, mdFile) {
   const t = summary.totals;
   const exercised = summary.operations.filter((r) => r.verdict !== 'not covered');
-  const head = `Contract summary for ${targetLabel(summary.target)}, per Partner API operation: ${t.passed} passed, ${t.failed} failed, ${t.inferredDiffers} inferred-differs, ${t.skipped} skipped, ${t.notCovered} not covered (${mdFile})`;
+  const head = `Contract summary for ${targetLabel(summary.target)}, per Partner API operation: ${t.passed} passed, ${t.failed} failed, ${t.inferredDiffers} inferred-differs, ${t.notAvailable} not available, ${t.skipped} skipped, ${t.notCovered} not covered; ${summary.differences.length} inferred differences (${mdFile})`;
   if (exercised.length === 0) return `\n${head}\n`;
   const width = Math.max(...exercised.map((r) => r.operationId.length), 9);
   const rows = exercised.map(
@@ -225,6 +323,10 @@ class ContractReporter {
     const mdFile = path.join(run.reportDir, 'contract-summary.md');
     fs.writeFileSync(path.join(run.reportDir, 'contract-summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
     fs.writeFileSync(mdFile, toMarkdown(summary));
+    fs.writeFileSync(
+      path.join(run.reportDir, 'inferred-differences.json'),
+      `${JSON.stringify({ target: summary.target, startedAt: summary.startedAt, differences: summary.differences }, null, 2)}\n`,
+    );
     process.stderr.write(toTable(summary, path.relative(process.cwd(), mdFile)));
     if (run.temporary) fs.rmSync(runDir, { recursive: true, force: true });
   }
@@ -232,3 +334,4 @@ class ContractReporter {
 
 module.exports = ContractReporter;
 module.exports.summarize = summarize;
+module.exports.suggestion = suggestion;

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { summarize } from './jest-reporter';
+import { suggestion, summarize } from './jest-reporter';
 
 const root = path.resolve(__dirname, '..', '..');
 const opsDir = path.join(root, 'contract-tests', 'operations');
@@ -128,8 +128,71 @@ describe('summarize', () => {
       passed: 0,
       failed: 1,
       inferredDiffers: 1,
+      notAvailable: 0,
       skipped: 0,
       notCovered: 1,
     });
+  });
+});
+
+describe('summarize, against a target that is not the mock', () => {
+  const statsCall = (status: number) => ({
+    ancestorTitles: ['GET /v1/partner/stats (getStats)'],
+    title: `answers ${status}`,
+    fullName: `GET /v1/partner/stats (getStats) answers ${status}`,
+    status: 'passed',
+    failureMessages: [],
+  });
+  const statsFile = path.join(opsDir, 'stats', 'getStats.test.ts');
+  const summary = summarize(
+    run,
+    [
+      { type: 'not-available', operationId: 'getStats', status: 404, file: statsFile },
+      {
+        type: 'inferred-differs',
+        operationId: 'getStore',
+        label: 'getStore answers as the spec says',
+        message: '/status: …',
+        differences: [{ where: 'status', expected: '201', observed: '200', decision: 'D6' }],
+        test: 'a',
+        file: storesFile,
+      },
+      {
+        type: 'inferred-differs',
+        operationId: 'getStore',
+        label: 'getStore answers as the spec says',
+        message: '/status: …',
+        differences: [{ where: 'status', expected: '201', observed: '200', decision: 'D6' }],
+        test: 'b',
+        file: storesFile,
+      },
+    ],
+    [
+      { testFilePath: statsFile, testResults: [statsCall(200)] },
+      { testFilePath: storesFile, testResults: [assertion('answers the store', 'passed')] },
+    ],
+  );
+
+  test('gives an inferred operation that answered 404 the verdict "not available", not a failure', () => {
+    expect(summary.operations.find((r) => r.operationId === 'getStats')).toMatchObject({
+      verdict: 'not available',
+      failed: 0,
+      notAvailable: { status: 404 },
+    });
+    expect(summary.totals.notAvailable).toBe(1);
+  });
+
+  test('lists every inferred difference once, with the tests that saw it', () => {
+    expect(summary.differences).toEqual([
+      { operationId: 'getStore', where: 'status', expected: '201', observed: '200', decision: 'D6', tests: ['a', 'b'] },
+      expect.objectContaining({ operationId: 'getStats', where: 'operation', observed: 'answers 404' }),
+    ]);
+  });
+
+  test('suggests a spec update for each difference', () => {
+    expect(suggestion(summary.differences[0]!)).toBe(
+      '`getStore`: answers 200 where the spec guessed 201 (D6); document 200.',
+    );
+    expect(suggestion(summary.differences[1]!)).toMatch(/^`getStats`: not offered by this target \(answers 404\)/);
   });
 });

@@ -9,7 +9,7 @@ import { listOperations, specPath, type SpecName, type SpecOperation } from '../
 import { RouteTable } from '../../spec/route-table';
 
 export type OperationLookup =
-  | { found: true; operation: SpecOperation }
+  | { found: true; operation: SpecOperation; params: Record<string, string> }
   | { found: false; reason: 'no-path' }
   | { found: false; reason: 'no-method'; template: string; methods: string[] };
 
@@ -43,7 +43,7 @@ export function findOperation(method: string, requestPath: string): OperationLoo
   index ??= buildIndex();
   const p = pathOnly(requestPath);
   const found = index.routes.match(method.toUpperCase(), p);
-  if (found) return { found: true, operation: found.value };
+  if (found) return { found: true, operation: found.value, params: found.params };
   const atPath = index.routes.allAt(p);
   if (atPath.length === 0) return { found: false, reason: 'no-path' };
   return {

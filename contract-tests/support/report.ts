@@ -25,11 +25,29 @@ export interface CallEntry extends TestRef {
   operationId: string | null;
 }
 
+/** One inferred fact that a target answered otherwise. */
+export interface Difference {
+  /** A JSON path in the body (`/stores/0/isDefault`), `status`, `Content-Type` or `header X-…`. */
+  where: string;
+  expected: string;
+  observed: string;
+  /** The decision (D…/E…) behind the guess, when the spec names one. */
+  decision?: string | undefined;
+}
+
 export interface InferredDiffersEntry extends TestRef {
   type: 'inferred-differs';
   operationId: string | null;
   label: string;
   message: string;
+  differences?: Difference[];
+}
+
+/** An operation the spec infers answered 404, 405 or 501: this target does not offer it. */
+export interface NotAvailableEntry extends TestRef {
+  type: 'not-available';
+  operationId: string;
+  status: number;
 }
 
 export interface SkipEntry extends TestRef {
@@ -39,7 +57,7 @@ export interface SkipEntry extends TestRef {
   reason: string;
 }
 
-export type JournalEntry = CallEntry | InferredDiffersEntry | SkipEntry;
+export type JournalEntry = CallEntry | InferredDiffersEntry | NotAvailableEntry | SkipEntry;
 
 /** Without CONTRACT_RUN_DIR (Jest started without the contract project's global setup) nothing is journalled. */
 export function journalPath(env: NodeJS.ProcessEnv = process.env): string | null {
@@ -74,4 +92,17 @@ export function readJournal(file: string | null = journalPath()): JournalEntry[]
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as JournalEntry);
+}
+
+/** Records inferred differences found by the matcher, attributed to the running test. */
+export function recordDifferences(operationId: string, label: string, differences: Difference[]): void {
+  const where = currentTest();
+  record({
+    type: 'inferred-differs',
+    operationId: operationIdFromTitle(where.test) ?? operationId,
+    label,
+    message: differences.map((d) => `${d.where}: expected ${d.expected}, got ${d.observed}`).join('; '),
+    differences,
+    ...where,
+  });
 }

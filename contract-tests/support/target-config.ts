@@ -47,9 +47,13 @@ function readOrigin(name: string, value: string, problems: string[]): string {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     problems.push(`${name} must be http or https, got ${url.protocol}`);
-  // Spec paths carry the full /v1/partner prefix, so a base path would be applied twice.
-  if (url.pathname !== '/' || url.search || url.hash)
-    problems.push(`${name} must be an origin only (like https://sandbox.api.acountpay.com), got ${value}`);
+  // Spec paths carry the full /v1/partner prefix. The AcountPay docs print the base URL with `/v1`
+  // (and sometimes `/v1/partner`), so those are accepted and cut back to the origin.
+  const base = url.pathname.replace(/\/+$/, '');
+  if (!['', '/v1', '/v1/partner'].includes(base) || url.search || url.hash)
+    problems.push(
+      `${name} must be the API's origin, optionally with /v1 or /v1/partner (like https://sandbox.api.acountpay.com/v1), got ${value}`,
+    );
   return url.origin;
 }
 
@@ -108,4 +112,12 @@ export function readTargetConfig(env: NodeJS.ProcessEnv = process.env): TargetCo
 export function isLoopback(url: string): boolean {
   const host = new URL(url).hostname;
   return host === '127.0.0.1' || host === 'localhost' || host === '[::1]' || host === '::1';
+}
+
+/**
+ * Whether the run's target is an acountpay-mock, known synchronously in every worker: the
+ * in-process mock, or an HTTP target whose control API answered the global setup's health check.
+ */
+export function targetIsMock(env: NodeJS.ProcessEnv = process.env): boolean {
+  return !env.ACOUNTPAY_BASE_URL || env.CONTRACT_CONTROL_AVAILABLE !== '0';
 }

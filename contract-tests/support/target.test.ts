@@ -55,13 +55,25 @@ describe('readTargetConfig', () => {
     ]);
   });
 
-  test('rejects a base URL with a path, since spec paths carry /v1/partner', () => {
+  test.each(['https://sandbox.api.acountpay.com/v1', 'https://sandbox.api.acountpay.com/v1/partner/'])(
+    'accepts the base URL as the docs print it (%s) and keeps its origin, since spec paths carry /v1/partner',
+    (base) => {
+      const config = readTargetConfig({
+        ACOUNTPAY_BASE_URL: base,
+        ACOUNTPAY_CLIENT_ID: 'id',
+        ACOUNTPAY_CLIENT_SECRET: 's',
+      });
+      expect(config).toMatchObject({ kind: 'http', baseUrl: 'https://sandbox.api.acountpay.com' });
+    },
+  );
+
+  test('rejects a base URL with any other path', () => {
     const problems = problemsOf({
-      ACOUNTPAY_BASE_URL: 'http://127.0.0.1:4010/v1/partner',
+      ACOUNTPAY_BASE_URL: 'http://127.0.0.1:4010/api',
       ACOUNTPAY_CLIENT_ID: 'id',
       ACOUNTPAY_CLIENT_SECRET: 'secret',
     });
-    expect(problems).toEqual([expect.stringContaining('ACOUNTPAY_BASE_URL must be an origin only')]);
+    expect(problems).toEqual([expect.stringContaining('optionally with /v1 or /v1/partner')]);
   });
 
   test('needs a local port behind a public webhook URL', () => {

@@ -2,7 +2,7 @@ import { testWith } from '../../support/capabilities';
 import { createApi, type ResponseBody } from '../../support/client';
 import { assertFact, expectSpecResponse } from '../../support/provenance';
 import { useTarget } from '../../support/target';
-import { createCredential, createOtherPartner, directApi } from '../helpers';
+import { createCredential, createOtherPartner, directApi, expectNoOtherFields } from '../helpers';
 
 type CredentialList = ResponseBody<'listCredentials', 200>;
 
@@ -45,7 +45,12 @@ describe('GET /v1/partner/credentials (listCredentials)', () => {
     const res = await api.get(PATH);
     await expectSpecResponse(target(), res, 'listCredentials', 200);
     const listed = (res.body as CredentialList).find((c) => c.id === credential.id);
-    expect(listed).toEqual({
+    await expectNoOtherFields(
+      listed,
+      ['id', 'name', 'clientId', 'clientSecretLast4', 'status', 'createdAt'],
+      'D31: a listed credential has no field beyond the reference',
+    );
+    expect(listed).toMatchObject({
       id: credential.id,
       name: credential.name,
       clientId: credential.clientId,

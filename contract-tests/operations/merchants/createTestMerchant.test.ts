@@ -2,7 +2,7 @@ import { buildTestMerchantCreateRequest } from '../../../fixtures/src';
 import { createApi, type ResponseBody } from '../../support/client';
 import { assertFact, expectSpecResponse } from '../../support/provenance';
 import { useTarget } from '../../support/target';
-import { directApi, expectErrorNaming, type TestMerchant } from '../helpers';
+import { directApi, expectErrorNaming, type TestMerchant, expectMerchantStatus } from '../helpers';
 
 type StoreList = ResponseBody<'listStores', 200>;
 
@@ -32,8 +32,8 @@ describe('POST /v1/partner/merchants/test (createTestMerchant)', () => {
       id: body.merchantId,
       clientId: body.clientId,
       companyName: body.companyName,
-      status: 'active',
     });
+    await expectMerchantStatus((res.body as { status: string }).status, 'active');
   });
 
   test('gives the merchant its default store "Main Store" (D13, D15)', async () => {

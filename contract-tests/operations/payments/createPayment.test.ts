@@ -12,6 +12,7 @@ import {
   expectErrorNaming,
   type PaymentCreated,
   type TestMerchant,
+  expectOk,
 } from '../helpers';
 
 type PaymentStatus = ResponseBody<'getPaymentStatus', 200>;
@@ -35,7 +36,7 @@ describe('POST /v1/partner/payments (createPayment)', () => {
     };
     const res = await createApi(target()).post(PATH, body);
     await expectSpecResponse(target(), res, 'createPayment', 201);
-    expect(res.body).toEqual({
+    expect(res.body).toMatchObject({
       paymentId: expect.any(Number) as number,
       paymentUrl: expect.stringMatching(/^https?:\/\//) as string,
       status: 'pending',
@@ -190,8 +191,10 @@ describe('POST /v1/partner/payments (createPayment)', () => {
   test('answers 409 for an inactive store (D19)', async () => {
     const api = createApi(target());
     const store = await createStore(api, merchant.merchantId);
-    const deactivated = await api.delete(`/v1/partner/merchants/${merchant.merchantId}/stores/${store.storeId}`);
-    expect(deactivated.status).toBe(200);
+    expectOk(
+      await api.delete(`/v1/partner/merchants/${merchant.merchantId}/stores/${store.storeId}`),
+      'deactivateStore',
+    );
     const body = buildPaymentCreateRequest({ merchantClientId: merchant.clientId, storeId: store.storeId });
     const res = await api.post(PATH, body);
     await expectSpecResponse(target(), res, 'createPayment', 409);

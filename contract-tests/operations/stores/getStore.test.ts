@@ -10,6 +10,7 @@ import {
   directApi,
   expectErrorNaming,
   type Store,
+  expectNoOtherFields,
 } from '../helpers';
 
 const target = useTarget();
@@ -49,7 +50,7 @@ describe('GET /v1/partner/merchants/{merchantId}/stores/{storeId} (getStore)', (
       'createdAt',
       'updatedAt',
     ];
-    expect(Object.keys(res.body as object).filter((key) => !allowed.includes(key))).toEqual([]);
+    await expectNoOtherFields(res.body, allowed, "D16: a store has no field beyond the Stores guide's");
   });
 
   test('answers a deactivated store with isActive false', async () => {

@@ -10,6 +10,7 @@ import {
   directApi,
   expectErrorNaming,
   expectOneActiveDefault,
+  expectOk,
 } from '../helpers';
 
 type StoreList = ResponseBody<'listStores', 200>;
@@ -32,7 +33,7 @@ describe('GET /v1/partner/merchants/{merchantId}/stores (listStores)', () => {
     const { merchantId } = await createPendingMerchant(createApi(target()));
     const res = await createApi(target()).get(storesPath(merchantId));
     await expectSpecResponse(target(), res, 'listStores', 200);
-    expect(res.body).toEqual({ stores: [], total: 0 });
+    expect(res.body).toMatchObject({ stores: [], total: 0 });
   });
 
   test('lists active and deactivated stores, oldest first, with their total', async () => {
@@ -41,16 +42,18 @@ describe('GET /v1/partner/merchants/{merchantId}/stores (listStores)', () => {
     const first = await createStore(api, merchantId);
     const second = await createStore(api, merchantId);
     const third = await createStore(api, merchantId);
-    expect((await api.delete(`${storesPath(merchantId)}/${second.storeId}`)).status).toBe(200);
+    expectOk(await api.delete(`${storesPath(merchantId)}/${second.storeId}`), 'deactivateStore');
     const res = await api.get(storesPath(merchantId));
     await expectSpecResponse(target(), res, 'listStores', 200);
     const list = res.body as StoreList;
-    expect(list.total).toBe(3);
-    expect(list.stores.map((s) => [s.storeId, s.isActive])).toEqual([
-      [first.storeId, true],
-      [second.storeId, false],
-      [third.storeId, true],
-    ]);
+    await assertFact(target(), 'inferred', 'E23: deactivated stores are listed too, oldest first', () => {
+      expect(list.total).toBe(3);
+      expect(list.stores.map((s) => [s.storeId, s.isActive])).toEqual([
+        [first.storeId, true],
+        [second.storeId, false],
+        [third.storeId, true],
+      ]);
+    });
   });
 
   test('lists each store as it was created', async () => {

@@ -1,9 +1,9 @@
 import { buildWebhookCreateRequest } from '../../../fixtures/src';
 import { testWith } from '../../support/capabilities';
 import { type ApiClient, type ResponseBody } from '../../support/client';
-import { expectSpecResponse } from '../../support/provenance';
+import { assertFact, expectSpecResponse } from '../../support/provenance';
 import { useTarget } from '../../support/target';
-import { createIsolatedPartner, createOtherPartner, createWebhook, type WebhookWithSecret } from '../helpers';
+import { createIsolatedPartner, createOtherPartner, createWebhook, type WebhookWithSecret, expectOk } from '../helpers';
 
 type Webhook = ResponseBody<'deleteWebhook', 200>;
 
@@ -28,13 +28,15 @@ describe('DELETE /v1/partner/webhooks/{webhookId} (deleteWebhook)', () => {
     const res = await api.delete(`${PATH}/${webhook.id}`);
     await expectSpecResponse(target(), res, 'deleteWebhook', 200);
     const { secret, ...listed } = webhook;
-    expect(res.body).toMatchObject(listed);
+    await assertFact(target(), 'inferred', 'D26: DELETE answers the deleted webhook', () =>
+      expect(res.body).toMatchObject(listed),
+    );
     expect(JSON.stringify(res.body)).not.toContain(secret);
   });
 
   test('makes the webhook unknown to later calls', async () => {
     const webhook = await create();
-    expect((await api.delete(`${PATH}/${webhook.id}`)).status).toBe(200);
+    expectOk(await api.delete(`${PATH}/${webhook.id}`), 'deleteWebhook');
     expect(((await api.get(PATH)).body as Webhook[]).map((w) => w.id)).not.toContain(webhook.id);
     const again = await api.delete(`${PATH}/${webhook.id}`);
     await expectSpecResponse(target(), again, 'deleteWebhook', 404);
@@ -44,7 +46,7 @@ describe('DELETE /v1/partner/webhooks/{webhookId} (deleteWebhook)', () => {
     const webhook = await create();
     const res = await direct.unauthenticated().delete(`${PATH}/${webhook.id}`);
     await expectSpecResponse(target(), res, 'deleteWebhook', 401);
-    expect((await api.delete(`${PATH}/${webhook.id}`)).status).toBe(200);
+    expectOk(await api.delete(`${PATH}/${webhook.id}`), 'deleteWebhook');
   });
 
   test('answers 404 for a webhook id that does not exist', async () => {
@@ -56,7 +58,7 @@ describe('DELETE /v1/partner/webhooks/{webhookId} (deleteWebhook)', () => {
     const webhook = await create();
     const res = await (await createOtherPartner(target())).delete(`${PATH}/${webhook.id}`);
     await expectSpecResponse(target(), res, 'deleteWebhook', 404);
-    expect((await api.delete(`${PATH}/${webhook.id}`)).status).toBe(200);
+    expectOk(await api.delete(`${PATH}/${webhook.id}`), 'deleteWebhook');
   });
 
   test('rejects a webhook id that is not a number with 400', async () => {

@@ -9,6 +9,7 @@ import {
   createWebhook,
   directApi,
   type WebhookWithSecret,
+  expectOk,
 } from '../helpers';
 
 type WebhookList = ResponseBody<'listWebhooks', 200>;
@@ -64,7 +65,7 @@ describe('GET /v1/partner/webhooks (listWebhooks)', () => {
 
   test('no longer lists a deleted webhook', async () => {
     const webhook = await create();
-    expect((await api.delete(`${PATH}/${webhook.id}`)).status).toBe(200);
+    expectOk(await api.delete(`${PATH}/${webhook.id}`), 'deleteWebhook');
     expect((await list()).map((w) => w.id)).not.toContain(webhook.id);
   });
 

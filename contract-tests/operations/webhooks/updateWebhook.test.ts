@@ -9,6 +9,7 @@ import {
   createWebhook,
   expectErrorNaming,
   type WebhookWithSecret,
+  expectOk,
 } from '../helpers';
 
 type Webhook = ResponseBody<'updateWebhook', 200>;
@@ -49,7 +50,7 @@ describe('PUT /v1/partner/webhooks/{webhookId} (updateWebhook)', () => {
   test('keeps the change: the list shows the new URL', async () => {
     const webhook = await create();
     const body = buildWebhookUpdateRequest();
-    expect((await api.put(`${PATH}/${webhook.id}`, body)).status).toBe(200);
+    expectOk(await api.put(`${PATH}/${webhook.id}`, body), 'updateWebhook');
     const listed = ((await api.get(PATH)).body as Webhook[]).find((w) => w.id === webhook.id);
     expect(listed).toMatchObject({ url: body.url, events: body.events });
   });
@@ -118,7 +119,7 @@ describe('PUT /v1/partner/webhooks/{webhookId} (updateWebhook)', () => {
 
   test('answers 404 for a deleted webhook', async () => {
     const webhook = await create();
-    expect((await api.delete(`${PATH}/${webhook.id}`)).status).toBe(200);
+    expectOk(await api.delete(`${PATH}/${webhook.id}`), 'deleteWebhook');
     const res = await api.put(`${PATH}/${webhook.id}`, buildWebhookUpdateRequest());
     await expectSpecResponse(target(), res, 'updateWebhook', 404);
   });

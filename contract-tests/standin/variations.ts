@@ -1,0 +1,301 @@
+/**
+ * What the stand-in sandbox changes on the way between the contract suite and the mock. Each
+ * variation is one way a real AcountPay server may differ from the mock. The `inferred` ones touch
+ * only facts that the spec marks as inferred, so the suite must pass against them (and list each
+ * difference); the `break-*` ones each break one documented fact, so the suite must fail and name it.
+ */
+import type { OpenAPIV3_1 } from 'openapi-types';
+import { loadSpec, resolveRef } from '../../spec/index';
+import { findOperation } from '../support/operation-index';
+import { bodyIsInferred, statusIsInferred } from '../support/spec-provenance';
+
+/** One request as the proxy sees it; a variation may change it before it goes to the mock. */
+export interface ProxyRequest {
+  method: string;
+  /** Path and query, as on the wire. */
+  url: string;
+  headers: Record<string, string>;
+  /** Parsed JSON body, or undefined when there is none or it is not JSON. */
+  json: unknown;
+  raw: Buffer;
+}
+
+/** One answer; a variation may change it before it goes back to the suite. */
+export interface ProxyResponse {
+  status: number;
+  headers: Record<string, string>;
+  /** Parsed JSON body when the answer is JSON, else undefined (then `raw` is passed on as it is). */
+  json: unknown;
+  raw: Buffer;
+}
+
+export interface RequestContext {
+  operationId: string | null;
+  request: ProxyRequest;
+}
+
+export interface Variation {
+  name: string;
+  /** What a reader of the run's log is told. */
+  describe: string;
+  /** Answers the request itself (the mock never sees it), or changes it, or leaves it. */
+  onRequest?(ctx: RequestContext): ProxyResponse | void;
+  onResponse?(ctx: RequestContext, res: ProxyResponse): void;
+}
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => !!v && typeof v === 'object' && !Array.isArray(v);
+
+export function jsonResponse(status: number, body: unknown, contentType = 'application/json'): ProxyResponse {
+  const raw = Buffer.from(JSON.stringify(body));
+  return { status, headers: { 'content-type': contentType }, json: body, raw };
+}
+
+function emptyResponse(res: ProxyResponse, status: number): void {
+  res.status = status;
+  res.json = undefined;
+  res.raw = Buffer.alloc(0);
+  delete res.headers['content-type'];
+}
+
+const statusGuessed = (ctx: RequestContext, status: number): boolean =>
+  ctx.operationId !== null && statusIsInferred(ctx.operationId, status);
+const bodyGuessed = (ctx: RequestContext, status: number): boolean =>
+  ctx.operationId !== null && bodyIsInferred(ctx.operationId, status);
+
+// ---------------------------------------------------------------------------------------------
+// Schema walking (for nulls in place of omitted optional fields)
+
+type Schema = Json & { properties?: Record<string, unknown>; required?: string[]; allOf?: unknown[] };
+
+function resolved(schema: unknown): Schema | undefined {
+  if (!isObject(schema)) return undefined;
+  return resolveRef<Schema>('partner-api', schema);
+}
+
+/** Adds `null` for every optional property the schema names and the value leaves out, recursively. */
+function fillNulls(schema: unknown, value: unknown, depth = 0): void {
+  const s = resolved(schema);
+  if (!s || depth > 16) return;
+  for (const part of s.allOf ?? []) fillNulls(part, value, depth + 1);
+  if (Array.isArray(value)) {
+    for (const item of value) fillNulls(s.items, item, depth + 1);
+    return;
+  }
+  if (!isObject(value) || !s.properties) return;
+  for (const [name, prop] of Object.entries(s.properties)) {
+    if (name in value) fillNulls(prop, value[name], depth + 1);
+    else if (!(s.required ?? []).includes(name)) value[name] = null;
+  }
+}
+
+function successSchema(ctx: RequestContext, status: number): unknown {
+  if (!ctx.operationId) return undefined;
+  const op = findOperation(ctx.request.method, ctx.request.url);
+  if (!op.found) return undefined;
+  const raw = op.operation.operation.responses?.[String(status)];
+  if (!raw) return undefined;
+  const response = resolveRef<OpenAPIV3_1.ResponseObject>('partner-api', raw);
+  return response.content?.['application/json']?.schema;
+}
+
+/** Applies `fn` to every object inside a JSON value (the value itself included). */
+function eachObject(value: unknown, fn: (o: Json) => void, depth = 0): void {
+  if (depth > 16) return;
+  if (Array.isArray(value)) for (const item of value) eachObject(item, fn, depth + 1);
+  else if (isObject(value)) {
+    fn(value);
+    for (const child of Object.values(value)) eachObject(child, fn, depth + 1);
+  }
+}
+
+const ISO_WITH_MS = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})\.\d{3}Z$/;
+
+// ---------------------------------------------------------------------------------------------
+// Variations of inferred facts
+
+const MERCHANT_WORDS: Record<string, string> = { pending: 'pending_onboarding', active: 'activated' };
+const MOCK_WORDS = Object.fromEntries(Object.entries(MERCHANT_WORDS).map(([k, v]) => [v, k]));
+const MERCHANT_OPS = new Set([
+  'listMerchants',
+  'createMerchant',
+  'fastTrackMerchant',
+  'createTestMerchant',
+  'getMerchant',
+  'resendOnboarding',
+]);
+
+/** Operations the stand-in pretends not to have, each with the status a real gateway might give. */
+export const MISSING_OPERATIONS: Record<string, number> = { getStats: 404, updateProfile: 405, getPaymentQr: 501 };
+
+export const INFERRED_VARIATIONS: Variation[] = [
+  {
+    name: 'no-control-api',
+    describe: 'hides /__control, so the suite sees a server that is not a mock',
+    onRequest: ({ request }) =>
+      request.url.startsWith('/__control') ? jsonResponse(404, { message: 'Cannot GET', statusCode: 404 }) : undefined,
+  },
+  {
+    name: 'missing-operations',
+    describe: `answers ${Object.entries(MISSING_OPERATIONS)
+      .map(([op, status]) => `${op} with ${status}`)
+      .join(', ')} (inferred operations this server lacks)`,
+    onRequest: ({ operationId }) => {
+      const status = operationId ? MISSING_OPERATIONS[operationId] : undefined;
+      return status ? jsonResponse(status, { message: `Cannot ${status}` }) : undefined;
+    },
+  },
+  {
+    name: 'problem-json-errors',
+    describe: 'every error body is RFC 9457 application/problem+json instead of the guessed D5 shape',
+    onResponse: (_ctx, res) => {
+      if (res.status < 400 || res.json === undefined) return;
+      const old = isObject(res.json) ? res.json : {};
+      const detail = [old.message].flat().join('; ');
+      Object.assign(
+        res,
+        jsonResponse(
+          res.status,
+          {
+            type: 'about:blank',
+            title: typeof old.error === 'string' ? old.error : 'Error',
+            status: res.status,
+            detail,
+          },
+          'application/problem+json',
+        ),
+      );
+    },
+  },
+  {
+    name: 'created-as-200',
+    describe: 'answers 200 where the spec guessed 201',
+    onResponse: (ctx, res) => {
+      if (res.status === 201 && statusGuessed(ctx, 201)) res.status = 200;
+    },
+  },
+  {
+    name: 'no-content',
+    describe: 'answers 204 with no body where the spec guessed 200 with a body for PUT and DELETE',
+    onResponse: (ctx, res) => {
+      const method = ctx.request.method;
+      if (
+        (method === 'PUT' || method === 'DELETE') &&
+        res.status === 200 &&
+        statusGuessed(ctx, 200) &&
+        bodyGuessed(ctx, 200)
+      )
+        emptyResponse(res, 204);
+    },
+  },
+  {
+    name: 'nulls-for-unset',
+    describe: 'sends null for unset optional fields instead of omitting them',
+    onResponse: (ctx, res) => {
+      if (res.status < 300 && res.json !== undefined) fillNulls(successSchema(ctx, res.status), res.json);
+    },
+  },
+  {
+    name: 'extra-fields',
+    describe: 'adds fields the spec does not know to every object it answers',
+    onResponse: (_ctx, res) => {
+      if (res.status < 300) eachObject(res.json, (o) => (o.sandboxTraceId = 'st-1'));
+    },
+  },
+  {
+    name: 'timestamps-without-ms',
+    describe: 'writes timestamps without milliseconds',
+    onResponse: (_ctx, res) =>
+      eachObject(res.json, (o) => {
+        for (const [k, v] of Object.entries(o)) if (typeof v === 'string') o[k] = v.replace(ISO_WITH_MS, '$1Z');
+      }),
+  },
+  {
+    name: 'merchant-status-words',
+    describe: 'says pending_onboarding / activated (the words of the docs) for merchant status',
+    onRequest: ({ operationId, request }) => {
+      if (operationId !== 'listMerchants') return;
+      request.url = request.url.replace(
+        /([?&]status=)(pending_onboarding|activated)\b/,
+        (_m, p: string, w: string) => `${p}${MOCK_WORDS[w]}`,
+      );
+    },
+    onResponse: ({ operationId }, res) => {
+      if (!operationId || !MERCHANT_OPS.has(operationId)) return;
+      eachObject(res.json, (o) => {
+        if (typeof o.status === 'string' && MERCHANT_WORDS[o.status]) o.status = MERCHANT_WORDS[o.status];
+      });
+    },
+  },
+  {
+    name: 'relaxed-inferred-rules',
+    describe: 'accepts lower-case country and currency codes (the mock also runs lenient: unknown fields are dropped)',
+    onRequest: ({ request }) => {
+      eachObject(request.json, (o) => {
+        for (const key of ['countryCode', 'currency']) if (typeof o[key] === 'string') o[key] = o[key].toUpperCase();
+      });
+    },
+  },
+  {
+    name: 'extra-headers',
+    describe: 'adds headers of its own and a charset to JSON answers',
+    onResponse: (_ctx, res) => {
+      res.headers['x-request-id'] = 'standin-request';
+      res.headers['cache-control'] = 'no-store';
+      if (res.headers['content-type'] === 'application/json')
+        res.headers['content-type'] = 'application/json; charset=utf-8';
+    },
+  },
+];
+
+// ---------------------------------------------------------------------------------------------
+// Breaks of documented facts: each must fail the run and be named by it.
+
+export const BREAKS: Record<string, Variation> = {
+  'break-field-name': {
+    name: 'break-field-name',
+    describe: 'createPayment answers payment_url instead of the documented paymentUrl',
+    onResponse: ({ operationId }, res) => {
+      if (operationId !== 'createPayment' || !isObject(res.json) || !('paymentUrl' in res.json)) return;
+      const { paymentUrl, ...rest } = res.json;
+      res.json = { ...rest, payment_url: paymentUrl };
+    },
+  },
+  'break-field-type': {
+    name: 'break-field-type',
+    describe: 'getPaymentStatus answers amount as a string instead of the documented number',
+    onResponse: ({ operationId }, res) => {
+      if (operationId === 'getPaymentStatus' && isObject(res.json) && typeof res.json.amount === 'number')
+        res.json.amount = res.json.amount.toFixed(2);
+    },
+  },
+  'break-path': {
+    name: 'break-path',
+    describe: 'GET /v1/partner/merchants/{merchantId}/stores (listStores, documented) is gone: 404',
+    onRequest: ({ operationId }) =>
+      operationId === 'listStores' ? jsonResponse(404, { message: 'Cannot GET' }) : undefined,
+  },
+  'break-default-store-rule': {
+    name: 'break-default-store-rule',
+    describe: 'DELETE of the default store succeeds, which the Stores guide forbids',
+    onResponse: ({ operationId }, res) => {
+      if (operationId !== 'deactivateStore' || res.status !== 409) return;
+      Object.assign(res, jsonResponse(200, { message: 'Store deactivated' }));
+    },
+  },
+};
+
+export function variationsFor(variant: string): Variation[] {
+  if (variant === 'inferred') return INFERRED_VARIATIONS;
+  const broken = BREAKS[variant];
+  if (!broken)
+    throw new Error(`Unknown stand-in variant ${variant}; use inferred or one of ${Object.keys(BREAKS).join(', ')}`);
+  return [...INFERRED_VARIATIONS, broken];
+}
+
+/** Finds the Partner API operation behind a request, or null (control API, unknown paths). */
+export function operationOf(method: string, url: string): string | null {
+  loadSpec('partner-api');
+  const found = findOperation(method, url);
+  return found.found && found.operation.spec === 'partner-api' ? found.operation.operationId : null;
+}
