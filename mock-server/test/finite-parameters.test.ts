@@ -137,3 +137,15 @@ describe('operations without a request body ignore one (E31)', () => {
     expect(res.body.code).toBe('malformed_json');
   });
 });
+
+describe('the clock stays within what a date-time can say (E35)', () => {
+  test('a move past year 9999 answers 400 and leaves the clock where it was (it used to 500 every call after)', async () => {
+    const t = createTestApp();
+    const before = (await t.api.get('/__control/clock')).body;
+    const res = await t.api.post('/__control/clock/advance').send({ duration: '4104741d' });
+    expect(res.status).toBe(400);
+    expect(res.body.message).toEqual([expect.stringMatching(/^the clock cannot move past 9999-12-31/)]);
+    expect((await t.api.get('/__control/clock')).body).toEqual(before);
+    expect((await t.api.get('/v1/partner/profile').set(t.auth)).status).toBe(200);
+  });
+});

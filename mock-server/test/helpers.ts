@@ -9,6 +9,8 @@ import { parseConfig, type MockConfig } from '../src/config';
 import { buildDeps, type AppDeps, type DepsOverrides } from '../src/deps';
 import { createManualClock } from '../src/shared/clock';
 import { createSeededIds } from '../src/shared/ids';
+import { createMockServer, type MockServer } from '../src/server';
+import type { WebhookHttpClient } from '../src/webhooks';
 import type { MerchantRecord, StoreRecord } from '../src/state/records';
 
 export const TEST_BASE_URL = 'http://127.0.0.1:4010';
@@ -32,6 +34,28 @@ export function createTestDeps(config: Partial<MockConfig> = {}, overrides: Deps
       ...overrides,
     },
   );
+}
+
+/** A webhook client that answers 200 at once and sends nothing: no request of a test leaves the machine. */
+export const answerEveryWebhook: WebhookHttpClient = {
+  post: () => Promise.resolve({ statusCode: 200, bodySnippet: '' }),
+};
+
+/**
+ * The mock on a real port of 127.0.0.1 (port 0: a free one), with the same manual clock and seeded
+ * ids as `createTestDeps`, and webhooks answered without a network unless `overrides.http` is given.
+ * Close it with `close()`.
+ */
+export function startTestServer(config: Partial<MockConfig> = {}, overrides: DepsOverrides = {}): Promise<MockServer> {
+  return createMockServer({
+    host: '127.0.0.1',
+    port: 0,
+    config: { logLevel: 'silent', webhookRetrySchedule: [1000, 2000], ...config },
+    clock: createManualClock('2026-03-18T12:00:00.000Z'),
+    ids: createSeededIds(1),
+    http: answerEveryWebhook,
+    ...overrides,
+  });
 }
 
 export function createTestApp(config: Partial<MockConfig> = {}, overrides: DepsOverrides = {}): TestApp {

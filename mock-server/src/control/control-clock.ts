@@ -6,7 +6,10 @@ import type { AppDeps } from '../deps';
 import { errors } from '../http/api-error';
 import { ok, type HandlerTable } from '../http/handler';
 import type { ClockState } from './control-types';
-import { parseDuration } from './duration';
+import { formatDuration, parseDuration } from './duration';
+
+/** E35: the latest time the mock's clock may show. */
+export const LATEST_CLOCK_MS = Date.parse('9999-12-31T23:59:59.999Z');
 
 export function createControlClockHandlers({
   clock,
@@ -21,6 +24,12 @@ export function createControlClockHandlers({
       const body = ctx.body as { seconds?: number; duration?: string };
       const ms = body.seconds !== undefined ? Math.round(body.seconds * 1000) : parseDuration(body.duration ?? '');
       if (ms === undefined || ms <= 0) throw errors.validation(['seconds or duration must be more than 0']);
+      // E35: past year 9999 no timestamp is an RFC 3339 date-time any more (and past year 275760 no Date).
+      const left = LATEST_CLOCK_MS - clock.nowMs();
+      if (ms > left)
+        throw errors.validation([
+          `the clock cannot move past 9999-12-31T23:59:59.999Z; at most ${formatDuration(left)} more`,
+        ]);
       clock.advance(ms);
       scheduler.runDue();
       dispatcher.onClockAdvanced();
