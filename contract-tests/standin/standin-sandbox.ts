@@ -7,7 +7,14 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createMockServer, type MockServer } from '../../mock-server/src';
-import { operationOf, variationsFor, type ProxyRequest, type ProxyResponse, type Variation } from './variations';
+import {
+  operationOf,
+  variationsFor,
+  WebhookRelay,
+  type ProxyRequest,
+  type ProxyResponse,
+  type Variation,
+} from './variations';
 
 export interface StandinSandbox {
   /** Origin the suite talks to (ACOUNTPAY_BASE_URL). */
@@ -57,19 +64,20 @@ function readBody(stream: http.IncomingMessage): Promise<Buffer> {
 
 function forward(origin: string, req: ProxyRequest): Promise<ProxyResponse> {
   const body = req.json !== undefined ? Buffer.from(JSON.stringify(req.json)) : req.raw;
-  const headers: Record<string, string> = {
-    ...req.headers,
-    host: new URL(origin).host,
-    'content-length': String(body.length),
-  };
+  return forwardTo(new URL(req.url, origin).href, req.method, req.headers, body);
+}
+
+function forwardTo(url: string, method: string, given: Record<string, string>, body: Buffer): Promise<ProxyResponse> {
+  const headers: Record<string, string> = { ...given, host: new URL(url).host, 'content-length': String(body.length) };
   delete headers['transfer-encoding'];
   return new Promise((resolve, reject) => {
-    const upstream = http.request(new URL(req.url, origin), { method: req.method, headers }, (answer) => {
+    const upstream = http.request(url, { method, headers, timeout: 15_000 }, (answer) => {
       readBody(answer).then((raw) => {
         const out = flatHeaders(answer.headers);
         resolve({ status: answer.statusCode ?? 502, headers: out, json: parseJson(raw, out['content-type']), raw });
       }, reject);
     });
+    upstream.on('timeout', () => upstream.destroy(new Error(`no answer from ${url}`)));
     upstream.on('error', reject);
     upstream.end(body);
   });
@@ -87,9 +95,21 @@ function send(res: http.ServerResponse, answer: ProxyResponse): void {
   res.writeHead(answer.status, headers).end(body);
 }
 
-async function handle(mock: MockServer, variations: Variation[], req: http.IncomingMessage, res: http.ServerResponse) {
+async function handle(
+  mock: MockServer,
+  origin: string,
+  variations: Variation[],
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+) {
   const raw = await readBody(req);
   const headers = flatHeaders(req.headers);
+  const relay = variations.find((v): v is WebhookRelay => v instanceof WebhookRelay);
+  const delivery = relay?.relay(req.url ?? '/', headers, raw);
+  if (delivery) {
+    const answer = await forwardTo(delivery.target, req.method ?? 'POST', delivery.headers, delivery.raw);
+    return send(res, answer);
+  }
   const request: ProxyRequest = {
     method: req.method ?? 'GET',
     url: req.url ?? '/',
@@ -97,7 +117,7 @@ async function handle(mock: MockServer, variations: Variation[], req: http.Incom
     json: parseJson(raw, headers['content-type']),
     raw,
   };
-  const ctx = { operationId: operationOf(request.method, request.url), request };
+  const ctx = { operationId: operationOf(request.method, request.url), request, origin };
   for (const variation of variations) {
     const answered = variation.onRequest?.(ctx);
     if (answered) return send(res, answered);
@@ -110,8 +130,9 @@ async function handle(mock: MockServer, variations: Variation[], req: http.Incom
 export async function startStandinSandbox(options: StandinOptions = {}): Promise<StandinSandbox> {
   const variations = variationsFor(options.variant ?? 'inferred');
   const mock = await createMockServer({ port: 0, host: '127.0.0.1', config: { lenient: true } });
+  let origin = '';
   const server = http.createServer((req, res) => {
-    handle(mock, variations, req, res).catch((error: unknown) => {
+    handle(mock, origin, variations, req, res).catch((error: unknown) => {
       if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
       res.end(`stand-in proxy: ${error instanceof Error ? error.message : String(error)}`);
     });
@@ -119,8 +140,9 @@ export async function startStandinSandbox(options: StandinOptions = {}): Promise
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: origin,
     clientId: mock.clientId,
     clientSecret: mock.clientSecret,
     variations,

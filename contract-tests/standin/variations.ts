@@ -4,6 +4,7 @@
  * only facts that the spec marks as inferred, so the suite must pass against them (and list each
  * difference); the `break-*` ones each break one documented fact, so the suite must fail and name it.
  */
+import { createHmac } from 'node:crypto';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { loadSpec, resolveRef } from '../../spec/index';
 import { findOperation } from '../support/operation-index';
@@ -32,6 +33,8 @@ export interface ProxyResponse {
 export interface RequestContext {
   operationId: string | null;
   request: ProxyRequest;
+  /** The stand-in's own origin (for URLs that must lead back through it). */
+  origin: string;
 }
 
 export interface Variation {
@@ -249,6 +252,74 @@ export const INFERRED_VARIATIONS: Variation[] = [
 ];
 
 // ---------------------------------------------------------------------------------------------
+// Webhook deliveries: registered URLs are rewritten to lead through the stand-in, which changes
+// the inferred parts of each delivery (signature encoding, informational headers, extra envelope
+// fields, timestamps, merchant status words) and signs it again with the webhook's secret.
+
+export const RELAY_PREFIX = '/__standin/webhooks/';
+
+/** A delivery on its way from the mock to the suite's receiver. */
+export interface RelayedDelivery {
+  target: string;
+  headers: Record<string, string>;
+  raw: Buffer;
+}
+
+export class WebhookRelay implements Variation {
+  readonly name = 'webhook-relay';
+  readonly describe =
+    "relays webhook deliveries, signed in base64 instead of hex, without X-Webhook-Delivery/-Attempt, with an extra envelope id, timestamps without milliseconds and the docs' merchant status words";
+  private readonly secrets = new Map<string, string>();
+  private sequence = 0;
+
+  onRequest({ operationId, request, origin }: RequestContext): void {
+    if ((operationId === 'createWebhook' || operationId === 'updateWebhook') && isObject(request.json)) {
+      const url = request.json.url;
+      if (typeof url === 'string') request.json.url = `${origin}${RELAY_PREFIX}${encodeURIComponent(url)}`;
+    }
+  }
+
+  onResponse({ operationId }: RequestContext, res: ProxyResponse): void {
+    if (!operationId?.toLowerCase().includes('webhook')) return;
+    eachObject(res.json, (o) => {
+      if (typeof o.url !== 'string' || !o.url.includes(RELAY_PREFIX)) return;
+      const target = decodeURIComponent(o.url.slice(o.url.indexOf(RELAY_PREFIX) + RELAY_PREFIX.length));
+      if (typeof o.secret === 'string') this.secrets.set(target, o.secret);
+      o.url = target;
+    });
+  }
+
+  /** The delivery to send on for one the mock posted to the stand-in at `path`, or null when it is not one. */
+  relay(path: string, headers: Record<string, string>, raw: Buffer): RelayedDelivery | null {
+    if (!path.startsWith(RELAY_PREFIX)) return null;
+    const target = decodeURIComponent(path.slice(RELAY_PREFIX.length));
+    let body: unknown;
+    try {
+      body = JSON.parse(raw.toString('utf8')) as unknown;
+    } catch {
+      return { target, headers, raw };
+    }
+    if (isObject(body)) {
+      this.sequence += 1;
+      body.id = `evt_standin_${this.sequence}`;
+      eachObject(body, (o) => {
+        for (const [k, v] of Object.entries(o)) if (typeof v === 'string') o[k] = v.replace(ISO_WITH_MS, '$1Z');
+        if (typeof o.status === 'string' && String(body.event).startsWith('merchant.') && MERCHANT_WORDS[o.status])
+          o.status = MERCHANT_WORDS[o.status];
+      });
+    }
+    const out = Buffer.from(JSON.stringify(body));
+    const secret = this.secrets.get(target);
+    const sent: Record<string, string> = { ...headers, 'content-length': String(out.length) };
+    delete sent['x-webhook-delivery'];
+    delete sent['x-webhook-attempt'];
+    delete sent.host;
+    if (secret) sent['x-webhook-signature'] = createHmac('sha256', secret).update(out).digest('base64');
+    return { target, headers: sent, raw: out };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Breaks of documented facts: each must fail the run and be named by it.
 
 export const BREAKS: Record<string, Variation> = {
@@ -285,12 +356,14 @@ export const BREAKS: Record<string, Variation> = {
   },
 };
 
+/** The variations of a variant; each call has its own webhook relay (it keeps the webhooks' secrets). */
 export function variationsFor(variant: string): Variation[] {
-  if (variant === 'inferred') return INFERRED_VARIATIONS;
+  const inferred = [...INFERRED_VARIATIONS, new WebhookRelay()];
+  if (variant === 'inferred') return inferred;
   const broken = BREAKS[variant];
   if (!broken)
     throw new Error(`Unknown stand-in variant ${variant}; use inferred or one of ${Object.keys(BREAKS).join(', ')}`);
-  return [...INFERRED_VARIATIONS, broken];
+  return [...inferred, broken];
 }
 
 /** Finds the Partner API operation behind a request, or null (control API, unknown paths). */

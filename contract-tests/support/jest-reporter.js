@@ -107,9 +107,18 @@ function summarize(run, journal, testResults) {
     if (!fileOp && flow.passed + flow.failed + flow.skipped > 0) flows.push(flow);
   }
 
+  const webhookDiffers = [];
   for (const entry of journal) {
     if (entry.file && !isSuiteFile(entry.file)) continue;
     const opId = entry.operationId || operationIdFromFile(entry.file);
+    // Deliveries seen in flows are reported under their webhook (onPaymentCompleted, …).
+    if (entry.type === 'inferred-differs' && /^on[A-Z]/.test(entry.operationId || '') && !rows.has(opId))
+      webhookDiffers.push({
+        operationId: entry.operationId,
+        test: entry.test,
+        label: entry.label,
+        differences: entry.differences || [],
+      });
     // Only Partner API operations are reported; control-API calls are the tests' own tools.
     if (!opId || (run.operations.length > 0 && !rows.has(opId))) continue;
     if (entry.type === 'call') {
@@ -160,7 +169,7 @@ function summarize(run, journal, testResults) {
     totals,
     operations,
     flows,
-    differences: listDifferences(operations),
+    differences: listDifferences(operations, webhookDiffers),
   };
 }
 
@@ -170,7 +179,7 @@ const DECISION = /\b([DE]\d+)\b/;
  * Every inferred fact that differed, once per operation + place + expected + observed, with the
  * tests that saw it: what the spec should learn from this target.
  */
-function listDifferences(operations) {
+function listDifferences(operations, webhookDiffers = []) {
   const out = new Map();
   const add = (operationId, d, test) => {
     // A broken rule is one finding however its message varies from test to test.

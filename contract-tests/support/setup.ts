@@ -17,10 +17,19 @@ function guarded<T extends Register>(register: T): T {
   return Object.assign(wrap, register);
 }
 
+/** `test.each(table)(name, fn)`, with every generated test guarded too. */
+function guardedEach(each: typeof test.each): typeof test.each {
+  return ((...table: unknown[]) => {
+    const register = (each as unknown as (...t: unknown[]) => Register)(...table);
+    return (name: string, fn?: TestFn, timeout?: number) => register(name, fn && guardContractTest(fn), timeout);
+  }) as unknown as typeof test.each;
+}
+
 const globals = globalThis as unknown as { test: typeof test; it: typeof it };
 const original = globals.test;
 const guardedTest = Object.assign(guarded(original as unknown as Register), {
   only: guarded(original.only as unknown as Register),
+  each: guardedEach(original.each),
   concurrent: original.concurrent,
 }) as unknown as typeof test;
 globals.test = guardedTest;

@@ -1,3 +1,8 @@
+import { createHmac } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { readJournal } from './report';
 import { expectVerifiedDelivery, sign, startReceiver, type WebhookReceiver } from './webhook-receiver';
 
 const secret = `whsec_${'ab'.repeat(24)}`;
@@ -20,17 +25,24 @@ const completed = {
   },
 };
 
-async function deliver(url: string, body: unknown, signingSecret = secret): Promise<number> {
+/** Posts a delivery as the mock signs it (lowercase hex, D28), or with other headers where given. */
+async function deliver(
+  url: string,
+  body: unknown,
+  signingSecret = secret,
+  headers: Record<string, string | undefined> = {},
+): Promise<number> {
   const raw = JSON.stringify(body);
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-webhook-signature': sign(raw, signingSecret),
-      'x-webhook-event': String((body as { event?: string }).event),
-    },
-    body: raw,
-  });
+  const all: Record<string, string | undefined> = {
+    'content-type': 'application/json',
+    'x-webhook-signature': sign(raw, signingSecret),
+    'x-webhook-event': String((body as { event?: string }).event),
+    'x-webhook-delivery': 'dlv_1',
+    'x-webhook-attempt': '1',
+    ...headers,
+  };
+  const sent = Object.fromEntries(Object.entries(all).filter((e): e is [string, string] => e[1] !== undefined));
+  const res = await fetch(url, { method: 'POST', headers: sent, body: raw });
   return res.status;
 }
 
@@ -63,7 +75,9 @@ describe('startReceiver', () => {
     await deliver(hook.url, completed, 'whsec_other');
     const delivery = await hook.waitFor();
     expect(delivery.signatureValid).toBe(false);
-    expect(() => expectVerifiedDelivery(delivery)).toThrow('X-Webhook-Signature does not match the body');
+    expect(() => expectVerifiedDelivery(delivery)).toThrow(
+      'X-Webhook-Signature is not the HMAC-SHA256 of the body with the webhook secret',
+    );
   });
 
   test('names the JSON path of a body that breaks the webhook schema', async () => {
@@ -86,6 +100,71 @@ describe('startReceiver', () => {
         .filter((d) => d.endpoint === hook.url)
         .map((d) => d.answeredStatus),
     ).toEqual([500, 200]);
+  });
+
+  test('holds the mock to the inferred details: a base64 signature fails against it', async () => {
+    const hook = receiver.endpoint();
+    hook.setSecret(secret);
+    const raw = JSON.stringify(completed);
+    const base64 = createHmac('sha256', secret).update(raw).digest('base64');
+    await deliver(hook.url, completed, secret, { 'x-webhook-signature': base64 });
+    const delivery = await hook.waitFor();
+    expect(delivery).toMatchObject({ signatureValid: true, signatureEncoding: 'base64' });
+    expect(() => expectVerifiedDelivery(delivery)).toThrow(
+      'header X-Webhook-Signature: expected lowercase hex, got base64',
+    );
+  });
+
+  describe('from a target that is not the mock', () => {
+    let runDir: string;
+    const saved = { ...process.env };
+    beforeEach(() => {
+      runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'acountpay-receiver-'));
+      Object.assign(process.env, {
+        CONTRACT_RUN_DIR: runDir,
+        ACOUNTPAY_BASE_URL: 'http://127.0.0.1:9',
+        CONTRACT_CONTROL_AVAILABLE: '0',
+      });
+    });
+    afterEach(() => {
+      for (const key of ['CONTRACT_RUN_DIR', 'ACOUNTPAY_BASE_URL', 'CONTRACT_CONTROL_AVAILABLE'])
+        if (saved[key] === undefined) delete process.env[key];
+        else process.env[key] = saved[key];
+      fs.rmSync(runDir, { recursive: true, force: true });
+    });
+
+    test('reports another signature encoding, extra fields and missing informational headers', async () => {
+      const hook = receiver.endpoint();
+      hook.setSecret(secret);
+      const body = { ...completed, id: 'evt_1' };
+      const base64 = createHmac('sha256', secret).update(JSON.stringify(body)).digest('base64');
+      await deliver(hook.url, body, secret, {
+        'x-webhook-signature': base64,
+        'x-webhook-delivery': undefined,
+        'x-webhook-attempt': undefined,
+      });
+      const delivery = await hook.waitFor();
+      expect(() => expectVerifiedDelivery(delivery)).not.toThrow();
+      const wheres = readJournal().flatMap((e) => (e.type === 'inferred-differs' ? (e.differences ?? []) : []));
+      expect(wheres.map((d) => d.where)).toEqual(
+        expect.arrayContaining(['header x-webhook-delivery', 'header x-webhook-attempt', 'header X-Webhook-Signature']),
+      );
+      expect(readJournal()[0]).toMatchObject({ operationId: 'onPaymentCompleted' });
+    });
+
+    test('still fails a missing signature or a renamed documented field', async () => {
+      const hook = receiver.endpoint();
+      hook.setSecret(secret);
+      await deliver(hook.url, completed, secret, { 'x-webhook-signature': undefined });
+      const unsigned = await hook.waitFor();
+      expect(() => expectVerifiedDelivery(unsigned)).toThrow('header X-Webhook-Signature: is required but missing');
+      const renamed = receiver.endpoint();
+      renamed.setSecret(secret);
+      const { referenceNumber, ...data } = completed.data;
+      await deliver(renamed.url, { ...completed, data: { ...data, reference: referenceNumber } });
+      const renamedDelivery = await renamed.waitFor();
+      expect(() => expectVerifiedDelivery(renamedDelivery)).toThrow('/data/referenceNumber: is required but missing');
+    });
   });
 
   test('keeps endpoints apart', async () => {

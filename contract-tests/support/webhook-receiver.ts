@@ -1,7 +1,7 @@
 /**
  * A webhook receiver for contract tests, independent of the mock: it verifies each delivery's
- * `X-Webhook-Signature` itself (lowercase hex HMAC-SHA256 of the raw body, D28) and validates the
- * body against the spec's top-level `webhooks`. Each webhook under test gets its own endpoint
+ * `X-Webhook-Signature` itself (HMAC-SHA256 of the raw body, documented; lowercase hex, D28) and
+ * validates the body against the spec's top-level `webhooks`, by provenance like every response. Each webhook under test gets its own endpoint
  * path, so its secret and canned answers stay apart from other webhooks'.
  */
 import crypto from 'node:crypto';
@@ -10,8 +10,10 @@ import type { AddressInfo } from 'node:net';
 import type { ValidateFunction } from 'ajv';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { createSpecAjv, loadSpec, resolveRef, toAbsoluteRefs } from '../../spec/index';
+import { recordDifferences, type Difference } from './report';
 import { formatAjvError } from './spec-matcher';
-import { readTargetConfig, type WebhookSettings } from './target-config';
+import { decisionAt, documentedOnlySchema } from './spec-provenance';
+import { readTargetConfig, targetIsMock, type WebhookSettings } from './target-config';
 
 export interface Delivery {
   /** The endpoint URL it was sent to (as registered with the API). */
@@ -21,12 +23,21 @@ export interface Delivery {
   /** The parsed JSON body, or undefined when it is not JSON. */
   body: unknown;
   event: string | undefined;
-  /** True or false once the endpoint's secret is known, null before. */
+  /**
+   * True once the endpoint's secret is known and X-Webhook-Signature is the HMAC-SHA256 of the raw
+   * body with it (documented), in any encoding the kit knows; false when it is not; null before.
+   */
   readonly signatureValid: boolean | null;
-  /** Body schema and header problems, empty for a good delivery. */
+  /** How the signature is written: `hex` (lowercase, D28), another known encoding, or null. */
+  readonly signatureEncoding: SignatureEncoding | null;
+  /** Documented facts the delivery breaks (envelope, documented fields, the signature header): these fail. */
   problems: string[];
+  /** Inferred facts it differs in (extra fields, informational headers, D28 details): reported only. */
+  differences: Difference[];
   answeredStatus: number;
 }
+
+export type SignatureEncoding = 'hex' | 'HEX' | 'base64' | 'sha256=hex';
 
 export interface WebhookEndpoint {
   url: string;
@@ -49,44 +60,96 @@ export function sign(rawBody: Buffer | string, secret: string): string {
   return crypto.createHmac('sha256', secret).update(rawBody).digest('hex');
 }
 
-function signatureMatches(signature: string | undefined, rawBody: Buffer, secret: string): boolean {
-  if (!signature) return false;
-  const expected = Buffer.from(sign(rawBody, secret));
+/** The encoding in which `signature` is the body's HMAC-SHA256 with `secret`, or null when it is none. */
+export function signatureEncoding(
+  signature: string | undefined,
+  rawBody: Buffer,
+  secret: string,
+): SignatureEncoding | null {
+  if (!signature) return null;
+  const mac = crypto.createHmac('sha256', secret).update(rawBody).digest();
+  const forms: [SignatureEncoding, string][] = [
+    ['hex', mac.toString('hex')],
+    ['HEX', mac.toString('hex').toUpperCase()],
+    ['base64', mac.toString('base64')],
+    ['sha256=hex', `sha256=${mac.toString('hex')}`],
+  ];
   const given = Buffer.from(signature);
-  return expected.length === given.length && crypto.timingSafeEqual(expected, given);
+  for (const [name, form] of forms) {
+    const expected = Buffer.from(form);
+    if (expected.length === given.length && crypto.timingSafeEqual(expected, given)) return name;
+  }
+  return null;
 }
 
-function compileEventValidators(): Map<string, ValidateFunction> {
+interface EventSchemas {
+  exact: ValidateFunction;
+  documented: ValidateFunction;
+  schema: unknown;
+}
+
+function compileEventValidators(): Map<string, EventSchemas> {
   const ajv = createSpecAjv();
-  const validators = new Map<string, ValidateFunction>();
+  const validators = new Map<string, EventSchemas>();
   for (const [event, raw] of Object.entries(loadSpec('partner-api').webhooks ?? {})) {
     const post = resolveRef<OpenAPIV3_1.PathItemObject>('partner-api', raw).post;
     const body = post?.requestBody
       ? resolveRef<OpenAPIV3_1.RequestBodyObject>('partner-api', post.requestBody)
       : undefined;
     const schema = body?.content['application/json']?.schema;
-    if (schema) validators.set(event, ajv.compile(toAbsoluteRefs('partner-api', schema) as object));
+    if (schema)
+      validators.set(event, {
+        exact: ajv.compile(toAbsoluteRefs('partner-api', schema) as object),
+        documented: ajv.compile(documentedOnlySchema('partner-api', schema) as object),
+        schema,
+      });
   }
   return validators;
 }
 
-let eventValidators: Map<string, ValidateFunction> | undefined;
+let eventValidators: Map<string, EventSchemas> | undefined;
 
-function inspect(body: unknown, headers: http.IncomingHttpHeaders): { event: string | undefined; problems: string[] } {
+/** `payment.completed` → `onPaymentCompleted`, the operationId of the event in the spec's `webhooks`. */
+function webhookOperationId(event: string | undefined): string {
+  const item = event ? loadSpec('partner-api').webhooks?.[event] : undefined;
+  const post = item ? resolveRef<OpenAPIV3_1.PathItemObject>('partner-api', item).post : undefined;
+  return post?.operationId ?? 'webhook';
+}
+
+interface Inspection {
+  event: string | undefined;
+  problems: string[];
+  differences: Difference[];
+}
+
+/** Checks the body and headers: documented facts into `problems`, inferred ones into `differences`. */
+function inspect(body: unknown, headers: http.IncomingHttpHeaders): Inspection {
   eventValidators ??= compileEventValidators();
   const problems: string[] = [];
+  const differences: Difference[] = [];
   const event = body && typeof body === 'object' ? (body as { event?: unknown }).event : undefined;
-  if (typeof event !== 'string') return { event: undefined, problems: ['/event: is missing or the body is not JSON'] };
-  const validate = eventValidators.get(event);
-  if (!validate) problems.push(`/event: ${event} is not an event of the spec's webhooks`);
-  else if (!validate(body)) problems.push(...(validate.errors ?? []).map(formatAjvError));
+  if (typeof event !== 'string')
+    return { event: undefined, problems: ['/event: is missing or the body is not JSON'], differences };
+  const validators = eventValidators.get(event);
+  if (!validators) problems.push(`/event: ${event} is not an event of the spec's webhooks`);
+  else if (!validators.documented(body)) problems.push(...(validators.documented.errors ?? []).map(formatAjvError));
+  else if (!validators.exact(body))
+    for (const error of validators.exact.errors ?? [])
+      differences.push({
+        where: formatAjvError(error).replace(/: .*$/, ''),
+        expected: error.message ?? error.keyword,
+        observed: 'differs',
+        decision: decisionAt('partner-api', validators.schema, error.schemaPath),
+      });
   const signature = headers['x-webhook-signature'];
-  if (typeof signature !== 'string' || !/^[0-9a-f]{64}$/.test(signature))
-    problems.push('header X-Webhook-Signature: must be 64 lowercase hex characters');
+  if (typeof signature !== 'string') problems.push('header X-Webhook-Signature: is required but missing');
   const named = headers['x-webhook-event'];
   if (named !== undefined && named !== event)
-    problems.push(`header X-Webhook-Event: says ${String(named)}, the body says ${event}`);
-  return { event, problems };
+    differences.push({ where: 'header X-Webhook-Event', expected: event, observed: String(named), decision: 'D28' });
+  for (const name of ['x-webhook-delivery', 'x-webhook-attempt'])
+    if (headers[name] === undefined)
+      differences.push({ where: `header ${name}`, expected: 'present', observed: '(missing)', decision: 'D28' });
+  return { event, problems, differences };
 }
 
 function readBody(req: http.IncomingMessage): Promise<Buffer> {
@@ -109,16 +172,35 @@ function parseJson(raw: Buffer): unknown {
 const summarize = (d: Delivery): string =>
   `${d.event ?? '(no event)'} → ${d.endpoint} (signature ${d.signatureValid === null ? 'unchecked' : d.signatureValid ? 'ok' : 'BAD'})`;
 
-/** Throws unless the delivery is signed with its endpoint's secret and matches the spec. */
+/**
+ * Throws unless the delivery is signed with its endpoint's secret and matches the spec's documented
+ * facts. Inferred ones (lowercase hex signatures, D28; the informational X-Webhook-* headers;
+ * fields beyond the documented ones) are exact against the mock and only reported elsewhere.
+ */
 export function expectVerifiedDelivery(delivery: Delivery): void {
   const problems = [...delivery.problems];
   if (delivery.signatureValid !== true)
     problems.unshift(
-      `X-Webhook-Signature ${delivery.signatureValid === null ? 'cannot be checked: no secret set for the endpoint' : 'does not match the body'}`,
+      `X-Webhook-Signature ${delivery.signatureValid === null ? 'cannot be checked: no secret set for the endpoint' : 'is not the HMAC-SHA256 of the body with the webhook secret'}`,
     );
+  const differences = [...delivery.differences];
+  if (delivery.signatureEncoding && delivery.signatureEncoding !== 'hex')
+    differences.push({
+      where: 'header X-Webhook-Signature',
+      expected: 'lowercase hex',
+      observed: delivery.signatureEncoding,
+      decision: 'D28',
+    });
+  if (targetIsMock()) problems.push(...differences.map((d) => `${d.where}: expected ${d.expected}, got ${d.observed}`));
   if (problems.length > 0)
     throw new Error(
       `Webhook delivery ${summarize(delivery)} is not valid:\n${problems.map((p) => `  ${p}`).join('\n')}`,
+    );
+  if (differences.length > 0)
+    recordDifferences(
+      webhookOperationId(delivery.event),
+      `the ${delivery.event ?? ''} delivery is as the spec says`,
+      differences,
     );
 }
 
@@ -146,7 +228,14 @@ export async function startReceiver(
       const endpoint = `${baseUrl}${/\/hooks\/[^/?#]+/.exec(req.url ?? '')?.[0] ?? req.url ?? '/'}`;
       const status = answers.get(endpoint)?.shift() ?? 200;
       const body = parseJson(rawBody);
-      const { event, problems } = inspect(body, req.headers);
+      const { event, problems, differences } = inspect(body, req.headers);
+      const encoding = (): SignatureEncoding | null => {
+        const secret = secrets.get(endpoint);
+        const given = req.headers['x-webhook-signature'];
+        return secret === undefined
+          ? null
+          : signatureEncoding(typeof given === 'string' ? given : undefined, rawBody, secret);
+      };
       const delivery: Delivery = {
         endpoint,
         headers: req.headers,
@@ -154,12 +243,13 @@ export async function startReceiver(
         body,
         event,
         problems,
+        differences,
         answeredStatus: status,
         get signatureValid() {
-          const secret = secrets.get(endpoint);
-          return secret === undefined
-            ? null
-            : signatureMatches(req.headers['x-webhook-signature'] as string | undefined, rawBody, secret);
+          return secrets.has(endpoint) ? encoding() !== null : null;
+        },
+        get signatureEncoding() {
+          return encoding();
         },
       };
       received.push(delivery);
