@@ -30,7 +30,9 @@ export const JOURNAL_PATH_CHARS = 2048;
 
 function journalPath(url: string): string {
   const path = redactUrl(url); // E32: never the console's ?token=
-  return path.length <= JOURNAL_PATH_CHARS ? path : `${path.slice(0, JOURNAL_PATH_CHARS)}…`;
+  if (path.length <= JOURNAL_PATH_CHARS) return path;
+  // A copy, not a slice: V8 keeps the whole original string alive behind a slice of it.
+  return `${Buffer.from(path.slice(0, JOURNAL_PATH_CHARS), 'utf8').toString('utf8')}…`;
 }
 
 export function createRequestJournal(clock: Clock, capacity = 1000): RequestJournal {

@@ -34,6 +34,12 @@ function truncate(text: string): string {
   return bytes.length <= SNIPPET_BYTES ? text : bytes.subarray(0, SNIPPET_BYTES).toString('utf8');
 }
 
+/** The reason a status fails: a redirect is not followed (D29), so it says so. */
+function failureOf(statusCode: number): string {
+  const reason = `status ${statusCode} is not 2xx`;
+  return statusCode >= 300 && statusCode < 400 ? `${reason} (redirects are not followed)` : reason;
+}
+
 export interface AttemptDeps {
   http: WebhookHttpClient;
   clock: Clock;
@@ -59,7 +65,7 @@ export async function performAttempt(
       startedAt,
       durationMs: elapsed(),
       statusCode: res.statusCode,
-      error: ok ? null : `status ${res.statusCode} is not 2xx`,
+      error: ok ? null : failureOf(res.statusCode),
       responseSnippet: truncate(res.bodySnippet),
     };
   } catch (err) {

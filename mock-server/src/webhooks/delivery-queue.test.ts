@@ -339,3 +339,32 @@ describe('webhook dispatcher', () => {
     expect(dispatcher.retrySchedule()).toEqual([5]);
   });
 });
+
+describe('pending cap (E36)', () => {
+  test('beyond maxPending a new delivery is recorded failed at once, unsent, with the reason', async () => {
+    const receiver = await startReceiver(['hang']);
+    const { dispatcher, store } = setup({ maxPending: 3 });
+    const webhook = webhookFor(receiver.url);
+    const queued = [1, 2, 3].map(() => dispatcher.enqueue(paymentCompleted(webhook)));
+    const refused = dispatcher.enqueue(paymentCompleted(webhook));
+    const once = await dispatcher.sendOnce(paymentCompleted(webhook));
+    expect(queued.map((d) => d.outcome)).toEqual(['pending', 'pending', 'pending']);
+    for (const d of [refused, once]) {
+      expect(d.outcome).toBe('failed');
+      expect(d.attempts).toEqual([
+        expect.objectContaining({
+          attempt: 1,
+          statusCode: null,
+          error: 'not sent: 3 deliveries are already waiting for an attempt',
+        }),
+      ]);
+      expect(store.get(d.id)).toBe(d);
+    }
+    expect(dispatcher.redeliver(queued[0]!.id)?.outcome).toBe('failed');
+    expect(dispatcher.pendingCount()).toBe(3);
+    await receiver.arrived(3);
+    expect(receiver.requests).toHaveLength(3);
+    dispatcher.reset();
+    receiver.dropConnections();
+  });
+});

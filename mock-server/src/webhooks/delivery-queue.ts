@@ -15,6 +15,8 @@ import { signWebhookBody } from './signature';
 /** D29: five retries after the first attempt, 10 s × 3ⁿ. */
 export const DEFAULT_RETRY_SCHEDULE: readonly number[] = [10_000, 30_000, 90_000, 270_000, 810_000];
 export const DEFAULT_TIMEOUT_MS = 10_000;
+/** E36: deliveries that may wait for an attempt at once. */
+export const DEFAULT_MAX_PENDING = 10_000;
 
 export interface DispatcherLogger {
   info(obj: object, msg?: string): void;
@@ -34,6 +36,11 @@ export interface DispatcherDeps {
   maxConcurrency?: number;
   /** Requests in flight to one origin (default 8), so one hanging receiver cannot fill every slot. */
   maxPerEndpoint?: number;
+  /**
+   * E36: deliveries waiting or in flight at most (default DEFAULT_MAX_PENDING); beyond it a new one
+   * is recorded as failed at once, unsent, so a flood towards a dead receiver cannot grow memory.
+   */
+  maxPending?: number;
   /** Called after every attempt (the server updates `lastTriggeredAt`). */
   onAttempt?: (delivery: DeliveryRecord) => void;
   /** Finds a webhook's secret to redeliver imported deliveries, whose secrets this process never saw. */
@@ -90,6 +97,7 @@ export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher
   const { clock, store, logger } = deps;
   let schedule = checkSchedule(deps.retrySchedule ?? DEFAULT_RETRY_SCHEDULE);
   let timeoutMs = deps.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxPending = deps.maxPending ?? DEFAULT_MAX_PENDING;
   /** Secrets stay here, never in the exported DeliveryRecord. */
   const secrets = new Map<string, string>();
   /** Bumped by reset(): attempts that were in flight then are not recorded or retried. */
@@ -151,6 +159,26 @@ export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher
     else logger.warn(line, retry ? 'webhook attempt failed; will retry' : 'webhook delivery failed');
   }
 
+  /** E36: with `maxPending` deliveries already waiting, a new one is recorded as failed, unsent. */
+  function refuse(delivery: DeliveryRecord): DeliveryRecord {
+    const attempt: DeliveryAttempt = {
+      attempt: 1,
+      startedAt: toIso(clock.now()),
+      durationMs: 0,
+      statusCode: null,
+      error: `not sent: ${maxPending} deliveries are already waiting for an attempt`,
+      responseSnippet: null,
+    };
+    delivery.attempts.push(attempt);
+    delivery.outcome = 'failed';
+    delivery.nextAttemptAt = null;
+    store.add(delivery);
+    log(delivery, attempt, false, false);
+    return delivery;
+  }
+
+  const full = (): boolean => scheduler.size() >= maxPending;
+
   /** Ends a delivery that will never be attempted again, so a caller awaiting it gets an answer. */
   function abandon(item: QueueItem): void {
     item.delivery.outcome = 'failed';
@@ -177,11 +205,13 @@ export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher
   return {
     enqueue(input) {
       const delivery = deliveryFromInput(deps.newDeliveryId(), input, clock);
+      if (full()) return refuse(delivery);
       submit(delivery, input.webhook.secret, true);
       return delivery;
     },
     sendOnce(input) {
       const delivery = deliveryFromInput(deps.newDeliveryId(), input, clock);
+      if (full()) return Promise.resolve(refuse(delivery));
       return new Promise((resolve) => submit(delivery, input.webhook.secret, false, resolve));
     },
     redeliver(deliveryId) {
@@ -190,6 +220,7 @@ export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher
       const secret = secrets.get(deliveryId) ?? deps.lookupSecret?.(original.webhookId);
       if (secret === undefined) return undefined;
       const delivery = newDeliveryRecord(deps.newDeliveryId(), original, clock);
+      if (full()) return refuse(delivery);
       submit(delivery, secret, true);
       return delivery;
     },

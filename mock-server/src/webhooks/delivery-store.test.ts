@@ -86,3 +86,32 @@ describe('delivery store', () => {
     expect(() => store.add(record)).toThrow(/already exists/);
   });
 });
+
+describe('delivery store cap (E36)', () => {
+  test('keeps the newest maxRecords deliveries, dropping the oldest of any partner first', () => {
+    const store = createDeliveryStore({ maxRecords: 3 });
+    const records = [delivery(), delivery({ partnerId: 2 }), delivery(), delivery({ partnerId: 2 }), delivery()];
+    for (const r of records) store.add(r);
+    expect(store.get(records[0]!.id)).toBeUndefined();
+    expect(store.get(records[1]!.id)).toBeUndefined();
+    expect(store.all().map((d) => d.id)).toEqual(records.slice(2).map((d) => d.id));
+    expect(store.list({ partnerId: 1 }).items.map((d) => d.id)).toEqual([records[4]!.id, records[2]!.id]);
+    expect(store.list({ partnerId: 2 }).items.map((d) => d.id)).toEqual([records[3]!.id]);
+    expect(store.list().total).toBe(3);
+  });
+
+  test('stays exact for updates and lists across many drops', () => {
+    const store = createDeliveryStore({ maxRecords: 10 });
+    const records = Array.from({ length: 5000 }, (_, i) => delivery({ partnerId: 1 + (i % 2) }));
+    for (const r of records) store.add(r);
+    expect(store.all()).toHaveLength(10);
+    const kept = records.at(-3)!;
+    store.update({ ...kept, outcome: 'delivered' });
+    expect(store.get(kept.id)?.outcome).toBe('delivered');
+    const page = store.list({ partnerId: kept.partnerId, outcome: 'delivered' });
+    expect(page.items.map((d) => d.id)).toEqual([kept.id]);
+    store.update({ ...records[0]!, outcome: 'failed' }); // dropped long ago: ignored
+    expect(store.get(records[0]!.id)).toBeUndefined();
+    expect(store.list({ partnerId: 1 }).total + store.list({ partnerId: 2 }).total).toBe(10);
+  });
+});
