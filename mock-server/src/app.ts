@@ -2,7 +2,7 @@
  * createApp(deps): the request pipeline, one stage a line, in the order a request meets them.
  * It never reads the environment and never listens (see server.ts and main.ts).
  *
- *   due timers + request id, log, journal (on finish) → hosted pages
+ *   due timers + state file commit before the answer (E50) + request id, log, journal (on finish) → hosted pages
  *   → operation of the control or partner API (one lookup) → JSON body → its handler → 404 → errors
  */
 import express, { type Express } from 'express';
@@ -24,8 +24,10 @@ export function createApp(deps: AppDeps): Express {
   app.set('query parser', 'simple');
 
   const track = requestTracker(deps.logger, deps.clock, (req, res, ms, at) => deps.journal.record(req, res, ms, at));
+  const persistence = deps.persistence.durable ? deps.persistence : null;
   app.use((req, res, next) => {
     deps.scheduler.runDue(); // fires expiries the clock has reached, even between timer ticks
+    persistence?.guard(res); // nothing is answered before what it changed is in the state file
     track(req, res, next);
   });
   app.use(createPagesRouter(deps));

@@ -14,6 +14,8 @@ import { compileValidators, type OperationValidators } from './openapi/validator
 import { createSystemClock, type Clock } from './shared/clock';
 import { createEventBus } from './shared/events';
 import { createRandomIds, createSeededIds, type IdGenerator } from './shared/ids';
+import { NO_PERSISTENCE, type Persistence } from './persistence/persistence';
+import { trackDeliveries, type TrackedDeliveryStore } from './persistence/tracked-deliveries';
 import { createPublicLinks, type PublicLinks } from './shared/links';
 import { createLogger } from './shared/logger';
 import { createScheduler } from './shared/scheduler';
@@ -23,7 +25,6 @@ import {
   createDeliveryStore,
   createNodeHttpClient,
   createWebhookDispatcher,
-  type DeliveryStore,
   type WebhookDispatcher,
   type WebhookHttpClient,
 } from './webhooks';
@@ -41,8 +42,10 @@ export interface AppDeps extends ServiceDeps {
   services: Services;
   faults: FaultRegistry;
   journal: RequestJournal;
-  deliveries: DeliveryStore;
+  deliveries: TrackedDeliveryStore;
   dispatcher: WebhookDispatcher;
+  /** The state file (E50) once server.ts has opened one; NO_PERSISTENCE otherwise. */
+  persistence: Persistence;
   partnerApi: OperationSet;
   control: OperationSet;
 }
@@ -76,7 +79,12 @@ export function buildDeps(config: MockConfig, getBaseUrl: () => string, override
   const state = new MockState();
   seedDefaultPartner(state, config, clock);
 
-  const deliveries = createDeliveryStore();
+  // With a state file, every delivery change joins the state's change log (E50, E53).
+  const deliveries = trackDeliveries(
+    createDeliveryStore(),
+    () => state.changes,
+    (delivery) => state.webhooks.get(delivery.webhookId)?.secret,
+  );
   const dispatcher = createWebhookDispatcher({
     clock,
     http: overrides.http ?? createNodeHttpClient(),
@@ -88,7 +96,9 @@ export function buildDeps(config: MockConfig, getBaseUrl: () => string, override
     lookupSecret: (webhookId) => state.webhooks.get(webhookId)?.secret,
     onAttempt: (delivery) => {
       const webhook = state.webhooks.get(delivery.webhookId);
-      if (webhook) webhook.lastTriggeredAt = delivery.updatedAt;
+      if (!webhook) return;
+      webhook.lastTriggeredAt = delivery.updatedAt;
+      state.touchWebhook(webhook);
     },
   });
   const links = createPublicLinks(getBaseUrl);
@@ -106,6 +116,7 @@ export function buildDeps(config: MockConfig, getBaseUrl: () => string, override
     journal: createRequestJournal(clock),
     deliveries,
     dispatcher,
+    persistence: NO_PERSISTENCE,
     partnerApi: {
       operations: partnerOperations,
       validators: validatorsFor('partner-api', partnerOperations, config.lenient),

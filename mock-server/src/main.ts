@@ -25,6 +25,7 @@ interface ServeFlags {
   seed?: string;
   paymentExpiry?: string;
   webhookRetrySchedule?: string;
+  stateFile?: string;
 }
 
 function flagsToConfig(flags: ServeFlags): Partial<Record<keyof MockConfig, unknown>> {
@@ -42,6 +43,7 @@ function flagsToConfig(flags: ServeFlags): Partial<Record<keyof MockConfig, unkn
     seed: flags.seed,
     paymentExpirySeconds: flags.paymentExpiry,
     webhookRetrySchedule: flags.webhookRetrySchedule,
+    stateFile: flags.stateFile,
   };
 }
 
@@ -81,7 +83,8 @@ async function serve(flags: ServeFlags): Promise<void> {
         ]
       : []),
     `  Hosted pages  ${mock.publicUrl}${mock.config.controlToken ? '  (console at / needs ?token=)' : ''}`,
-    `  Scenario      ${config.scenario ?? '(none)'}`,
+    `  Scenario      ${mock.restored ? '(the state file’s state)' : (config.scenario ?? '(none)')}`,
+    ...(config.stateFile !== null ? [`  State file    ${stateFileLine(config.stateFile, mock.restored)}`] : []),
     `  X-Partner-Client-Id:     ${mock.clientId}`,
     `  X-Partner-Client-Secret: ${secretShown}`,
     '',
@@ -100,13 +103,20 @@ async function serve(flags: ServeFlags): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    mock.close().then(
+    // E57: requests in flight get 10 s to finish; then everything pending is committed to the state file.
+    mock.close({ drainMs: 10_000 }).then(
       () => process.exit(0),
       () => process.exit(1),
     );
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+function stateFileLine(file: string, restored: Awaited<ReturnType<typeof createMockServer>>['restored']): string {
+  if (!restored) return `${file} (new: the state above is stored there)`;
+  const { merchants, payments, deliveries } = restored;
+  return `${file} (restored: ${merchants} merchants, ${payments} payments, ${deliveries} deliveries)`;
 }
 
 export function buildProgram(): Command {
@@ -163,6 +173,10 @@ export function buildProgram(): Command {
     .option(
       '--webhook-retry-schedule <ms,ms,...>',
       'delays between webhook attempts (env ACOUNTPAY_MOCK_WEBHOOK_RETRY_SCHEDULE)',
+    )
+    .option(
+      '--state-file <path>',
+      'keep the state in this SQLite file across restarts; a stored state wins over --scenario (env ACOUNTPAY_MOCK_STATE_FILE)',
     )
     .action((flags: ServeFlags) => serve(flags));
 

@@ -1,20 +1,36 @@
 /**
  * createMockServer: the mock on a real port, for the CLI, the contract suite and anyone embedding
- * it. `close()` stops timers and webhook retries and closes every connection.
+ * it. With a state file (E50) the state is read from it before listening and kept in it. `close()`
+ * stops taking requests (optionally letting those in flight finish), stops timers and webhook
+ * retries, commits what is pending to the state file and closes every connection.
  */
 import type { AddressInfo } from 'node:net';
 import http from 'node:http';
 import { createApp } from './app';
 import { parseConfig, publicBaseUrl, type MockConfig } from './config';
 import { buildDeps, type AppDeps, type DepsOverrides } from './deps';
+import { startPersistence } from './persistence/persistence';
+import { openSqliteStateStore } from './persistence/sqlite-state-store';
+import type { StateStore } from './persistence/state-store';
+import type { WorldCounts } from './persistence/world';
 import { generateControlToken, isLoopbackHost } from './shared/exposure';
 
 export interface MockServerOptions extends DepsOverrides {
   port?: number;
   host?: string;
   config?: Partial<MockConfig>;
-  /** Called with the built deps before the server listens (e.g. to load a scenario). */
+  /**
+   * Called with the built deps before the server listens (e.g. to load a scenario); with a state
+   * file that already holds a state, not called: the stored state wins (E56).
+   */
   prepare?: (deps: AppDeps) => void | Promise<void>;
+  /** Where the state lives; by default the SQLite file `config.stateFile`, or nowhere (memory only). */
+  stateStore?: StateStore;
+}
+
+export interface CloseOptions {
+  /** How long requests in flight may take to finish before their connections are closed; default 0. */
+  drainMs?: number;
 }
 
 export interface MockServer {
@@ -32,7 +48,9 @@ export interface MockServer {
   config: MockConfig;
   deps: AppDeps;
   server: http.Server;
-  close(): Promise<void>;
+  /** What the state file gave back at start; null when there was none or it was new. */
+  restored: WorldCounts | null;
+  close(options?: CloseOptions): Promise<void>;
 }
 
 export async function createMockServer(options: MockServerOptions = {}): Promise<MockServer> {
@@ -48,17 +66,61 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   if (generatedControlToken) config.controlToken = generatedControlToken;
   let port = config.port;
   const deps = buildDeps(config, () => publicBaseUrl(config, port), options);
-  await options.prepare?.(deps);
-  const app = createApp(deps);
-  const server = http.createServer(app);
-  server.keepAliveTimeout = 65_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => {
-      server.off('error', reject);
-      resolve();
+  const store = options.stateStore ?? (config.stateFile !== null ? openSqliteStateStore(config.stateFile) : null);
+  let restored: WorldCounts | null = null;
+  const server = http.createServer();
+  // Requests in flight, so that a graceful close can wait for them (and ask for no more on their connection).
+  let inFlight = 0;
+  let draining = false;
+  let drained: (() => void) | undefined;
+  function trackInFlight(_req: http.IncomingMessage, res: http.ServerResponse): void {
+    inFlight += 1;
+    if (draining) res.setHeader('Connection', 'close');
+    res.once('close', () => {
+      inFlight -= 1;
+      if (draining && inFlight === 0) drained?.();
     });
-  });
+  }
+  try {
+    if (store) restored = await startPersistence(deps, store, () => options.prepare?.(deps));
+    else await options.prepare?.(deps);
+    const app = createApp(deps);
+    server.on('request', trackInFlight);
+    server.on('request', app);
+    server.keepAliveTimeout = 65_000;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (err) {
+    deps.scheduler.close();
+    deps.dispatcher.close();
+    if (deps.persistence.durable) deps.persistence.close();
+    else store?.close();
+    throw err;
+  }
+
+  let closing: Promise<void> | undefined;
+  async function close({ drainMs = 0 }: CloseOptions = {}): Promise<void> {
+    draining = true;
+    const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    if (inFlight > 0 && drainMs > 0) {
+      await new Promise<void>((resolve) => {
+        drained = resolve;
+        setTimeout(resolve, drainMs).unref();
+      });
+    }
+    server.closeAllConnections();
+    await stopped;
+    deps.scheduler.close();
+    deps.dispatcher.close();
+    deps.persistence.close();
+  }
+
   port = (server.address() as AddressInfo).port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
@@ -73,11 +135,10 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     config,
     deps,
     server,
-    async close() {
-      deps.scheduler.close();
-      deps.dispatcher.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+    restored,
+    close(options) {
+      closing ??= close(options);
+      return closing;
     },
   };
 }

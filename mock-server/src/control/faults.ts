@@ -26,6 +26,12 @@ export interface Fault extends FaultInput {
   createdAt: string;
 }
 
+/** Everything a restart from the state file needs to answer exactly as before (E51). */
+export interface FaultsDump {
+  nextId: number;
+  faults: Fault[];
+}
+
 export interface FaultRegistry {
   add(input: FaultInput, createdAt: string): Fault;
   list(): Fault[];
@@ -33,6 +39,8 @@ export interface FaultRegistry {
   clear(): number;
   /** Applies the first matching fault; true when the response has been written (or the socket dropped). */
   apply(operationId: string, req: Request, res: Response): Promise<boolean>;
+  dump(): FaultsDump;
+  restore(dump: FaultsDump): void;
 }
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -92,6 +100,11 @@ export function createFaultRegistry(random: () => number = Math.random): FaultRe
       const code = typeof body.code === 'string' ? body.code : 'injected_fault';
       sendApiError(res, new ApiError(status, code, message, headers));
       return true;
+    },
+    dump: () => ({ nextId, faults: faults.map((f) => ({ ...f })) }),
+    restore(dump) {
+      nextId = dump.nextId;
+      faults = dump.faults.map((f) => ({ ...f }));
     },
   };
 }

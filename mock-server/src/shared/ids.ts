@@ -10,6 +10,12 @@ export interface IdGenerator {
   hex(bytes: number): string;
   /** Uppercase letters and digits. */
   alphanumeric(length: number): string;
+  /**
+   * Seeded generators only: how far the sequence has gone, and a jump to such a point, so that a
+   * mock restarted from its state file goes on with the sequence instead of repeating ids (E52).
+   */
+  position?(): number;
+  seek?(position: number): void;
 }
 
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
@@ -59,7 +65,7 @@ export function createRandomIds(): IdGenerator {
 /** Deterministic bytes: SHA-256 in counter mode over the seed. */
 export function createSeededIds(seed: string | number = 1): IdGenerator {
   let counter = 0;
-  return fromBytes((n) => {
+  const ids = fromBytes((n) => {
     const chunks: Buffer[] = [];
     let have = 0;
     while (have < n) {
@@ -70,4 +76,12 @@ export function createSeededIds(seed: string | number = 1): IdGenerator {
     }
     return Buffer.concat(chunks).subarray(0, n);
   });
+  return {
+    ...ids,
+    position: () => counter,
+    seek(position) {
+      if (!Number.isSafeInteger(position) || position < 0) throw new RangeError(`Bad id position ${position}`);
+      counter = position;
+    },
+  };
 }

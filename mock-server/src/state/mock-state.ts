@@ -13,6 +13,7 @@ import type {
   StoreRecord,
   WebhookRecord,
 } from './records';
+import type { ChangeLog } from './change-log';
 import { SortedIndex } from './sorted-index';
 
 export interface Sequences {
@@ -42,6 +43,11 @@ const locationKey = (merchantId: number, locationId: string) => `${merchantId}:$
 
 export class MockState {
   readonly seq: Sequences = { partner: 0, credential: 0, merchant: 0, payment: 0, webhook: 0 };
+  /**
+   * Set when a state file is used (E50): every method below that adds or changes a record puts it
+   * here. Code that changes a record's plain fields in place calls the matching `touch…` method.
+   */
+  changes: ChangeLog | null = null;
 
   readonly partners = new Map<number, PartnerRecord>();
   readonly credentials = new Map<number, CredentialRecord>();
@@ -66,6 +72,9 @@ export class MockState {
   readonly webhooks = new Map<number, WebhookRecord>();
   private readonly webhooksByPartner = new Map<number, number[]>();
 
+  /** D25: when a payment sent with `X-Mock-Payment: delay=<ms>` gets paid (clock ms), by payment id. */
+  readonly mockSettlements = new Map<number, number>();
+
   nextId(kind: keyof Sequences): number {
     this.seq[kind] += 1;
     return this.seq[kind];
@@ -75,6 +84,11 @@ export class MockState {
   addPartner(partner: PartnerRecord): void {
     this.partners.set(partner.id, partner);
     this.seq.partner = Math.max(this.seq.partner, partner.id);
+    this.touchPartner(partner);
+  }
+
+  touchPartner(partner: PartnerRecord): void {
+    this.changes?.put('partners', partner.id, partner);
   }
 
   addCredential(credential: CredentialRecord): void {
@@ -82,6 +96,11 @@ export class MockState {
     this.credentialsByClientId.set(credential.clientId, credential);
     pushTo(this.credentialsByPartner, credential.partnerId, credential.id);
     this.seq.credential = Math.max(this.seq.credential, credential.id);
+    this.touchCredential(credential);
+  }
+
+  touchCredential(credential: CredentialRecord): void {
+    this.changes?.put('credentials', credential.id, credential);
   }
 
   credentialByClientId(clientId: string): CredentialRecord | undefined {
@@ -100,6 +119,11 @@ export class MockState {
     this.merchantIndex.add(partnerKey(merchant.partnerId), merchant.id);
     this.merchantIndex.add(partnerStatusKey(merchant.partnerId, merchant.status), merchant.id);
     this.seq.merchant = Math.max(this.seq.merchant, merchant.id);
+    this.touchMerchant(merchant);
+  }
+
+  touchMerchant(merchant: MerchantRecord): void {
+    this.changes?.put('merchants', merchant.id, merchant);
   }
 
   merchantByClientId(clientId: string): MerchantRecord | undefined {
@@ -116,6 +140,7 @@ export class MockState {
     merchant.status = status;
     merchant.updatedAt = at;
     this.merchantIndex.add(partnerStatusKey(merchant.partnerId, status), merchant.id);
+    this.touchMerchant(merchant);
   }
 
   setOnboardingToken(merchant: MerchantRecord, token: string | null, expiresAt: string | null): void {
@@ -123,13 +148,25 @@ export class MockState {
     merchant.onboardingToken = token;
     merchant.onboardingExpiresAt = expiresAt;
     if (token) this.merchantsByToken.set(token, merchant);
+    this.touchMerchant(merchant);
   }
 
   /** D11: a link that was used (or closed by activation) keeps answering "already completed", not "unknown". */
   retireOnboardingToken(merchant: MerchantRecord): void {
     if (!merchant.onboardingToken) return;
     this.merchantsByUsedToken.set(merchant.onboardingToken, merchant);
+    this.changes?.put('usedOnboardingTokens', merchant.onboardingToken, merchant.id);
     this.setOnboardingToken(merchant, null, null);
+  }
+
+  /** Used links by token, for the state file (E51). */
+  usedOnboardingTokens(): IterableIterator<[string, MerchantRecord]> {
+    return this.merchantsByUsedToken.entries();
+  }
+
+  /** A used link read back from the state file. */
+  restoreUsedOnboardingToken(token: string, merchant: MerchantRecord): void {
+    this.merchantsByUsedToken.set(token, merchant);
   }
 
   merchantByUsedOnboardingToken(token: string): MerchantRecord | undefined {
@@ -152,6 +189,11 @@ export class MockState {
     pushTo(this.storesByMerchant, store.merchantId, store.storeId);
     this.storesByLocation.set(locationKey(store.merchantId, store.locationId), store);
     if (store.isDefault) this.defaultStores.set(store.merchantId, store);
+    this.touchStore(store);
+  }
+
+  touchStore(store: StoreRecord): void {
+    this.changes?.put('stores', store.storeId, store);
   }
 
   storeByLocationId(merchantId: number, locationId: string): StoreRecord | undefined {
@@ -162,6 +204,7 @@ export class MockState {
     this.storesByLocation.delete(locationKey(store.merchantId, store.locationId));
     store.locationId = locationId;
     this.storesByLocation.set(locationKey(store.merchantId, locationId), store);
+    this.touchStore(store);
   }
 
   defaultStoreOf(merchantId: number): StoreRecord | undefined {
@@ -175,10 +218,12 @@ export class MockState {
     if (previous) {
       previous.isDefault = false;
       previous.updatedAt = at;
+      this.touchStore(previous);
     }
     store.isDefault = true;
     store.updatedAt = at;
     this.defaultStores.set(store.merchantId, store);
+    this.touchStore(store);
   }
 
   storesOf(merchantId: number): StoreRecord[] {
@@ -194,6 +239,11 @@ export class MockState {
     this.paymentIndex.add(merchantKey(payment.merchantId), payment.id);
     this.paymentIndex.add(merchantStatusKey(payment.merchantId, payment.status), payment.id);
     this.seq.payment = Math.max(this.seq.payment, payment.id);
+    this.touchPayment(payment);
+  }
+
+  touchPayment(payment: PaymentRecord): void {
+    this.changes?.put('payments', payment.id, payment);
   }
 
   paymentByToken(token: string): PaymentRecord | undefined {
@@ -207,6 +257,16 @@ export class MockState {
     payment.status = status;
     this.paymentIndex.add(partnerStatusKey(payment.partnerId, status), payment.id);
     this.paymentIndex.add(merchantStatusKey(payment.merchantId, status), payment.id);
+    this.touchPayment(payment);
+  }
+
+  setMockSettlement(paymentId: number, dueMs: number): void {
+    this.mockSettlements.set(paymentId, dueMs);
+    this.changes?.put('mockSettlements', paymentId, dueMs);
+  }
+
+  clearMockSettlement(paymentId: number): void {
+    if (this.mockSettlements.delete(paymentId)) this.changes?.delete('mockSettlements', paymentId);
   }
 
   /** One page of payments, newest first; filtered by merchant and/or status through the indexes. */
@@ -236,12 +296,18 @@ export class MockState {
     this.webhooks.set(webhook.id, webhook);
     pushTo(this.webhooksByPartner, webhook.partnerId, webhook.id);
     this.seq.webhook = Math.max(this.seq.webhook, webhook.id);
+    this.touchWebhook(webhook);
+  }
+
+  touchWebhook(webhook: WebhookRecord): void {
+    this.changes?.put('webhooks', webhook.id, webhook);
   }
 
   removeWebhook(webhook: WebhookRecord): void {
     this.webhooks.delete(webhook.id);
     const ids = this.webhooksByPartner.get(webhook.partnerId);
     if (ids) ids.splice(ids.indexOf(webhook.id), 1);
+    this.changes?.delete('webhooks', webhook.id);
   }
 
   webhooksOf(partnerId: number): WebhookRecord[] {
@@ -280,7 +346,13 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-/** Swaps every table of `target` for those of `source` in one step (reset, state import, scenarios). */
+/**
+ * Swaps every table of `target` for those of `source` in one step (reset, state import, scenarios).
+ * The target keeps its change log, which then rewrites the whole state file in one commit (E50).
+ */
 export function replaceState(target: MockState, source: MockState): void {
+  const changes = target.changes;
   Object.assign(target, source);
+  target.changes = changes;
+  changes?.replaceWorld();
 }

@@ -53,6 +53,11 @@ export interface WebhookDispatcher {
   sendOnce(input: DeliveryInput): Promise<DeliveryRecord>;
   /** A new delivery (new id) of the same body to the same webhook; undefined when unknown. */
   redeliver(deliveryId: string): DeliveryRecord | undefined;
+  /**
+   * Queues again a pending delivery that is already in the store (read back from the state file
+   * after a restart, E53): its next attempt at `nextAttemptAt` (now when unset), with retries.
+   */
+  resume(delivery: DeliveryRecord, secret: string): void;
   /** Resolves once nothing is in flight and nothing is due by the clock's now. */
   drain(): Promise<void>;
   onClockAdvanced(): void;
@@ -188,6 +193,16 @@ export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher
 
   function submit(delivery: DeliveryRecord, secret: string, retries: boolean, onFinal?: QueueItem['onFinal']): void {
     store.add(delivery);
+    queue(delivery, secret, retries, clock.nowMs(), onFinal);
+  }
+
+  function queue(
+    delivery: DeliveryRecord,
+    secret: string,
+    retries: boolean,
+    dueAt: number,
+    onFinal?: QueueItem['onFinal'],
+  ): void {
     secrets.set(delivery.id, secret);
     const item: QueueItem = {
       dueAt: 0,
@@ -199,7 +214,7 @@ export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher
       generation,
     };
     if (onFinal) item.onFinal = onFinal;
-    scheduler.add(item, clock.nowMs());
+    scheduler.add(item, dueAt);
   }
 
   return {
@@ -223,6 +238,10 @@ export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher
       if (full()) return refuse(delivery);
       submit(delivery, secret, true);
       return delivery;
+    },
+    resume(delivery, secret) {
+      const dueAt = delivery.nextAttemptAt === null ? clock.nowMs() : Date.parse(delivery.nextAttemptAt);
+      queue(delivery, secret, true, dueAt);
     },
     drain: () => scheduler.drain(),
     onClockAdvanced: () => scheduler.pump(),

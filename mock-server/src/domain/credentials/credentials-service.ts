@@ -60,6 +60,7 @@ export function createCredentialsService({ state, clock, ids }: Pick<ServiceDeps
         throw errors.conflict('credential_revoked', `Credential ${id} is revoked and cannot be rotated`);
       credential.secret = ids.hex(32);
       credential.updatedAt = clock.now().toISOString();
+      state.touchCredential(credential);
       return withSecret(credential);
     },
 
@@ -76,6 +77,7 @@ export function createCredentialsService({ state, clock, ids }: Pick<ServiceDeps
       }
       credential.status = 'revoked';
       credential.updatedAt = clock.now().toISOString();
+      state.touchCredential(credential);
       return toCredentialResponse(credential);
     },
   };

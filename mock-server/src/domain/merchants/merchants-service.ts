@@ -119,6 +119,7 @@ export function createMerchantsService(deps: MerchantsDeps) {
     createTest(partner: PartnerRecord, companyName: string): TestMerchant {
       const merchant = addMerchant(partner, { companyName, contactEmail: '' }, { isTest: true });
       merchant.contactEmail = `test-merchant-${merchant.id}@example.com`;
+      state.touchMerchant(merchant);
       activation.activate(merchant);
       return {
         merchantId: merchant.id,
@@ -169,7 +170,10 @@ export function createMerchantsService(deps: MerchantsDeps) {
     ): MerchantRecord {
       if (merchant.status !== 'pending')
         throw errors.conflict('merchant_not_pending', `Merchant ${merchant.id} is not awaiting onboarding`);
-      if (details.companyName) merchant.companyName = details.companyName;
+      if (details.companyName) {
+        merchant.companyName = details.companyName;
+        state.touchMerchant(merchant);
+      }
       return activation.activate(merchant, details.address);
     },
   };

@@ -36,8 +36,10 @@ export function createPaymentLifecycle({ state, clock, events, scheduler, logger
     payment.bankPaymentStatus = BANK_PAYMENT_STATUS[status];
     payment.updatedAt = at;
     if (status === 'paid') payment.paidAt = at;
+    state.touchPayment(payment);
     scheduler.cancel(expiryKey(payment.id));
     scheduler.cancel(mockSettleKey(payment.id));
+    state.clearMockSettlement(payment.id);
     events.publish({
       type: status === 'paid' ? 'payment.completed' : 'payment.failed', // D20: expiry is folded into payment.failed
       partnerId: payment.partnerId,
@@ -89,7 +91,13 @@ export function createPaymentLifecycle({ state, clock, events, scheduler, logger
 
     /** D25: `X-Mock-Payment: delay=<ms>` pays the payment when the clock passes now + ms (if it has not expired first). */
     scheduleMockCompletion(payment: PaymentRecord, delayMs: number): void {
-      whenDue(mockSettleKey(payment.id), payment, clock.nowMs() + delayMs, (p) => lifecycle.complete(p));
+      lifecycle.scheduleMockCompletionAt(payment, clock.nowMs() + delayMs);
+    },
+
+    /** The same at a clock time; the state keeps it so that a restart from the state file resumes it (E51). */
+    scheduleMockCompletionAt(payment: PaymentRecord, dueMs: number): void {
+      state.setMockSettlement(payment.id, dueMs);
+      whenDue(mockSettleKey(payment.id), payment, dueMs, (p) => lifecycle.complete(p));
     },
   };
   return lifecycle;

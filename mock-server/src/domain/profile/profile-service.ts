@@ -21,11 +21,12 @@ export function toProfileResponse(partner: PartnerRecord): Profile {
   };
 }
 
-export function createProfileService({ clock }: Pick<ServiceDeps, 'clock'>) {
+export function createProfileService({ state, clock }: Pick<ServiceDeps, 'state' | 'clock'>) {
   return {
     get: (partner: PartnerRecord) => toProfileResponse(partner),
     update(partner: PartnerRecord, patch: ProfileUpdate): Profile {
       Object.assign(partner, patch, { updatedAt: clock.now().toISOString() });
+      state.touchPartner(partner);
       return toProfileResponse(partner);
     },
   };

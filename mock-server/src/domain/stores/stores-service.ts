@@ -111,6 +111,7 @@ export function createStoresService({ state, clock, ids }: Pick<ServiceDeps, 'st
       if (patch.isActive !== undefined) store.isActive = patch.isActive;
       if (patch.isDefault === true) state.setDefaultStore(store, now);
       store.updatedAt = now;
+      state.touchStore(store);
       return toStoreResponse(store);
     },
 
@@ -121,6 +122,7 @@ export function createStoresService({ state, clock, ids }: Pick<ServiceDeps, 'st
       if (store.isDefault) throw storeErrors.defaultCannotBeDeactivated();
       store.isActive = false;
       store.updatedAt = clock.now().toISOString();
+      state.touchStore(store);
       return toStoreResponse(store);
     },
 

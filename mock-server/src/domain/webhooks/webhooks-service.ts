@@ -109,6 +109,7 @@ export function createWebhooksService(deps: ServiceDeps & { dispatcher: WebhookD
       webhook.events = [...input.events];
       if (input.status) webhook.status = input.status;
       webhook.updatedAt = clock.now().toISOString();
+      state.touchWebhook(webhook);
       return toWebhookResponse(webhook);
     },
 
