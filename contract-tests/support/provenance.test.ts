@@ -46,6 +46,31 @@ describe('documentedOnlySchema', () => {
     expect(loose.required).toContain('merchantName');
   });
 
+  test('drops the constraint keywords and enum members the spec marks inferred, and closedness', () => {
+    const loose = documentedOnlySchema('partner-api', {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        countryCode: { type: 'string', pattern: '^[A-Z]{2}$', 'x-inferred-constraints': { pattern: 'D17' } },
+        status: { type: 'string', enum: ['pending', 'activated'], 'x-inferred-values': { activated: 'E24' } },
+      },
+    }) as { additionalProperties?: unknown; properties: Record<string, Record<string, unknown>> };
+    expect(loose.additionalProperties).toBeUndefined();
+    expect(loose.properties.countryCode).not.toHaveProperty('pattern');
+    expect(loose.properties.countryCode).toHaveProperty('type', 'string');
+    expect(loose.properties.status).not.toHaveProperty('enum');
+  });
+
+  test('keeps only the type of an inline node marked inferred (a wrapper around a documented schema)', () => {
+    expect(
+      documentedOnlySchema('partner-api', {
+        'x-provenance': 'inferred',
+        'x-decision': 'D16',
+        allOf: [{ $ref: '#/components/schemas/Store' }],
+      }),
+    ).toEqual({});
+  });
+
   test('keeps only the type of an inferred component', () => {
     expect(documentedOnlySchema('partner-api', { $ref: '#/components/schemas/Error' })).toEqual({ type: 'object' });
   });

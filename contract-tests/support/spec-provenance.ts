@@ -146,6 +146,8 @@ export function documentedOnlySchema(spec: SpecName, schema: unknown, depth = 0)
     const target = componentSchema(spec, node.$ref);
     return markOf(target) === 'inferred' ? typeOnly(target) : documentedOnlySchema(spec, target, depth + 1);
   }
+  // An inline node marked inferred (an allOf member, a wrapper) keeps only its type, like a ref to one.
+  if (markOf(node) === 'inferred') return typeOnly(node);
   const out: Schema = {};
   const inferredKeywords = new Set(Object.keys((node['x-inferred-constraints'] as object | undefined) ?? {}));
   // An enum with guessed members is not a documented closed list; an object's closedness is never documented.
