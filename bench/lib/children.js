@@ -30,11 +30,12 @@ function cleanEnv(extra = {}) {
 /**
  * Starts `node <args>` with stdout sent to `logFile` (a file consumes the mock's pino output at the
  * cost a deployment pays, without the load generator having to read it) and keeps the stderr tail
- * for error messages.
+ * for error messages. `ipc` opens a channel (for probe.js).
  */
-function spawnNode(args, { logFile, env, cwd } = {}) {
+function spawnNode(args, { logFile, env, cwd, ipc = false } = {}) {
   const out = logFile ? fs.openSync(logFile, 'w') : 'ignore';
-  const child = spawn(process.execPath, args, { cwd, env: env ?? cleanEnv(), stdio: ['ignore', out, 'pipe'] });
+  const stdio = ['ignore', out, 'pipe', ...(ipc ? ['ipc'] : [])];
+  const child = spawn(process.execPath, args, { cwd, env: env ?? cleanEnv(), stdio });
   if (typeof out === 'number') fs.closeSync(out);
   let stderr = '';
   child.stderr.setEncoding('utf8');

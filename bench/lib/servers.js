@@ -63,7 +63,8 @@ let starts = 0;
 
 /**
  * Starts `key` and resolves once it answers 200: {key, label, pid, base, readyMs, readyCpuMs, logFile, child, stop()}.
- * Options: scenarioFile and nodeFlags (ours only), timeoutMs for slow scenario loads.
+ * Options: scenarioFile and nodeFlags (ours only), timeoutMs for slow scenario loads, ipc (a channel
+ * for probe.js).
  */
 async function startServer(key, options = {}) {
   const def = SERVERS[key];
@@ -73,7 +74,7 @@ async function startServer(key, options = {}) {
   starts += 1;
   const logFile = path.join(benchTmpDir(), `${key}-${starts}.log`);
   const started = performance.now();
-  const child = spawnNode(def.args(port, options), { logFile, cwd: ROOT, env: options.env });
+  const child = spawnNode(def.args(port, options), { logFile, cwd: ROOT, env: options.env, ipc: options.ipc });
   try {
     await waitForOk(base, { ...def.health(), child, timeoutMs: options.timeoutMs ?? 60_000 });
   } catch (err) {
