@@ -128,6 +128,9 @@ const MERCHANT_OPS = new Set([
   'resendOnboarding',
 ]);
 
+const LOCATION_MARK = '~';
+let locationSequence = 0;
+
 /** Operations the stand-in pretends not to have, each with the status a real gateway might give. */
 export const MISSING_OPERATIONS: Record<string, number> = { getStats: 404, updateProfile: 405, getPaymentQr: 501 };
 
@@ -238,6 +241,22 @@ export const INFERRED_VARIATIONS: Variation[] = [
         for (const key of ['countryCode', 'currency']) if (typeof o[key] === 'string') o[key] = o[key].toUpperCase();
       });
     },
+  },
+  {
+    name: 'location-ids-not-unique',
+    describe: "accepts a locationId another store of the merchant has (D17's uniqueness is a guess)",
+    onRequest: ({ operationId, request }) => {
+      if ((operationId === 'createStore' || operationId === 'updateStore') && isObject(request.json)) {
+        const id = request.json.locationId;
+        // The mock refuses duplicates, so each one it sees is made unique and the suffix is cut on the way back.
+        if (typeof id === 'string') request.json.locationId = `${id}${LOCATION_MARK}${(locationSequence += 1)}`;
+      }
+    },
+    onResponse: (_ctx, res) =>
+      eachObject(res.json, (o) => {
+        if (typeof o.locationId === 'string' && o.locationId.includes(LOCATION_MARK))
+          o.locationId = o.locationId.slice(0, o.locationId.indexOf(LOCATION_MARK));
+      }),
   },
   {
     name: 'extra-headers',

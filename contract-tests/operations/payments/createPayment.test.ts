@@ -1,7 +1,7 @@
 import { buildPaymentCreateRequest, MOCK_PAYMENT_HEADER, PLACEHOLDER_MERCHANT_CLIENT_ID } from '../../../fixtures/src';
 import { testWith } from '../../support/capabilities';
 import { createApi, createControl, type ResponseBody } from '../../support/client';
-import { assertFact, expectSpecResponse } from '../../support/provenance';
+import { assertFact, expectSpecResponse, inferredRule } from '../../support/provenance';
 import { useTarget } from '../../support/target';
 import {
   createOtherPartner,
@@ -175,8 +175,10 @@ describe('POST /v1/partner/payments (createPayment)', () => {
   test('answers 409 for a merchant still pending onboarding (D19)', async () => {
     const api = createApi(target());
     const pending = await createPendingMerchant(api);
-    const res = await api.post(PATH, buildPaymentCreateRequest({ merchantClientId: pending.clientId }));
-    await expectSpecResponse(target(), res, 'createPayment', 409);
+    await inferredRule(target(), 'D19: payments need an active merchant (409 otherwise)', async () => {
+      const res = await api.post(PATH, buildPaymentCreateRequest({ merchantClientId: pending.clientId }));
+      await expectSpecResponse(target(), res, 'createPayment', 409);
+    });
   });
 
   testWith('control')('answers 409 for a deactivated merchant (D14)', async () => {
@@ -196,8 +198,10 @@ describe('POST /v1/partner/payments (createPayment)', () => {
       'deactivateStore',
     );
     const body = buildPaymentCreateRequest({ merchantClientId: merchant.clientId, storeId: store.storeId });
-    const res = await api.post(PATH, body);
-    await expectSpecResponse(target(), res, 'createPayment', 409);
+    await inferredRule(target(), 'D19: payments need an active store (409 otherwise)', async () => {
+      const res = await api.post(PATH, body);
+      await expectSpecResponse(target(), res, 'createPayment', 409);
+    });
   });
 
   for (const outcome of ['paid', 'failed', 'expired'] as const) {

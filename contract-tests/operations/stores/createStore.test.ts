@@ -1,7 +1,7 @@
 import { buildStoreCreateRequest } from '../../../fixtures/src';
 import { testWith } from '../../support/capabilities';
 import { createApi, createControl } from '../../support/client';
-import { assertFact, expectSpecResponse } from '../../support/provenance';
+import { assertFact, expectSpecResponse, inferredRule } from '../../support/provenance';
 import { useTarget } from '../../support/target';
 import {
   createOtherPartner,
@@ -132,9 +132,11 @@ describe('POST /v1/partner/merchants/{merchantId}/stores (createStore)', () => {
     const api = createApi(target());
     const merchantId = await storelessMerchant();
     await createStore(api, merchantId, { locationId: 'SKAT-KBH-0001' });
-    const res = await api.post(storesPath(merchantId), buildStoreCreateRequest({ locationId: 'SKAT-KBH-0001' }));
-    await expectSpecResponse(target(), res, 'createStore', 409);
-    expect((await listStores(api, merchantId)).total).toBe(1);
+    await inferredRule(target(), "D17: a locationId is unique among a merchant's stores", async () => {
+      const res = await api.post(storesPath(merchantId), buildStoreCreateRequest({ locationId: 'SKAT-KBH-0001' }));
+      await expectSpecResponse(target(), res, 'createStore', 409);
+      expect((await listStores(api, merchantId)).total).toBe(1);
+    });
   });
 
   test('accepts a locationId that only another merchant uses (D17)', async () => {

@@ -1,6 +1,6 @@
 import { testWith } from '../../support/capabilities';
 import { createApi, type ApiClient } from '../../support/client';
-import { assertFact, expectSpecResponse } from '../../support/provenance';
+import { assertFact, expectSpecResponse, inferredRule } from '../../support/provenance';
 import { useTarget } from '../../support/target';
 import {
   createOtherPartner,
@@ -78,8 +78,14 @@ describe('DELETE /v1/partner/merchants/{merchantId}/stores/{storeId} (deactivate
     const api = createApi(target());
     const { merchantId } = await createPendingMerchant(api);
     const only = await createStore(api, merchantId);
-    const res = await api.delete(storePath(merchantId, only.storeId));
-    await expectSpecResponse(target(), res, 'deactivateStore', 409);
+    await inferredRule(
+      target(),
+      "D18: a merchant's first store becomes its default, so it cannot be deactivated",
+      async () => {
+        const res = await api.delete(storePath(merchantId, only.storeId));
+        await expectSpecResponse(target(), res, 'deactivateStore', 409);
+      },
+    );
   });
 
   test('deactivates the old default once another store was made the default', async () => {

@@ -2,7 +2,7 @@ import type { Response } from 'supertest';
 import { buildStoreUpdateRequest } from '../../../fixtures/src';
 import { testWith } from '../../support/capabilities';
 import { createApi, type ApiClient } from '../../support/client';
-import { assertFact, expectSpecResponse } from '../../support/provenance';
+import { assertFact, expectSpecResponse, inferredRule } from '../../support/provenance';
 import { useTarget } from '../../support/target';
 import {
   createOtherPartner,
@@ -124,9 +124,11 @@ describe('PUT /v1/partner/merchants/{merchantId}/stores/{storeId} (updateStore)'
   test('answers 409 for isDefault false on the default store, which stays the default (D18)', async () => {
     const api = createApi(target());
     const { merchantId, main } = await merchantWithTwoStores(api);
-    const res = await api.put(storePath(merchantId, main.storeId), { isDefault: false });
-    await expectSpecResponse(target(), res, 'updateStore', 409);
-    expect((await get(api, merchantId, main.storeId)).isDefault).toBe(true);
+    await inferredRule(target(), 'D18: isDefault false on the default store is refused', async () => {
+      const res = await api.put(storePath(merchantId, main.storeId), { isDefault: false });
+      await expectSpecResponse(target(), res, 'updateStore', 409);
+      expect((await get(api, merchantId, main.storeId)).isDefault).toBe(true);
+    });
   });
 
   test('accepts isDefault false on a store that is not the default', async () => {
@@ -141,27 +143,33 @@ describe('PUT /v1/partner/merchants/{merchantId}/stores/{storeId} (updateStore)'
     const api = createApi(target());
     const { merchantId, main, other } = await merchantWithTwoStores(api);
     expectOk(await api.delete(storePath(merchantId, other.storeId)), 'deactivateStore');
-    const res = await api.put(storePath(merchantId, other.storeId), { isDefault: true });
-    await expectSpecResponse(target(), res, 'updateStore', 409);
-    expect(await get(api, merchantId, other.storeId)).toMatchObject({ isActive: false, isDefault: false });
-    expect(expectOneActiveDefault(await listStores(api, merchantId)).storeId).toBe(main.storeId);
+    await inferredRule(target(), 'D18: a deactivated store cannot become the default', async () => {
+      const res = await api.put(storePath(merchantId, other.storeId), { isDefault: true });
+      await expectSpecResponse(target(), res, 'updateStore', 409);
+      expect(await get(api, merchantId, other.storeId)).toMatchObject({ isActive: false, isDefault: false });
+      expect(expectOneActiveDefault(await listStores(api, merchantId)).storeId).toBe(main.storeId);
+    });
   });
 
   test('answers 409 when the default store is deactivated through isActive false (D18)', async () => {
     const api = createApi(target());
     const { merchantId, main } = await merchantWithTwoStores(api);
-    const res = await api.put(storePath(merchantId, main.storeId), { isActive: false });
-    await expectSpecResponse(target(), res, 'updateStore', 409);
-    expect(await get(api, merchantId, main.storeId)).toMatchObject({ isActive: true, isDefault: true });
+    await inferredRule(target(), 'E4: PUT isActive false deactivates, refused for the default', async () => {
+      const res = await api.put(storePath(merchantId, main.storeId), { isActive: false });
+      await expectSpecResponse(target(), res, 'updateStore', 409);
+      expect(await get(api, merchantId, main.storeId)).toMatchObject({ isActive: true, isDefault: true });
+    });
   });
 
   test('answers 409 for isDefault true together with isActive false, changing nothing (D18)', async () => {
     const api = createApi(target());
     const { merchantId, main, other } = await merchantWithTwoStores(api);
-    const res = await api.put(storePath(merchantId, other.storeId), { isDefault: true, isActive: false });
-    await expectSpecResponse(target(), res, 'updateStore', 409);
-    expect(await get(api, merchantId, other.storeId)).toEqual(other);
-    expect(expectOneActiveDefault(await listStores(api, merchantId)).storeId).toBe(main.storeId);
+    await inferredRule(target(), 'D18: isDefault true with isActive false is refused', async () => {
+      const res = await api.put(storePath(merchantId, other.storeId), { isDefault: true, isActive: false });
+      await expectSpecResponse(target(), res, 'updateStore', 409);
+      expect(await get(api, merchantId, other.storeId)).toEqual(other);
+      expect(expectOneActiveDefault(await listStores(api, merchantId)).storeId).toBe(main.storeId);
+    });
   });
 
   test('reactivates a deactivated store with isActive true (D18)', async () => {
@@ -193,9 +201,11 @@ describe('PUT /v1/partner/merchants/{merchantId}/stores/{storeId} (updateStore)'
   test('answers 409 for a locationId another store of the merchant has, changing nothing (D17)', async () => {
     const api = createApi(target());
     const { merchantId, main, other } = await merchantWithTwoStores(api);
-    const res = await api.put(storePath(merchantId, other.storeId), { locationId: main.locationId, name: 'Taken' });
-    await expectSpecResponse(target(), res, 'updateStore', 409);
-    expect(await get(api, merchantId, other.storeId)).toEqual(other);
+    await inferredRule(target(), "D17: a locationId is unique among a merchant's stores", async () => {
+      const res = await api.put(storePath(merchantId, other.storeId), { locationId: main.locationId, name: 'Taken' });
+      await expectSpecResponse(target(), res, 'updateStore', 409);
+      expect(await get(api, merchantId, other.storeId)).toEqual(other);
+    });
   });
 
   test('accepts the store’s own locationId', async () => {
