@@ -53,6 +53,12 @@ module.exports = defineConfig(
     },
   },
   {
+    // The QA console's browser modules (E70), served as they are: no build step.
+    files: ['mock-server/console/**/*.js'],
+    extends: [js.configs.recommended],
+    languageOptions: { ecmaVersion: 'latest', sourceType: 'module', globals: globals.browser },
+  },
+  {
     files: ['scripts/**/*.js', 'spec/spectral-functions/**/*.js', 'bench/**/*.js'],
     extends: [js.configs.recommended],
     languageOptions: {

@@ -36,6 +36,10 @@ const EXPECTED_OPERATIONS = [
   'listFaults',
   'clearFaults',
   'deleteFault',
+  'getRequest',
+  'streamEvents',
+  'getReceiver',
+  'updateReceiver',
 ];
 
 const rows = operations.map((op) => [op.operationId, op] as const);

@@ -2,7 +2,8 @@
  * createApp(deps): the request pipeline, one stage a line, in the order a request meets them.
  * It never reads the environment and never listens (see server.ts and main.ts).
  *
- *   due timers + state file commit before the answer (E50) + request id, log, journal (on finish) → hosted pages
+ *   due timers + state file commit before the answer (E50) + request id, log, journal and live event (on finish)
+ *   → QA console and test receiver (E70, E73) → hosted pages
  *   → operation of the control or partner API (one lookup) → JSON body → its handler → 404 → errors
  */
 import express, { type Express } from 'express';
@@ -12,6 +13,8 @@ import { buildOperationRoutes, serveOperations } from './openapi/mount-operation
 import { authenticatePartner } from './http/authenticate';
 import { authenticateControl } from './control/control-auth';
 import { createPagesRouter } from './pages';
+import { createConsoleRouter } from './console/console-router';
+import { publishAnswer } from './control/live-events';
 import { requestTracker } from './shared/logger';
 
 const isJson = (req: { headers: Record<string, string | string[] | undefined> }) =>
@@ -23,13 +26,17 @@ export function createApp(deps: AppDeps): Express {
   app.set('etag', false);
   app.set('query parser', 'simple');
 
-  const track = requestTracker(deps.logger, deps.clock, (req, res, ms, at) => deps.journal.record(req, res, ms, at));
+  const track = requestTracker(deps.logger, deps.clock, (req, res, ms, at) =>
+    publishAnswer(deps.live, req, res, deps.journal.record(req, res, ms, at)),
+  );
   const persistence = deps.persistence.durable ? deps.persistence : null;
   app.use((req, res, next) => {
     deps.scheduler.runDue(); // fires expiries the clock has reached, even between timer ticks
     persistence?.guard(res); // nothing is answered before what it changed is in the state file
+    deps.journal.watch(req, res);
     track(req, res, next);
   });
+  app.use(createConsoleRouter(deps));
   app.use(createPagesRouter(deps));
   app.use(
     serveOperations(

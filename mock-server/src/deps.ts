@@ -7,6 +7,8 @@ import { listOperations, type SpecOperation } from '../../spec';
 import type { MockConfig } from './config';
 import { createFaultRegistry, type FaultRegistry } from './control/faults';
 import { createRequestJournal, type RequestJournal } from './control/request-journal';
+import { createLiveFeed, deliverySummary, feedDomainEvents, type LiveFeed } from './control/live-events';
+import { createTestReceiver, type TestReceiver } from './control/test-receiver';
 import { createControlHandlers } from './control/control-handlers';
 import { createPartnerApiHandlers, createServices, type Services } from './domain';
 import type { HandlerTable } from './http/handler';
@@ -44,6 +46,10 @@ export interface AppDeps extends ServiceDeps {
   journal: RequestJournal;
   deliveries: TrackedDeliveryStore;
   dispatcher: WebhookDispatcher;
+  /** E71: the one stream of changes (GET /__control/events). */
+  live: LiveFeed;
+  /** E73: the mock's own webhook receiver at /__receiver. */
+  receiver: TestReceiver;
   /** The state file (E50) once server.ts has opened one; NO_PERSISTENCE otherwise. */
   persistence: Persistence;
   partnerApi: OperationSet;
@@ -78,6 +84,8 @@ export function buildDeps(config: MockConfig, getBaseUrl: () => string, override
   const scheduler = createScheduler(clock, (err) => logger.error({ err }, 'scheduled task failed'));
   const state = new MockState();
   seedDefaultPartner(state, config, clock);
+  const live = createLiveFeed({ clock });
+  feedDomainEvents(events, live);
 
   // With a state file, every delivery change joins the state's change log (E50, E53).
   const deliveries = trackDeliveries(
@@ -95,6 +103,7 @@ export function buildDeps(config: MockConfig, getBaseUrl: () => string, override
     store: deliveries,
     lookupSecret: (webhookId) => state.webhooks.get(webhookId)?.secret,
     onAttempt: (delivery) => {
+      live.publish('delivery', deliverySummary(delivery));
       const webhook = state.webhooks.get(delivery.webhookId);
       if (!webhook) return;
       webhook.lastTriggeredAt = delivery.updatedAt;
@@ -116,6 +125,8 @@ export function buildDeps(config: MockConfig, getBaseUrl: () => string, override
     journal: createRequestJournal(clock),
     deliveries,
     dispatcher,
+    live,
+    receiver: createTestReceiver({ clock, state, deliveries, live, baseUrl: () => links.base() }),
     persistence: NO_PERSISTENCE,
     partnerApi: {
       operations: partnerOperations,

@@ -83,6 +83,7 @@ async function serve(flags: ServeFlags): Promise<void> {
         ]
       : []),
     `  Hosted pages  ${mock.publicUrl}${mock.config.controlToken ? '  (console at / needs ?token=)' : ''}`,
+    `  QA console    ${mock.publicUrl}/__console${mock.config.controlToken ? '  (asks for the control token once)' : ''}`,
     `  Scenario      ${mock.restored ? '(the state file’s state)' : (config.scenario ?? '(none)')}`,
     ...(config.stateFile !== null ? [`  State file    ${stateFileLine(config.stateFile, mock.restored)}`] : []),
     `  X-Partner-Client-Id:     ${mock.clientId}`,

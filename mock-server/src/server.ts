@@ -106,6 +106,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   let closing: Promise<void> | undefined;
   async function close({ drainMs = 0 }: CloseOptions = {}): Promise<void> {
     draining = true;
+    deps.live.close(); // E71: event streams never end on their own, so they must not hold the drain
     const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
     if (inFlight > 0 && drainMs > 0) {

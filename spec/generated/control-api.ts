@@ -346,6 +346,87 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/__control/requests/{requestId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one journaled request in full
+         * @description One request of the journal with the request's and the response's headers and the first 4096
+         *     characters of each body. Secrets are masked as the start banner masks them (E33): the
+         *     `X-Partner-Client-Secret` and `Authorization` headers, and every string under a JSON key that
+         *     contains `secret` or `password`.
+         */
+        get: operations["getRequest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__control/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Follow every change
+         * @description Every change in the mock as numbered events: `request` (a Partner API request was answered;
+         *     its journal entry), `control` (a control call changed something), `domain` (a payment or
+         *     merchant event, also when the clock expired a payment or a hosted page settled one),
+         *     `delivery` (a webhook attempt was made) and `receiver` (the test receiver got a delivery).
+         *     The last 500 events are kept.
+         *
+         *     With `Accept: text/event-stream` the answer is a Server-Sent Events stream that stays open:
+         *     the kept events after `Last-Event-ID` first, then a `resync` event when some of those are no
+         *     longer kept (reload everything), a `ready` event, and every new event as it happens; a
+         *     comment line every 15 s keeps it alive. Any other `Accept` (`*\/*` included, so a plain
+         *     `curl` does not hang) answers at once with the kept events after `Last-Event-ID` as JSON.
+         *     At most 32 streams are open at once; a stream whose client stops reading (1 MiB unread) is
+         *     closed, and every stream ends when the mock stops.
+         */
+        get: operations["streamEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__control/receiver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the test receiver
+         * @description The mock's own webhook receiver: its URL (register it as a webhook), the status it answers
+         *     with, and the newest 100 deliveries it received, newest first, each with its signature
+         *     checked against the secret of the webhook it was sent for.
+         */
+        get: operations["getReceiver"];
+        /**
+         * Choose the test receiver's answer
+         * @description From now on the test receiver answers every delivery with this status, e.g. 500 to watch retries.
+         */
+        put: operations["updateReceiver"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/__control/faults": {
         parameters: {
             query?: never;
@@ -573,6 +654,17 @@ export interface components {
             /** @description The exact bytes sent and signed, as UTF-8 text. */
             body: string;
         };
+        /** @description A delivery with the headers of its latest attempt (E74). */
+        DeliveryDetail: components["schemas"]["Delivery"] & {
+            /**
+             * @description The headers the latest attempt carried (the first one's before any attempt), signed with
+             *     the webhook's current secret; every attempt carries the same but `X-Webhook-Attempt`.
+             *     Null when the webhook no longer exists.
+             */
+            headers: {
+                [key: string]: string;
+            } | null;
+        };
         DeliveryList: {
             deliveries: components["schemas"]["Delivery"][];
             total: number;
@@ -654,6 +746,77 @@ export interface components {
             ok: true;
             removed: number;
         };
+        /** @description One side of a journaled request, secrets masked (E72). */
+        RequestMessage: {
+            /** @description At most 32 headers, lower-case names, each value cut to 256 characters. */
+            headers: {
+                [key: string]: string;
+            };
+            /** @description The body as text, cut to 4096 characters; null when there was none. */
+            body: string | null;
+            /** @description True when the body was cut or not kept. */
+            truncated: boolean;
+        };
+        RequestDetail: components["schemas"]["RequestLogEntry"] & {
+            request: components["schemas"]["RequestMessage"];
+            response: components["schemas"]["RequestMessage"];
+        };
+        LiveEvent: {
+            /** @description Numbered from 1 in the order the changes happened; the SSE `id`. */
+            id: number;
+            /** @enum {string} */
+            type: "request" | "control" | "domain" | "delivery" | "receiver";
+            at: components["schemas"]["Timestamp"];
+            /**
+             * @description `request`: the journal entry (`RequestLogEntry`). `control`: `operationId`, `method`, `path`,
+             *     `status`. `domain`: `event`, `partnerId`, `status`, `test` and `paymentId` and
+             *     `merchantClientId`, or `merchantId`. `delivery`: `deliveryId`, `webhookId`, `partnerId`,
+             *     `event`, `outcome`, `attempts`, `nextAttemptAt`. `receiver`: the received delivery without
+             *     its headers and body.
+             */
+            data: Record<string, never>;
+        };
+        EventBacklog: {
+            events: components["schemas"]["LiveEvent"][];
+            /** @description The newest event's id; 0 before the first. */
+            lastEventId: number;
+            /** @description True when events after `Last-Event-ID` are no longer kept (or never were); `events` is then empty. */
+            missed: boolean;
+        };
+        ReceivedWebhook: {
+            id: number;
+            receivedAt: components["schemas"]["Timestamp"];
+            path: string;
+            /** @description The `X-Webhook-Event` header. */
+            event: string | null;
+            /** @description The `X-Webhook-Delivery` header. */
+            deliveryId: string | null;
+            /** @description The `X-Webhook-Attempt` header. */
+            attempt: number | null;
+            /**
+             * @description Checked with the secret of the webhook the delivery was sent for; `unchecked` when that is unknown.
+             * @enum {string}
+             */
+            signature: "verified" | "invalid" | "unchecked";
+            respondedWith: number;
+            headers: {
+                [key: string]: string;
+            };
+            /** @description The body as received, cut to 4096 characters. */
+            body: string;
+            truncated: boolean;
+        };
+        Receiver: {
+            /** @description The URL to register as a webhook: `<mock>/__receiver` (any path below it works too). */
+            url: string;
+            respondStatus: number;
+            /** @description The newest 100 deliveries, newest first. */
+            received: components["schemas"]["ReceivedWebhook"][];
+        };
+        ReceiverUpdate: {
+            /** @description The status to answer every delivery with. */
+            respondStatus: number;
+        };
     };
     responses: {
         /** @description The body, query or path is malformed or invalid; `message` names each problem. */
@@ -701,6 +864,17 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /** @description 32 event streams are already open; `Retry-After` says when to try again. */
+        TooManyStreams: {
+            headers: {
+                /** @description Seconds to wait before opening a stream again. */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
         /** @description The body is larger than 1 MB. */
         PayloadTooLarge: {
             headers: {
@@ -736,6 +910,8 @@ export interface components {
         MerchantId: number;
         /** @description The delivery id, as in the `X-Webhook-Delivery` header. */
         DeliveryId: string;
+        /** @description The journal id of a request, as `listRequests` shows it. */
+        RequestId: number;
         /** @description Numeric fault id. */
         FaultId: number;
         /** @description Page number, from 1. */
@@ -1163,7 +1339,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Delivery"];
+                    "application/json": components["schemas"]["DeliveryDetail"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -1246,6 +1422,122 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    getRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The journal id of a request, as `listRequests` shows it. */
+                requestId: components["parameters"]["RequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request in full. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    streamEvents: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Only events after this id (the id of the last event the client has seen). */
+                "Last-Event-ID"?: number;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The kept events (JSON), or the stream (`text/event-stream`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventBacklog"];
+                    /**
+                     * @example retry: 2000
+                     *
+                     *     event: ready
+                     *     data: {"lastEventId":43}
+                     *
+                     *     id: 44
+                     *     event: request
+                     *     data: {"id":44,"type":"request","at":"2026-03-18T12:02:00.000Z","data":{"id":9,"method":"GET","path":"/v1/partner/payments/456/status","operationId":"getPaymentStatus","status":200,"durationMs":1.2,"partnerId":1,"at":"2026-03-18T12:02:00.000Z"}}
+                     */
+                    "text/event-stream": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyStreams"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    getReceiver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The receiver. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Receiver"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    updateReceiver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReceiverUpdate"];
+            };
+        };
+        responses: {
+            /** @description The receiver. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Receiver"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             default: components["responses"]["UnexpectedError"];
         };
     };

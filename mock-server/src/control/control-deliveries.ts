@@ -3,13 +3,14 @@ import type { AppDeps } from '../deps';
 import { errors } from '../http/api-error';
 import { ok, type HandlerTable } from '../http/handler';
 import { safePaging } from '../shared/paging';
-import type { DeliveryQuery } from '../webhooks';
-import type { DeliveryList, FlushResult } from './control-types';
+import { buildDeliveryHeaders, signWebhookBody, type DeliveryQuery } from '../webhooks';
+import type { DeliveryDetail, DeliveryList, FlushResult } from './control-types';
 
 export function createControlDeliveryHandlers({
   deliveries,
   dispatcher,
-}: Pick<AppDeps, 'deliveries' | 'dispatcher'>): HandlerTable {
+  state,
+}: Pick<AppDeps, 'deliveries' | 'dispatcher' | 'state'>): HandlerTable {
   return {
     listDeliveries(ctx) {
       const query = ctx.query as unknown as DeliveryQuery;
@@ -21,7 +22,17 @@ export function createControlDeliveryHandlers({
     getDelivery(ctx) {
       const delivery = deliveries.get(ctx.params.deliveryId as string);
       if (!delivery) throw errors.notFound('Delivery', ctx.params.deliveryId as string);
-      return ok(delivery);
+      // E74: the headers as the latest attempt built them, signed with the webhook's current secret.
+      const secret = state.webhooks.get(delivery.webhookId)?.secret;
+      const headers =
+        secret === undefined
+          ? null
+          : buildDeliveryHeaders(
+              delivery,
+              Math.max(delivery.attempts.length, 1),
+              signWebhookBody(delivery.body, secret),
+            );
+      return ok({ ...delivery, headers } satisfies DeliveryDetail);
     },
 
     redeliverDelivery(ctx) {

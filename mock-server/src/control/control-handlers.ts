@@ -5,6 +5,7 @@
 import type { AppDeps } from '../deps';
 import type { HandlerTable } from '../http/handler';
 import { createControlClockHandlers } from './control-clock';
+import { createControlConsoleHandlers } from './control-console';
 import { createControlDeliveryHandlers } from './control-deliveries';
 import { createControlFaultHandlers } from './control-faults';
 import { createControlMerchantHandlers } from './control-merchants';
@@ -21,5 +22,6 @@ export function createControlHandlers(deps: AppDeps): HandlerTable {
     ...createControlPartnerHandlers(deps),
     ...createControlDeliveryHandlers(deps),
     ...createControlFaultHandlers(deps),
+    ...createControlConsoleHandlers(deps),
   };
 }

@@ -1,10 +1,14 @@
 /**
  * The request journal: the last N requests (method, path, operationId, status, duration, partner),
  * recorded when each response finishes. A ring buffer, so it costs O(1) per request and bounded memory.
+ *
+ * E72: each entry also keeps, for the QA console's detail view, the request's and the response's
+ * headers and the first JOURNAL_BODY_CHARS characters of their bodies, with secrets masked.
  */
+import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
 import type { Request, Response } from 'express';
 import type { Clock } from '../shared/clock';
-import { redactUrl } from '../shared/exposure';
+import { maskSecret, redactUrl } from '../shared/exposure';
 import { safePaging } from '../shared/paging';
 
 export interface JournalEntry {
@@ -18,29 +22,115 @@ export interface JournalEntry {
   at: string;
 }
 
+export interface JournalMessage {
+  headers: Record<string, string>;
+  /** The body as text (masked, cut to JOURNAL_BODY_CHARS); null when there was none. */
+  body: string | null;
+  /** True when `body` was cut or not kept. */
+  truncated: boolean;
+}
+
+export interface JournalDetail extends JournalEntry {
+  request: JournalMessage;
+  response: JournalMessage;
+}
+
 export interface RequestJournal {
-  /** Records a finished request (called once per response by the request tracker). */
-  record(req: Request, res: Response, durationMs: number, at: string): void;
+  /** Starts watching a request's response body (called once per request, before any handler). */
+  watch(req: Request, res: Response): void;
+  /** Records a finished request (called once per response by the request tracker); null when not journaled. */
+  record(req: Request, res: Response, durationMs: number, at: string): JournalEntry | null;
   list(filter?: { operationId?: string; limit?: number }): { requests: JournalEntry[]; total: number };
+  get(id: number): JournalDetail | undefined;
   clear(): void;
 }
 
 /** E34: at most this many characters of a path are kept (Node already caps a request line at 16 KiB). */
 export const JOURNAL_PATH_CHARS = 2048;
+/** E72: at most this many characters of each body, header value and this many headers are kept. */
+export const JOURNAL_BODY_CHARS = 4096;
+const HEADER_VALUE_CHARS = 256;
+const MAX_HEADERS = 32;
+/** Bodies larger than this are not read for the journal at all (only their size is noted). */
+const BODY_READ_LIMIT = 64 * 1024;
+
+/** Not Partner API traffic: the control API, the console's own files and the test receiver (E73). */
+const NOT_JOURNALED = /^\/__(control|console|receiver)(\/|$)/;
+const SECRET_HEADER = /^(authorization|cookie|set-cookie|x-partner-client-secret|proxy-authorization)$/i;
+const SECRET_KEY = /secret|password/i;
+
+function copy(text: string): string {
+  // A copy, not a slice: V8 keeps the whole original string alive behind a slice of it.
+  return Buffer.from(text, 'utf8').toString('utf8');
+}
 
 function journalPath(url: string): string {
   const path = redactUrl(url); // E32: never the console's ?token=
   if (path.length <= JOURNAL_PATH_CHARS) return path;
-  // A copy, not a slice: V8 keeps the whole original string alive behind a slice of it.
-  return `${Buffer.from(path.slice(0, JOURNAL_PATH_CHARS), 'utf8').toString('utf8')}…`;
+  return `${copy(path.slice(0, JOURNAL_PATH_CHARS))}…`;
+}
+
+function headerText(value: string | string[] | number | undefined): string {
+  const text = Array.isArray(value) ? value.join(', ') : String(value ?? '');
+  return text.length <= HEADER_VALUE_CHARS ? text : `${copy(text.slice(0, HEADER_VALUE_CHARS))}…`;
+}
+
+export function maskHeaders(headers: IncomingHttpHeaders | OutgoingHttpHeaders): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers).slice(0, MAX_HEADERS)) {
+    if (value === undefined) continue;
+    const text = headerText(value);
+    out[name.toLowerCase()] = SECRET_HEADER.test(name) ? maskSecret(text) : text;
+  }
+  return out;
+}
+
+function maskValues(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(maskValues);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value as Record<string, unknown>))
+    out[key] = SECRET_KEY.test(key) && typeof inner === 'string' ? maskSecret(inner) : maskValues(inner);
+  return out;
+}
+
+/** A body as journaled: JSON with every `*secret*`/`*password*` string masked (E33), cut to size. */
+export function journalBody(text: string | null): Pick<JournalMessage, 'body' | 'truncated'> {
+  if (text === null || text === '') return { body: null, truncated: false };
+  if (text.length > BODY_READ_LIMIT) return { body: `(${text.length} characters, not kept)`, truncated: true };
+  let shown = text;
+  // Parsed only when a secret may be in it: most bodies are kept as sent, at no cost.
+  if (SECRET_KEY.test(text)) {
+    try {
+      shown = JSON.stringify(maskValues(JSON.parse(text)));
+    } catch {
+      shown = '(not JSON; not kept, since it may hold a secret)';
+    }
+  }
+  if (shown.length <= JOURNAL_BODY_CHARS) return { body: shown, truncated: false };
+  return { body: copy(shown.slice(0, JOURNAL_BODY_CHARS)), truncated: true };
+}
+
+function requestBodyText(req: Request): string | null {
+  const body: unknown = req.body;
+  if (body === undefined || body === null) return null;
+  return typeof body === 'string' ? body : (JSON.stringify(body) ?? null);
+}
+
+const TEXTUAL = /^(application\/([\w.+-]+\+)?json|text\/|image\/svg\+xml)/i;
+
+interface Captured {
+  text: string | null;
+  bytes: number;
 }
 
 export function createRequestJournal(clock: Clock, capacity = 1000): RequestJournal {
-  let entries: JournalEntry[] = [];
+  let entries: JournalDetail[] = [];
   let start = 0;
   let nextId = 0;
+  const captured = new WeakMap<Response, Captured>();
 
-  function append(entry: Omit<JournalEntry, 'id'>) {
+  function append(entry: Omit<JournalDetail, 'id'>): JournalDetail {
     nextId += 1;
     const full = { ...entry, id: nextId };
     if (entries.length < capacity) entries.push(full);
@@ -48,12 +138,44 @@ export function createRequestJournal(clock: Clock, capacity = 1000): RequestJour
       entries[start] = full;
       start = (start + 1) % capacity;
     }
+    return full;
+  }
+
+  function ordered(): JournalDetail[] {
+    return [...entries.slice(start), ...entries.slice(0, start)].reverse();
+  }
+
+  const summary = ({ request: _req, response: _res, ...entry }: JournalDetail): JournalEntry => entry;
+
+  function responseText(res: Response): Captured {
+    const seen = captured.get(res);
+    if (!seen) return { text: null, bytes: 0 };
+    const type = String(res.getHeader('content-type') ?? '');
+    if (seen.text !== null && !TEXTUAL.test(type))
+      return { text: `(${seen.bytes} bytes of ${type || 'unknown type'})`, bytes: seen.bytes };
+    return seen;
   }
 
   return {
+    watch(req, res) {
+      if (NOT_JOURNALED.test(req.path)) return;
+      const end = res.end.bind(res) as (...args: unknown[]) => Response;
+      // The mock writes every answer with one `end(body)`; only that last chunk is the body.
+      res.end = ((...args: unknown[]) => {
+        const [chunk] = args;
+        if (typeof chunk === 'string' || Buffer.isBuffer(chunk)) {
+          const bytes = Buffer.byteLength(chunk);
+          const text = bytes > BODY_READ_LIMIT ? null : typeof chunk === 'string' ? chunk : chunk.toString('utf8');
+          captured.set(res, { text: text ?? `(${bytes} bytes, not kept)`, bytes });
+        }
+        return end(...args);
+      }) as Response['end'];
+    },
     record(req, res, durationMs, at) {
-      if (req.path.startsWith('/__control')) return;
-      append({
+      if (NOT_JOURNALED.test(req.path)) return null;
+      const response = journalBody(responseText(res).text);
+      const request = journalBody(requestBodyText(req));
+      const entry = append({
         method: req.method,
         path: journalPath(req.originalUrl),
         operationId: (res.locals.operationId as string | undefined) ?? null,
@@ -61,13 +183,20 @@ export function createRequestJournal(clock: Clock, capacity = 1000): RequestJour
         durationMs,
         partnerId: (res.locals.partnerId as number | null | undefined) ?? null,
         at,
+        request: { headers: maskHeaders(req.headers), ...request },
+        response: { headers: maskHeaders(res.getHeaders()), ...response },
       });
+      captured.delete(res);
+      return summary(entry);
     },
     list(filter = {}) {
-      const ordered = [...entries.slice(start), ...entries.slice(0, start)].reverse();
-      const matching = filter.operationId ? ordered.filter((e) => e.operationId === filter.operationId) : ordered;
+      const all = ordered();
+      const matching = filter.operationId ? all.filter((e) => e.operationId === filter.operationId) : all;
       const { limit } = safePaging(1, filter.limit, capacity, 100); // E30
-      return { requests: matching.slice(0, limit), total: matching.length };
+      return { requests: matching.slice(0, limit).map(summary), total: matching.length };
+    },
+    get(id) {
+      return entries.find((e) => e.id === id);
     },
     clear() {
       entries = [];

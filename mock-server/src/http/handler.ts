@@ -2,7 +2,7 @@
  * The shape of an operation handler: HTTP in, one result out. Handlers never write to `res`; the
  * operation router validates the result against the spec and writes it (one response writer).
  */
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import type { CredentialRecord, PartnerRecord } from '../state/records';
 
 export interface HandlerContext<TBody = unknown> {
@@ -26,6 +26,11 @@ export interface HandlerResult {
   /** Defaults to application/json. */
   contentType?: string;
   headers?: Record<string, string>;
+  /**
+   * Only for a streamed answer (E71): called once the status and headers are set, it writes the
+   * body over time and ends it; `body` is then what the spec's schema is checked against.
+   */
+  stream?: (res: Response) => void;
 }
 
 /**

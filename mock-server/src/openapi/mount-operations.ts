@@ -147,7 +147,11 @@ function writeResult(
   }
   for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
   res.statusCode = result.status;
-  if (contentType === 'application/json') {
+  if (result.stream) {
+    // A stream (the control API's text/event-stream, E71): the handler's writer takes over the body.
+    res.setHeader('Content-Type', `${contentType}; charset=utf-8`);
+    result.stream(res);
+  } else if (contentType === 'application/json') {
     // Written directly: Express's res.json/res.send add ETag and type work the mock does not need.
     const text = JSON.stringify(result.body);
     res.setHeader('Content-Type', 'application/json; charset=utf-8');

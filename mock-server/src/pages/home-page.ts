@@ -29,6 +29,7 @@ export function createHomePage(deps: AppDeps): RequestHandler {
                   This overview of every partner's pending payments and onboarding links needs the control token: open
                   <code>/?token=&lt;control token&gt;</code>. The pay and onboarding pages stay public.
                 </p>
+                <p><a href="/__console">Open the QA console</a> (it asks for the control token once).</p>
               </div>`,
             ),
           );
@@ -70,6 +71,10 @@ export function createHomePage(deps: AppDeps): RequestHandler {
                 <h1>acountpay-mock is running</h1>
                 <p>Partner API: <code>${deps.links.base()}/v1/partner</code></p>
                 <p>QA control API: <code>${deps.links.base()}/__control</code></p>
+                <p>
+                  <a href="/__console">Open the QA console</a>: merchants, payments, webhooks, clock, faults and the
+                  request journal, live.
+                </p>
               </div>
               <h2>Pending payments</h2>
               ${cards.length > 0 ? cards : html`<p class="muted">None yet: create one with POST /v1/partner/payments.</p>`}
