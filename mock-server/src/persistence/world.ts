@@ -93,12 +93,14 @@ function fits(value: unknown, type: FieldType | readonly string[]): boolean {
   return false;
 }
 
-function check<T>(what: string, value: unknown, shape: Shape): T {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw bad(`${what} is not an object`);
+/** `what` names the record in a message; it is a function so that sound records cost no string. */
+function check<T>(what: string | (() => string), value: unknown, shape: Shape): T {
+  const name = () => (typeof what === 'string' ? what : what());
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw bad(`${name()} is not an object`);
   const record = value as Record<string, unknown>;
-  for (const [field, type] of Object.entries(shape)) {
-    if (!fits(record[field], type))
-      throw bad(`${what} has a bad ${field}: ${JSON.stringify(record[field]) ?? 'missing'}`);
+  for (const field in shape) {
+    if (!fits(record[field], shape[field]!))
+      throw bad(`${name()} has a bad ${field}: ${JSON.stringify(record[field]) ?? 'missing'}`);
   }
   return value as T;
 }
@@ -214,7 +216,7 @@ function checkMeta(value: unknown): StoredMeta {
 
 /** Checks a record against its shape and that it is stored under its own key. */
 function entry<T>(table: string, shape: Shape, keyField: string, key: RecordKey, value: unknown): T {
-  const record = check<T>(`${table} ${String(key)}`, value, shape);
+  const record = check<T>(() => `${table} ${String(key)}`, value, shape);
   const own = (record as Record<string, unknown>)[keyField];
   if (own !== key) throw bad(`${table} ${String(key)} is stored under the key of ${String(own)}`);
   return record;
@@ -280,7 +282,7 @@ export function installWorld(deps: WorldDeps, world: LoadedWorld): WorldCounts {
   }
   const deliveries: StoredDelivery[] = [];
   for (const [key, value] of tables.deliveries) {
-    const stored = check<StoredDelivery>(`delivery ${String(key)}`, value, {
+    const stored = check<StoredDelivery>(() => `delivery ${String(key)}`, value, {
       record: 'object|null',
       secret: 'string|null',
     });
