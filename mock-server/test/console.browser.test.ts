@@ -226,6 +226,18 @@ describeBrowser('the QA console in a browser', () => {
       expect(await row.locator('.amount').innerText()).toBe('1.234,50 kr.');
       await api('POST', `/__control/payments/${payment.body.paymentId}/fail`, { reason: 'abandoned' });
       await row.locator('.badge', { hasText: 'failed' }).waitFor();
+      // The filters: by status, then by text.
+      const filters = page.getByRole('search', { name: 'Filter payments' });
+      await filters.getByLabel('Status').selectOption('paid');
+      await row.waitFor({ state: 'detached' });
+      await filters.getByLabel('Status').selectOption('failed');
+      await filters.getByLabel('Search payments').fill('no such reference');
+      await row.waitFor({ state: 'detached' });
+      await filters.getByLabel('Search payments').fill('live-1');
+      await row.waitFor();
+      const merchantFilters = page.getByRole('search', { name: 'Filter merchants' });
+      await merchantFilters.getByLabel('Status').selectOption('pending');
+      await item('merchants', 'Live Bageri ApS').waitFor({ state: 'detached' });
 
       // The journal lists the requests as they happen; the detail masks the secret.
       const entry = page
