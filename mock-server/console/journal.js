@@ -35,6 +35,9 @@ ${Object.entries(message.headers)
     }`;
 }
 
+const describe = (r) =>
+  `${formatTime(r.at)} · ${r.operationId || 'no operation'} · ${r.durationMs.toFixed(1)} ms${r.partnerId ? ` · partner ${r.partnerId}` : ''}`;
+
 function RequestRow({ entry: r }) {
   const [detail, setDetail] = useState(null);
   const load = useAction();
@@ -45,12 +48,9 @@ function RequestRow({ entry: r }) {
   return html`<li class="item" data-request=${r.id}>
     <details onToggle=${toggle}>
       <summary>
-        <span class=${`status-code ${r.status < 400 ? 'ok' : 'bad'}`}>${r.status}</span>
-        <strong>${r.method}</strong> <span class="break">${r.path}</span>
-        <span class="muted small block"
-          >${formatTime(r.at)} · ${r.operationId || 'no operation'} · ${r.durationMs.toFixed(1)}
-          ms${r.partnerId ? ` · partner ${r.partnerId}` : ''}</span
-        >
+        <span class=${`status-code ${r.status < 400 ? 'ok' : 'bad'}`}>${r.status}</span
+        >${' '}<strong>${r.method}</strong>${' '}<span class="break">${r.path}</span>
+        <span class="muted small block">${describe(r)}</span>
       </summary>
       <${ErrorText} error=${load.error} />
       ${

@@ -179,8 +179,7 @@ function DeliveryRow({ delivery: d, ctx }) {
         ${d.attempts.map(
           (a) =>
             html`<li>
-              <strong>Attempt ${a.attempt}</strong> at
-              ${formatTime(a.startedAt)}${' · '}${
+              <strong>Attempt ${a.attempt}</strong>${` at ${formatTime(a.startedAt)} · `}${
                 a.statusCode !== null
                   ? html`<${Badge} value=${String(a.statusCode)} kind=${a.statusCode < 300 ? 'ok' : 'bad'} />`
                   : html`<${Badge} value="no answer" kind="bad" />`
