@@ -361,6 +361,9 @@ describeBrowser('the QA console in a browser', () => {
       await payment.locator('.badge', { hasText: 'failed' }).waitFor();
       await fitsTheWidth();
       await page.screenshot({ path: path.join(SCREENSHOTS, 'console-desktop.png'), fullPage: true });
+      // The README's picture: one screen at desktop width, from the payments down.
+      await page.evaluate(() => document.querySelector('#payments')?.scrollIntoView({ block: 'start' }));
+      await page.screenshot({ path: process.env.README_SCREENSHOT ?? path.join(SCREENSHOTS, 'console.png') });
 
       // Scenario: export to a file, load a named one, import the exported file back.
       const [download] = await Promise.all([
