@@ -98,8 +98,12 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   } catch (err) {
     deps.scheduler.close();
     deps.dispatcher.close();
-    if (deps.persistence.durable) deps.persistence.close();
-    else store?.close();
+    try {
+      if (deps.persistence.durable) deps.persistence.close();
+      else store?.close();
+    } catch {
+      // The error that stopped the start is the one to report.
+    }
     throw err;
   }
 

@@ -176,9 +176,13 @@ export function openSqliteStateStore(file: string): StateStore {
     close() {
       if (!open) return;
       open = false;
-      // Everything into the main file, so a copy of the file alone is complete once the mock has stopped.
-      db.pragma('wal_checkpoint(TRUNCATE)');
-      db.close();
+      try {
+        // Everything into the main file, so a copy of the file alone is complete once the mock has stopped.
+        db.pragma('wal_checkpoint(TRUNCATE)');
+      } finally {
+        // Also after a failed checkpoint (a file refused at start): the error that matters was thrown before.
+        db.close();
+      }
     },
   };
 }
