@@ -144,16 +144,4 @@ describe('POST /v1/partner/merchants (createMerchant)', () => {
     const res = await directApi(target()).post(PATH).set('Content-Type', 'application/json').send('{"companyName":');
     await expectSpecResponse(target(), res, 'createMerchant', 400);
   });
-
-  test('answers 401 without the partner headers', async () => {
-    const res = await directApi(target()).unauthenticated().post(PATH, buildMerchantCreateRequest());
-    await expectSpecResponse(target(), res, 'createMerchant', 401);
-  });
-
-  test('answers 401 with a wrong secret', async () => {
-    const res = await createApi(target())
-      .withCredentials(target().clientId, 'e'.repeat(64))
-      .post(PATH, buildMerchantCreateRequest());
-    await expectSpecResponse(target(), res, 'createMerchant', 401);
-  });
 });

@@ -85,16 +85,4 @@ describe('POST /v1/partner/merchants/fast-track (fastTrackMerchant)', () => {
     const res = await directApi(target()).post(PATH, buildMerchantFastTrackRequest({ website: 'restaurant xyz' }));
     await expectErrorNaming(target(), res, 'fastTrackMerchant', 400, 'website');
   });
-
-  test('answers 401 without the partner headers', async () => {
-    const res = await directApi(target()).unauthenticated().post(PATH, buildMerchantFastTrackRequest());
-    await expectSpecResponse(target(), res, 'fastTrackMerchant', 401);
-  });
-
-  test('answers 401 with a wrong secret', async () => {
-    const res = await createApi(target())
-      .withCredentials(target().clientId, '1'.repeat(64))
-      .post(PATH, buildMerchantFastTrackRequest());
-    await expectSpecResponse(target(), res, 'fastTrackMerchant', 401);
-  });
 });

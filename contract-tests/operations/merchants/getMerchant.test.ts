@@ -147,16 +147,4 @@ describe('GET /v1/partner/merchants/{merchantId} (getMerchant)', () => {
     const res = await directApi(target()).get(`${PATH}/0`);
     await expectErrorNaming(target(), res, 'getMerchant', 400, 'merchantId');
   });
-
-  test('answers 401 without the partner headers', async () => {
-    const res = await directApi(target()).unauthenticated().get(`${PATH}/${UNKNOWN_ID}`);
-    await expectSpecResponse(target(), res, 'getMerchant', 401);
-  });
-
-  test('answers 401 with a wrong secret', async () => {
-    const res = await createApi(target())
-      .withCredentials(target().clientId, '3'.repeat(64))
-      .get(`${PATH}/${UNKNOWN_ID}`);
-    await expectSpecResponse(target(), res, 'getMerchant', 401);
-  });
 });

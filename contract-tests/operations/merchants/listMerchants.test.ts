@@ -134,14 +134,4 @@ describe('GET /v1/partner/merchants (listMerchants)', () => {
     const res = await directApi(target()).get(`${PATH}?${query}`);
     await expectErrorNaming(target(), res, 'listMerchants', 400, name);
   });
-
-  test('answers 401 without the partner headers', async () => {
-    const res = await directApi(target()).unauthenticated().get(PATH);
-    await expectSpecResponse(target(), res, 'listMerchants', 401);
-  });
-
-  test('answers 401 with a wrong secret', async () => {
-    const res = await createApi(target()).withCredentials(target().clientId, '4'.repeat(64)).get(PATH);
-    await expectSpecResponse(target(), res, 'listMerchants', 401);
-  });
 });

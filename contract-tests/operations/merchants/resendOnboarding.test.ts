@@ -123,16 +123,4 @@ describe('POST /v1/partner/merchants/{merchantId}/resend-onboarding (resendOnboa
     const res = await directApi(target()).post(resendPath('abc'));
     await expectErrorNaming(target(), res, 'resendOnboarding', 400, 'merchantId');
   });
-
-  test('answers 401 without the partner headers', async () => {
-    const res = await directApi(target()).unauthenticated().post(resendPath(UNKNOWN_ID));
-    await expectSpecResponse(target(), res, 'resendOnboarding', 401);
-  });
-
-  test('answers 401 with a wrong secret', async () => {
-    const res = await createApi(target())
-      .withCredentials(target().clientId, '5'.repeat(64))
-      .post(resendPath(UNKNOWN_ID));
-    await expectSpecResponse(target(), res, 'resendOnboarding', 401);
-  });
 });

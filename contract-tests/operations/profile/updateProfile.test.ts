@@ -80,16 +80,4 @@ describe('PUT /v1/partner/profile (updateProfile)', () => {
     const res = await directApi(target()).put(PATH, { name: '' });
     await expectErrorNaming(target(), res, 'updateProfile', 400, 'name');
   });
-
-  test('answers 401 without the partner headers', async () => {
-    const res = await directApi(target()).unauthenticated().put(PATH, { name: 'Nobody' });
-    await expectSpecResponse(target(), res, 'updateProfile', 401);
-  });
-
-  test('answers 401 with a wrong secret', async () => {
-    const res = await createApi(target())
-      .withCredentials(target().clientId, '0'.repeat(64))
-      .put(PATH, { name: 'Nobody' });
-    await expectSpecResponse(target(), res, 'updateProfile', 401);
-  });
 });

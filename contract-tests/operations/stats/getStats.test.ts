@@ -128,9 +128,4 @@ describe('GET /v1/partner/stats (getStats)', () => {
     const res = await directApi(target()).get(`${PATH}?from=yesterday`);
     await expectErrorNaming(target(), res, 'getStats', 400, 'from');
   });
-
-  test('answers 401 without the partner headers', async () => {
-    const res = await directApi(target()).unauthenticated().get(PATH);
-    await expectSpecResponse(target(), res, 'getStats', 401);
-  });
 });

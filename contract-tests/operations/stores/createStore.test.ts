@@ -233,16 +233,4 @@ describe('POST /v1/partner/merchants/{merchantId}/stores (createStore)', () => {
     await expectSpecResponse(target(), res, 'createStore', 404);
     expect((await listStores(other, theirs.merchantId)).total).toBe(0);
   });
-
-  test('answers 401 without the partner headers', async () => {
-    const res = await directApi(target()).unauthenticated().post(storesPath(UNKNOWN_ID), buildStoreCreateRequest());
-    await expectSpecResponse(target(), res, 'createStore', 401);
-  });
-
-  test('answers 401 with a wrong secret', async () => {
-    const res = await createApi(target())
-      .withCredentials(target().clientId, '6'.repeat(64))
-      .post(storesPath(UNKNOWN_ID), buildStoreCreateRequest());
-    await expectSpecResponse(target(), res, 'createStore', 401);
-  });
 });

@@ -133,16 +133,4 @@ describe('DELETE /v1/partner/merchants/{merchantId}/stores/{storeId} (deactivate
     const res = await directApi(target()).delete(storePath('main', UNKNOWN_STORE));
     await expectErrorNaming(target(), res, 'deactivateStore', 400, 'merchantId');
   });
-
-  test('answers 401 without the partner headers', async () => {
-    const res = await directApi(target()).unauthenticated().delete(storePath(UNKNOWN_ID, UNKNOWN_STORE));
-    await expectSpecResponse(target(), res, 'deactivateStore', 401);
-  });
-
-  test('answers 401 with a wrong secret', async () => {
-    const res = await createApi(target())
-      .withCredentials(target().clientId, 'ab'.repeat(32))
-      .delete(storePath(UNKNOWN_ID, UNKNOWN_STORE));
-    await expectSpecResponse(target(), res, 'deactivateStore', 401);
-  });
 });

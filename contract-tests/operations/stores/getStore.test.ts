@@ -95,16 +95,4 @@ describe('GET /v1/partner/merchants/{merchantId}/stores/{storeId} (getStore)', (
     const res = await directApi(target()).get(storePath('main', UNKNOWN_STORE));
     await expectErrorNaming(target(), res, 'getStore', 400, 'merchantId');
   });
-
-  test('answers 401 without the partner headers', async () => {
-    const res = await directApi(target()).unauthenticated().get(storePath(UNKNOWN_ID, UNKNOWN_STORE));
-    await expectSpecResponse(target(), res, 'getStore', 401);
-  });
-
-  test('answers 401 with a wrong secret', async () => {
-    const res = await createApi(target())
-      .withCredentials(target().clientId, '8'.repeat(64))
-      .get(storePath(UNKNOWN_ID, UNKNOWN_STORE));
-    await expectSpecResponse(target(), res, 'getStore', 401);
-  });
 });

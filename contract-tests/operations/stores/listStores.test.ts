@@ -101,16 +101,4 @@ describe('GET /v1/partner/merchants/{merchantId}/stores (listStores)', () => {
     const res = await directApi(target()).get(storesPath('main'));
     await expectErrorNaming(target(), res, 'listStores', 400, 'merchantId');
   });
-
-  test('answers 401 without the partner headers', async () => {
-    const res = await directApi(target()).unauthenticated().get(storesPath(UNKNOWN_ID));
-    await expectSpecResponse(target(), res, 'listStores', 401);
-  });
-
-  test('answers 401 with a wrong secret', async () => {
-    const res = await createApi(target())
-      .withCredentials(target().clientId, '7'.repeat(64))
-      .get(storesPath(UNKNOWN_ID));
-    await expectSpecResponse(target(), res, 'listStores', 401);
-  });
 });

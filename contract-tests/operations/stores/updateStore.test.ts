@@ -262,18 +262,4 @@ describe('PUT /v1/partner/merchants/{merchantId}/stores/{storeId} (updateStore)'
     await expectSpecResponse(target(), res, 'updateStore', 404);
     expect(await get(other, merchantId, theirs.storeId)).toEqual(theirs);
   });
-
-  test('answers 401 without the partner headers', async () => {
-    const res = await directApi(target())
-      .unauthenticated()
-      .put(storePath(UNKNOWN_ID, UNKNOWN_STORE), { name: 'Ghost' });
-    await expectSpecResponse(target(), res, 'updateStore', 401);
-  });
-
-  test('answers 401 with a wrong secret', async () => {
-    const res = await createApi(target())
-      .withCredentials(target().clientId, '9'.repeat(64))
-      .put(storePath(UNKNOWN_ID, UNKNOWN_STORE), { name: 'Ghost' });
-    await expectSpecResponse(target(), res, 'updateStore', 401);
-  });
 });

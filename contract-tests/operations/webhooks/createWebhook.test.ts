@@ -44,11 +44,6 @@ describe('POST /v1/partner/webhooks (createWebhook)', () => {
     expect(second.secret).not.toBe(first.secret);
   });
 
-  test('answers 401 without the partner headers', async () => {
-    const res = await directApi(target()).unauthenticated().post(PATH, buildWebhookCreateRequest());
-    await expectSpecResponse(target(), res, 'createWebhook', 401);
-  });
-
   test('rejects an ftp URL with 400 naming url', async () => {
     const res = await directApi(target()).post(PATH, buildWebhookCreateRequest({ url: 'ftp://your-pos.com/webhooks' }));
     await expectErrorNaming(target(), res, 'createWebhook', 400, 'url');
