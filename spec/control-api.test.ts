@@ -40,6 +40,13 @@ const EXPECTED_OPERATIONS = [
   'streamEvents',
   'getReceiver',
   'updateReceiver',
+  'getPayment',
+  'listRules',
+  'addRule',
+  'replaceRules',
+  'getRule',
+  'replaceRule',
+  'deleteRule',
 ];
 
 const rows = operations.map((op) => [op.operationId, op] as const);

@@ -20,6 +20,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/__control/payments/{paymentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Explain a payment
+         * @description One payment of any partner with what decided it: the outcome rule that matched when it was
+         *     created (`outcomeRule`, null when none did), each webhook delivery about it with the rule that
+         *     shaped it, and the Partner API requests about it that the journal still holds (E106). A read
+         *     at or after `expiresAt` shows it expired, as every read does.
+         */
+        get: operations["getPayment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/__control/payments/{paymentId}/complete": {
         parameters: {
             query?: never;
@@ -478,6 +501,69 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/__control/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the rules
+         * @description Every outcome and webhook behaviour rule, in the order they are matched: for a new payment the
+         *     first rule with an `outcome` whose `when` matches decides it, for a delivery the first rule with
+         *     a `webhook` part (E100, E105). No rule: payments stay pending and webhooks go out as they happen.
+         */
+        get: operations["listRules"];
+        /**
+         * Replace every rule
+         * @description Replaces the whole list in one step (an empty list removes every rule). The list is checked
+         *     first and nothing changes unless all of it is sound; a 400 names every problem.
+         */
+        put: operations["replaceRules"];
+        /**
+         * Add a rule
+         * @description Adds a rule, first in the list (it then wins over the rules already there, such as `auto-pay`)
+         *     or, with `position=last`, after them. It applies to payments created and deliveries made from
+         *     now on. Without an `id` the rule is named `rule-<n>`. An id in use, or a 101st rule, answers 409.
+         */
+        post: operations["addRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__control/rules/{ruleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a rule
+         * @description One rule by its id.
+         */
+        get: operations["getRule"];
+        /**
+         * Replace a rule
+         * @description Replaces the rule with this id in place (it keeps its position). The body's `id`, when given,
+         *     must be the one in the path.
+         */
+        put: operations["replaceRule"];
+        post?: never;
+        /**
+         * Delete a rule
+         * @description Removes the rule and answers with it. Payments it already decided keep their decision and
+         *     settle as it said.
+         */
+        delete: operations["deleteRule"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -582,6 +668,8 @@ export interface components {
             stores?: components["schemas"]["ScenarioTable"];
             payments?: components["schemas"]["ScenarioTable"];
             webhooks?: components["schemas"]["ScenarioTable"];
+            /** @description The outcome and webhook behaviour rules, in the order they are matched (E102). */
+            rules?: components["schemas"]["Rule"][];
         } & {
             [key: string]: unknown;
         };
@@ -633,6 +721,7 @@ export interface components {
             error: string | null;
             /** @description The first bytes of the receiver's answer. */
             responseSnippet: string | null;
+            rule?: components["schemas"]["AttemptRule"];
         };
         Delivery: {
             /** @description The same value as the `X-Webhook-Delivery` header. */
@@ -653,6 +742,7 @@ export interface components {
             updatedAt: components["schemas"]["Timestamp"];
             /** @description The exact bytes sent and signed, as UTF-8 text. */
             body: string;
+            rule?: components["schemas"]["DeliveryRule"];
         };
         /** @description A delivery with the headers of its latest attempt (E74). */
         DeliveryDetail: components["schemas"]["Delivery"] & {
@@ -687,6 +777,7 @@ export interface components {
             /** @description Null when the call was not authenticated. */
             partnerId: number | null;
             at: components["schemas"]["Timestamp"];
+            links?: components["schemas"]["RequestLinks"];
         };
         RequestLog: {
             requests: components["schemas"]["RequestLogEntry"][];
@@ -817,6 +908,164 @@ export interface components {
             /** @description The status to answer every delivery with. */
             respondStatus: number;
         };
+        /** @description A payment with what decided it (E106). */
+        ControlPaymentDetail: components["schemas"]["ControlPayment"] & {
+            merchantClientId: string;
+            amount: number;
+            currency: string;
+            referenceNumber: string;
+            storeId: string | null;
+            registerId: string | null;
+            createdAt: components["schemas"]["Timestamp"];
+            expiresAt: components["schemas"]["Timestamp"];
+            paidAt: components["schemas"]["Timestamp"] | null;
+            /** @description The outcome rule that matched when the payment was created; null when none did (or `X-Mock-Payment` chose). */
+            outcomeRule: components["schemas"]["OutcomeRuleDecision"] | null;
+            /** @description The webhook deliveries about the payment that the log keeps, oldest first. */
+            deliveries: components["schemas"]["PaymentDelivery"][];
+            /** @description The journal's Partner API requests about the payment, newest first. */
+            requests: components["schemas"]["RequestLogEntry"][];
+        };
+        /** @description What an outcome rule decided for a payment, kept on the payment (E101). */
+        OutcomeRuleDecision: {
+            ruleId: components["schemas"]["RuleIdValue"];
+            status: components["schemas"]["PaymentStatus"];
+            /**
+             * @description Why it fails (`failed` only).
+             * @enum {string}
+             */
+            reason?: "rejected" | "abandoned";
+            /** @description The bank it is paid through (`paid` only). */
+            bank?: string;
+            /** @description The delay drawn for this payment. */
+            delayMs: number;
+            decidedAt: components["schemas"]["Timestamp"];
+            /** @description When the outcome is due by the mock's clock; null for `pending`. */
+            dueAt: components["schemas"]["Timestamp"] | null;
+            /** @description When the rule settled the payment; null while it waits, or when the payment ended otherwise first (expired, settled by QA). */
+            appliedAt: components["schemas"]["Timestamp"] | null;
+        };
+        /** @description A delivery about a payment, with the rule that shaped it. */
+        PaymentDelivery: {
+            id: string;
+            webhookId: number;
+            event: components["schemas"]["WebhookEventType"];
+            outcome: components["schemas"]["DeliveryOutcome"];
+            attemptCount: number;
+            rule: components["schemas"]["DeliveryRule"] | null;
+        };
+        /** @description The webhook behaviour rule that shaped a delivery, what it asked for and what it did (E105, E106). */
+        DeliveryRule: {
+            ruleId: components["schemas"]["RuleIdValue"];
+            /** @enum {string} */
+            duplicate?: "same-id" | "new-id" | "both";
+            /** @description The delay drawn: late, or the longest hold of `outOfOrder`. */
+            delayMs?: number;
+            outOfOrder?: boolean;
+            beforeResponse?: boolean;
+            dropFirst?: number;
+            /** @description On the second delivery of `new-id` or `both`: the delivery it repeats. */
+            duplicateOf?: string;
+            /** @description `outOfOrder`: the later delivery whose first attempt released this one; null while held or when released by time. */
+            releasedBy?: string | null;
+            /** @description One sentence per effect, in the order they happened. */
+            notes: string[];
+        };
+        /** @description Set on an attempt a rule dropped (not sent) or sent again on purpose (E105). */
+        AttemptRule: {
+            ruleId: components["schemas"]["RuleIdValue"];
+            /** @enum {string} */
+            effect: "dropped" | "duplicate";
+        };
+        /** @description What a request is about or set off (E106). */
+        RequestLinks: {
+            paymentId?: number;
+            ruleIds?: components["schemas"]["RuleIdValue"][];
+            deliveryIds?: string[];
+        };
+        /** @description A rule's id, e.g. `auto-pay`, `magic-13-rejected`, `rule-3`. */
+        RuleIdValue: string;
+        RuleList: {
+            rules: components["schemas"]["Rule"][];
+        };
+        /**
+         * @description A rule: what it matches (`when`) and what it does, an `outcome` for new payments (E100, E101),
+         *     a `webhook` behaviour for deliveries (E105), or both; at least one of the two. Rules are matched
+         *     in their order and the first match wins, separately for outcomes and for webhook behaviours.
+         */
+        Rule: {
+            /** @description Given by its author, or `rule-<n>` when left out. */
+            id?: components["schemas"]["RuleIdValue"];
+            /** @description What the rule is for, for people. */
+            description?: string;
+            when?: components["schemas"]["RuleMatch"];
+            outcome?: components["schemas"]["RuleOutcome"];
+            webhook?: components["schemas"]["WebhookBehaviour"];
+        };
+        /**
+         * @description Every field given must match; left out (or `{}`), the rule matches every payment and every
+         *     delivery. `events` narrows the webhook behaviour only (a rule with `events` needs a `webhook`).
+         */
+        RuleMatch: {
+            amount?: components["schemas"]["AmountMatch"];
+            /** @description The merchant's clientId. */
+            merchantClientId?: string;
+            storeId?: string;
+            registerId?: string;
+            referenceNumber?: components["schemas"]["TextPattern"];
+            description?: components["schemas"]["TextPattern"];
+            events?: components["schemas"]["WebhookEventType"][];
+        };
+        /**
+         * @description An exact amount (`149.5`), a range (`{min: 10, max: 20}`, both ends included, either may be left
+         *     out), or the cents part as a string (`"*.13"`: every amount whose two decimals are 13).
+         */
+        AmountMatch: number | string | {
+            min?: number;
+            max?: number;
+        };
+        /** @description The whole value, where `*` stands for any run of characters and `?` for one; case-sensitive. */
+        TextPattern: string;
+        /**
+         * @description A delay by the mock's clock (E108): `500ms`, `3s`, `2m`, `1h`, `1d` (a bare number is seconds),
+         *     or a range `1s..5s` drawn anew for each payment or delivery; at most 7 days.
+         */
+        Delay: string;
+        /**
+         * @description What happens to a matching new payment (E101): `paid`, `failed`, `expired`, or `pending` (left
+         *     alone, also by later rules). `reason` goes with `failed`, `bank` with `paid`, `after` with all
+         *     but `pending`. Without `after` the payment is settled in the create request, before its answer.
+         */
+        RuleOutcome: {
+            status: components["schemas"]["PaymentStatus"];
+            /**
+             * @description Rejected by the bank (the default) or abandoned by the customer; `bankPaymentStatus` is `Rejected` either way (D23).
+             * @enum {string}
+             */
+            reason?: "rejected" | "abandoned";
+            /** @description The bank the customer "picked". */
+            bank?: string;
+            after?: components["schemas"]["Delay"];
+        };
+        /**
+         * @description How the deliveries of a matching event misbehave (E105). `beforeResponse` cannot be combined
+         *     with `delay` or `outOfOrder`; with `outOfOrder`, `delay` is the longest hold (default 10 minutes).
+         */
+        WebhookBehaviour: {
+            /**
+             * @description Once delivered: `same-id` sends the same request again (same delivery id, body and signature),
+             *     `new-id` queues a second delivery of the same event, `both` does the one and then the other.
+             * @enum {string}
+             */
+            duplicate?: "same-id" | "new-id" | "both";
+            delay?: components["schemas"]["Delay"];
+            /** @description Hold `payment.completed` until a later event of the same merchant went out to that webhook. */
+            outOfOrder?: boolean;
+            /** @description For a payment settled at once: deliver before the create-payment answer is written. */
+            beforeResponse?: boolean;
+            /** @description Record the first this many attempts without sending them. */
+            dropFirst?: number;
+        };
     };
     responses: {
         /** @description The body, query or path is malformed or invalid; `message` names each problem. */
@@ -914,6 +1163,8 @@ export interface components {
         RequestId: number;
         /** @description Numeric fault id. */
         FaultId: number;
+        /** @description The rule's id, e.g. `auto-pay`. */
+        RuleId: components["schemas"]["RuleIdValue"];
         /** @description Page number, from 1. */
         Page: number;
         /** @description Items per page, 1 to 100. */
@@ -943,6 +1194,33 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    getPayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric payment id. */
+                paymentId: components["parameters"]["PaymentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The payment and what decided it. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ControlPaymentDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
             default: components["responses"]["UnexpectedError"];
         };
     };
@@ -1380,6 +1658,8 @@ export interface operations {
             query?: {
                 /** @description Only requests routed to this operation. */
                 operationId?: string;
+                /** @description Only requests about this payment (E106), such as its creation and its status reads. */
+                paymentId?: number;
                 /** @description At most this many requests. */
                 limit?: number;
             };
@@ -1633,6 +1913,177 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Fault"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    listRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rules, first match first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    replaceRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RuleList"];
+            };
+        };
+        responses: {
+            /** @description The new rules, with their ids. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    addRule: {
+        parameters: {
+            query?: {
+                /** @description Where the rule goes; `first` (default) wins over the rules already there. */
+                position?: "first" | "last";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Rule"];
+            };
+        };
+        responses: {
+            /** @description The rule as stored, with its id. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rule"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    getRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The rule's id, e.g. `auto-pay`. */
+                ruleId: components["parameters"]["RuleId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rule"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    replaceRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The rule's id, e.g. `auto-pay`. */
+                ruleId: components["parameters"]["RuleId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Rule"];
+            };
+        };
+        responses: {
+            /** @description The rule as stored now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rule"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    deleteRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The rule's id, e.g. `auto-pay`. */
+                ruleId: components["parameters"]["RuleId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The removed rule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rule"];
                 };
             };
             400: components["responses"]["BadRequest"];
