@@ -28,6 +28,20 @@ describe('parseConfig', () => {
     expect(parseConfig(raw)).toMatchObject({ clientId: 'id', clientSecret: 'secret-123', port: 4999 });
   });
 
+  test('E103: takes --auto-pay as a delay and --rules as a name or path, also from the environment', () => {
+    expect(parseConfig({ autoPay: ' 3s ', rules: 'magic-amounts' })).toMatchObject({
+      autoPay: '3s',
+      rules: 'magic-amounts',
+    });
+    expect(parseConfig({ autoPay: '' })).toMatchObject({ autoPay: null });
+    expect(
+      parseConfig(configFromEnv({ ACOUNTPAY_MOCK_AUTO_PAY: '1s..5s', ACOUNTPAY_MOCK_RULES: './pos.yaml' })),
+    ).toMatchObject({ autoPay: '1s..5s', rules: './pos.yaml' });
+    expect(() => parseConfig({ autoPay: '5s..1s' })).toThrow(
+      'autoPay must be a delay from 0 to 7 days, like 3s, 500ms, 2m or a range 1s..5s, got "5s..1s"',
+    );
+  });
+
   test('builds the public base URL from the host and the actual port unless one is configured', () => {
     expect(publicBaseUrl(parseConfig({ host: '0.0.0.0' }), 1234)).toBe('http://127.0.0.1:1234');
     expect(publicBaseUrl(parseConfig({ publicUrl: 'http://192.168.1.20:4010/' }), 1234)).toBe(

@@ -30,9 +30,14 @@ export interface MockConfig {
   seed: number | null;
   /** E50: the SQLite file the state lives in across restarts; null = memory only. */
   stateFile: string | null;
+  /** E103: every new payment paid after this delay (E108), e.g. `3s`; null = off. */
+  autoPay: string | null;
+  /** E103: a rules preset (fixtures/rules) or a rules file, loaded at start; null = none. */
+  rules: string | null;
 }
 
 import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET } from '../../fixtures/src/magic';
+import { parseDelay } from '../../fixtures/src/rules';
 import { maskSecret } from './shared/exposure';
 
 export { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET };
@@ -54,6 +59,8 @@ export const DEFAULT_CONFIG: MockConfig = {
   scenario: null,
   seed: null,
   stateFile: null,
+  autoPay: null,
+  rules: null,
 };
 
 /** Environment variable → config key. */
@@ -75,6 +82,8 @@ export const ENV_KEYS: Record<string, keyof MockConfig> = {
   ACOUNTPAY_MOCK_SCENARIO: 'scenario',
   ACOUNTPAY_MOCK_SEED: 'seed',
   ACOUNTPAY_MOCK_STATE_FILE: 'stateFile',
+  ACOUNTPAY_MOCK_AUTO_PAY: 'autoPay',
+  ACOUNTPAY_MOCK_RULES: 'rules',
 };
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -137,7 +146,7 @@ export function parseConfig(...layers: Raw[]): MockConfig {
       );
     else config[key] = s;
   };
-  const nullableStr = (key: 'controlToken' | 'scenario' | 'stateFile') => {
+  const nullableStr = (key: 'controlToken' | 'scenario' | 'stateFile' | 'rules') => {
     if (raw[key] === undefined) return;
     config[key] = raw[key] === null || raw[key] === '' ? null : text(raw[key]);
   };
@@ -154,6 +163,15 @@ export function parseConfig(...layers: Raw[]): MockConfig {
   nullableStr('controlToken');
   nullableStr('scenario');
   nullableStr('stateFile');
+  nullableStr('rules');
+  if (raw.autoPay !== undefined && raw.autoPay !== null && raw.autoPay !== '') {
+    const delay = text(raw.autoPay).trim();
+    if (!parseDelay(delay))
+      problems.push(
+        `autoPay must be a delay from 0 to 7 days, like 3s, 500ms, 2m or a range 1s..5s, got ${JSON.stringify(raw.autoPay)}`,
+      );
+    else config.autoPay = delay;
+  }
   if (raw.publicUrl !== undefined && raw.publicUrl !== null && raw.publicUrl !== '') {
     const url = text(raw.publicUrl);
     if (!/^https?:\/\/[^\s/]+/.test(url)) problems.push(`publicUrl must be an http(s) URL, got ${JSON.stringify(url)}`);

@@ -11,6 +11,7 @@ import { createLiveFeed, deliverySummary, feedDomainEvents, type LiveFeed } from
 import { createTestReceiver, type TestReceiver } from './control/test-receiver';
 import { createControlHandlers } from './control/control-handlers';
 import { createPartnerApiHandlers, createServices, type Services } from './domain';
+import { configRules } from './domain/rules/config-rules';
 import type { HandlerTable } from './http/handler';
 import { compileValidators, type OperationValidators } from './openapi/validators';
 import { createSystemClock, type Clock } from './shared/clock';
@@ -84,6 +85,10 @@ export function buildDeps(config: MockConfig, getBaseUrl: () => string, override
   const scheduler = createScheduler(clock, (err) => logger.error({ err }, 'scheduled task failed'));
   const state = new MockState();
   seedDefaultPartner(state, config, clock);
+  // E102, E103: --rules and --auto-pay; a rules file that does not load stops the start here.
+  state.configRules = configRules(config);
+  state.applyConfigRules();
+  const random = overrides.random ?? Math.random;
   const live = createLiveFeed({ clock });
   feedDomainEvents(events, live);
 
@@ -102,6 +107,7 @@ export function buildDeps(config: MockConfig, getBaseUrl: () => string, override
     newDeliveryId: () => `dlv_${ids.hex(12)}`,
     store: deliveries,
     lookupSecret: (webhookId) => state.webhooks.get(webhookId)?.secret,
+    scheduler,
     onAttempt: (delivery) => {
       live.publish('delivery', deliverySummary(delivery));
       const webhook = state.webhooks.get(delivery.webhookId);
@@ -112,7 +118,7 @@ export function buildDeps(config: MockConfig, getBaseUrl: () => string, override
   });
   const links = createPublicLinks(getBaseUrl);
   const serviceDeps: ServiceDeps = { state, clock, ids, events, scheduler, config };
-  const services = createServices({ ...serviceDeps, links, dispatcher, logger });
+  const services = createServices({ ...serviceDeps, links, dispatcher, logger, random });
 
   const partnerOperations = listOperations('partner-api');
   const controlOperations = listOperations('control-api');
@@ -121,7 +127,7 @@ export function buildDeps(config: MockConfig, getBaseUrl: () => string, override
     logger,
     links,
     services,
-    faults: createFaultRegistry(overrides.random),
+    faults: createFaultRegistry(random),
     journal: createRequestJournal(clock),
     deliveries,
     dispatcher,

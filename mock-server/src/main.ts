@@ -10,6 +10,7 @@ import { createLogger } from './shared/logger';
 import { createMockServer } from './server';
 import { maskSecret } from './shared/exposure';
 import { loadStartupScenario } from './cli/startup-scenario';
+import { describeConfigRules } from './domain/rules/config-rules';
 
 interface ServeFlags {
   port?: string;
@@ -26,6 +27,8 @@ interface ServeFlags {
   paymentExpiry?: string;
   webhookRetrySchedule?: string;
   stateFile?: string;
+  autoPay?: string;
+  rules?: string;
 }
 
 function flagsToConfig(flags: ServeFlags): Partial<Record<keyof MockConfig, unknown>> {
@@ -44,6 +47,8 @@ function flagsToConfig(flags: ServeFlags): Partial<Record<keyof MockConfig, unkn
     paymentExpirySeconds: flags.paymentExpiry,
     webhookRetrySchedule: flags.webhookRetrySchedule,
     stateFile: flags.stateFile,
+    autoPay: flags.autoPay,
+    rules: flags.rules,
   };
 }
 
@@ -86,6 +91,7 @@ async function serve(flags: ServeFlags): Promise<void> {
     `  QA console    ${mock.publicUrl}/__console${mock.config.controlToken ? '  (asks for the control token once)' : ''}`,
     `  Scenario      ${mock.restored ? '(the state file’s state)' : (config.scenario ?? '(none)')}`,
     ...(config.stateFile !== null ? [`  State file    ${stateFileLine(config.stateFile, mock.restored)}`] : []),
+    ...rulesLines(mock),
     `  X-Partner-Client-Id:     ${mock.clientId}`,
     `  X-Partner-Client-Secret: ${secretShown}`,
     '',
@@ -112,6 +118,12 @@ async function serve(flags: ServeFlags): Promise<void> {
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+/** E103: what settles payments on its own; nothing is printed when no rule was asked for at start. */
+function rulesLines(mock: Awaited<ReturnType<typeof createMockServer>>): string[] {
+  const started = describeConfigRules(mock.config, [...mock.deps.state.configRules]);
+  return started ? [`  Rules         ${started} (acountpay-mock rules lists them)`] : [];
 }
 
 function stateFileLine(file: string, restored: Awaited<ReturnType<typeof createMockServer>>['restored']): string {
@@ -174,6 +186,14 @@ export function buildProgram(): Command {
     .option(
       '--webhook-retry-schedule <ms,ms,...>',
       'delays between webhook attempts (env ACOUNTPAY_MOCK_WEBHOOK_RETRY_SCHEDULE)',
+    )
+    .option(
+      '--auto-pay <delay>',
+      'pay every new payment after this delay, e.g. 3s, 500ms or 1s..5s, with its signed webhook (env ACOUNTPAY_MOCK_AUTO_PAY)',
+    )
+    .option(
+      '--rules <name|path>',
+      'outcome and webhook rules: a preset of fixtures/rules (magic-amounts) or a rules file (env ACOUNTPAY_MOCK_RULES)',
     )
     .option(
       '--state-file <path>',

@@ -20,8 +20,16 @@ export function createControlFaultHandlers({
     },
 
     listRequests(ctx) {
-      const { operationId, limit } = ctx.query as { operationId?: string; limit: number };
-      return ok(journal.list({ ...(operationId !== undefined && { operationId }), limit }) satisfies RequestLog);
+      const { operationId, paymentId, limit } = ctx.query as {
+        operationId?: string;
+        paymentId?: number;
+        limit: number;
+      };
+      const filter = {
+        ...(operationId !== undefined && { operationId }),
+        ...(paymentId !== undefined && { paymentId }),
+      };
+      return ok(journal.list({ ...filter, limit }) satisfies RequestLog);
     },
     clearRequests() {
       journal.clear();

@@ -11,6 +11,7 @@ import { createControlFaultHandlers } from './control-faults';
 import { createControlMerchantHandlers } from './control-merchants';
 import { createControlPartnerHandlers } from './control-partners';
 import { createControlPaymentHandlers } from './control-payments';
+import { createControlRuleHandlers } from './control-rules';
 import { createControlStateHandlers } from './control-state';
 
 export function createControlHandlers(deps: AppDeps): HandlerTable {
@@ -23,5 +24,6 @@ export function createControlHandlers(deps: AppDeps): HandlerTable {
     ...createControlDeliveryHandlers(deps),
     ...createControlFaultHandlers(deps),
     ...createControlConsoleHandlers(deps),
+    ...createControlRuleHandlers(deps),
   };
 }

@@ -1,11 +1,12 @@
 /**
  * D20: what the customer's bank decides on the real platform, done by QA. Control is cross-partner:
  * payment ids are global here, and the payments service owns the rules (409 once final) and events.
+ * E106: a payment explained: the rule that decided it, its deliveries and their rules, its requests.
  */
 import type { AppDeps } from '../deps';
 import { ok, type HandlerTable } from '../http/handler';
 import type { PaymentRecord } from '../state/records';
-import type { ControlPayment } from './control-types';
+import type { ControlPayment, ControlPaymentDetail } from './control-types';
 
 export function toControlPayment(p: PaymentRecord): ControlPayment {
   return {
@@ -18,11 +19,43 @@ export function toControlPayment(p: PaymentRecord): ControlPayment {
   };
 }
 
-export function createControlPaymentHandlers({ services }: Pick<AppDeps, 'services'>): HandlerTable {
+export function createControlPaymentHandlers({
+  services,
+  deliveries,
+  journal,
+}: Pick<AppDeps, 'services' | 'deliveries' | 'journal'>): HandlerTable {
   const { payments } = services;
   const find = (id: unknown) => payments.findById(id as number); // 404 for an unknown id
 
   return {
+    getPayment(ctx) {
+      const p = find(ctx.params.paymentId);
+      // A payment has a few deliveries (one per webhook and event, and a rule's duplicates): one page holds them.
+      const about = deliveries.list({ paymentId: p.id, page: 1, limit: 100 }).items.reverse();
+      return ok({
+        ...toControlPayment(p),
+        merchantClientId: p.merchantClientId,
+        amount: p.amount,
+        currency: p.currency,
+        referenceNumber: p.referenceNumber,
+        storeId: p.storeId,
+        registerId: p.registerId,
+        createdAt: p.createdAt,
+        expiresAt: p.expiresAt,
+        paidAt: p.paidAt,
+        outcomeRule: p.outcomeRule ?? null,
+        deliveries: about.map((d) => ({
+          id: d.id,
+          webhookId: d.webhookId,
+          event: d.event,
+          outcome: d.outcome,
+          attemptCount: d.attempts.length,
+          rule: d.rule ?? null,
+        })),
+        requests: journal.list({ paymentId: p.id, limit: 100 }).requests,
+      } satisfies ControlPaymentDetail);
+    },
+
     completePayment(ctx) {
       const body = (ctx.body ?? {}) as { bank?: string };
       return ok(toControlPayment(payments.complete(find(ctx.params.paymentId), body.bank)));

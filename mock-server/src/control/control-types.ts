@@ -25,3 +25,6 @@ export type RequestDetail = Schemas['RequestDetail'];
 export type EventBacklog = Schemas['EventBacklog'];
 export type Receiver = Schemas['Receiver'];
 export type ReceiverUpdate = Schemas['ReceiverUpdate'];
+export type ControlPaymentDetail = Schemas['ControlPaymentDetail'];
+export type Rule = Schemas['Rule'];
+export type RuleList = Schemas['RuleList'];

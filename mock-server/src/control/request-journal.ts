@@ -20,6 +20,14 @@ export interface JournalEntry {
   durationMs: number;
   partnerId: number | null;
   at: string;
+  /** E106: the payment the request is about, and the rules and deliveries it set off. */
+  links?: RequestLinks;
+}
+
+export interface RequestLinks {
+  paymentId?: number;
+  ruleIds?: string[];
+  deliveryIds?: string[];
 }
 
 export interface JournalMessage {
@@ -40,7 +48,10 @@ export interface RequestJournal {
   watch(req: Request, res: Response): void;
   /** Records a finished request (called once per response by the request tracker); null when not journaled. */
   record(req: Request, res: Response, durationMs: number, at: string): JournalEntry | null;
-  list(filter?: { operationId?: string; limit?: number }): { requests: JournalEntry[]; total: number };
+  list(filter?: { operationId?: string; paymentId?: number; limit?: number }): {
+    requests: JournalEntry[];
+    total: number;
+  };
   get(id: number): JournalDetail | undefined;
   clear(): void;
 }
@@ -183,6 +194,7 @@ export function createRequestJournal(clock: Clock, capacity = 1000): RequestJour
         durationMs,
         partnerId: (res.locals.partnerId as number | null | undefined) ?? null,
         at,
+        ...(res.locals.links !== undefined && { links: res.locals.links as RequestLinks }),
         request: { headers: maskHeaders(req.headers), ...request },
         response: { headers: maskHeaders(res.getHeaders()), ...response },
       });
@@ -191,7 +203,11 @@ export function createRequestJournal(clock: Clock, capacity = 1000): RequestJour
     },
     list(filter = {}) {
       const all = ordered();
-      const matching = filter.operationId ? all.filter((e) => e.operationId === filter.operationId) : all;
+      const matching = all.filter(
+        (e) =>
+          (filter.operationId === undefined || e.operationId === filter.operationId) &&
+          (filter.paymentId === undefined || e.links?.paymentId === filter.paymentId),
+      );
       const { limit } = safePaging(1, filter.limit, capacity, 100); // E30
       return { requests: matching.slice(0, limit).map(summary), total: matching.length };
     },

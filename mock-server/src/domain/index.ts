@@ -11,6 +11,8 @@ import { createPaymentsHandlers } from './payments/payments-handlers';
 import { createPaymentsService } from './payments/payments-service';
 import { createProfileHandlers } from './profile/profile-handlers';
 import { createProfileService } from './profile/profile-service';
+import { createResponseHold } from './rules/response-hold';
+import { createRulesService } from './rules/rules-service';
 import type { ServiceDeps } from './service-deps';
 import { createStatsHandlers } from './stats/stats-handlers';
 import { createStatsService } from './stats/stats-service';
@@ -23,20 +25,27 @@ export interface DomainDeps extends ServiceDeps {
   links: PublicLinks;
   dispatcher: WebhookDispatcher;
   logger: Logger;
+  /** Values in [0, 1): delays given as a range (E108); tests pass their own. */
+  random?: () => number;
 }
 
 export function createServices(deps: DomainDeps) {
+  const random = deps.random ?? Math.random;
   const stores = createStoresService(deps);
   const merchants = createMerchantsService({ ...deps, stores });
-  const payments = createPaymentsService({ ...deps, merchants, stores });
+  // E100-E105: the rules, and the hold that lets a create request's answer wait for a delivery.
+  const rules = createRulesService(deps);
+  const hold = createResponseHold();
+  const payments = createPaymentsService({ ...deps, merchants, stores, rules, hold, random });
   return {
     profile: createProfileService(deps),
     credentials: createCredentialsService(deps),
     merchants,
     stores,
     payments,
-    webhooks: createWebhooksService(deps),
+    webhooks: createWebhooksService({ ...deps, rules, hold, random }),
     stats: createStatsService(deps),
+    rules,
   };
 }
 

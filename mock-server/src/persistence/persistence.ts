@@ -43,7 +43,7 @@ export function createPersistence(deps: WorldDeps, store: StateStore): Persisten
   let committedMeta = '';
   const metaKey = () => {
     const meta = captureMeta(deps);
-    return JSON.stringify([meta.seq, meta.clock.offsetMs, meta.idsPosition, meta.faults]);
+    return JSON.stringify([meta.seq, meta.clock.offsetMs, meta.idsPosition, meta.faults, meta.rules]);
   };
 
   const changes = new ChangeLog(() => {

@@ -4,6 +4,7 @@
  * a StateStore before the response leaves. A SQLite file is the one implementation today
  * (sqlite-state-store.ts); a store shared by several instances would implement this same interface.
  */
+import type { StoredRule } from '../../../fixtures/src/rules';
 import type { FaultsDump } from '../control/faults';
 import type { RecordKey, Table, TableChanges } from '../state/change-log';
 import type { Sequences } from '../state/mock-state';
@@ -19,6 +20,8 @@ export interface StoredMeta {
   /** Where a seeded id sequence (`--seed`) has got to; null for random ids (E52). */
   idsPosition: number | null;
   faults: FaultsDump;
+  /** E102: the world's rules, first match first, and the number of the last generated rule id; absent in older files. */
+  rules?: { nextId: number; rules: StoredRule[] };
 }
 
 /** One table's rows in the order they were first written: [key, value]. */

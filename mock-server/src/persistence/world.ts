@@ -5,6 +5,7 @@
  * delayed mock settlements and webhook retries.
  */
 import type { ScenarioCounts } from '../../../fixtures/src/scenario';
+import { validateScenario } from '../../../fixtures/src/scenario-validate';
 import type { AppDeps } from '../deps';
 import { MockState, replaceState } from '../state/mock-state';
 import { countsOf } from '../state/scenario-loader';
@@ -31,6 +32,7 @@ export function captureMeta(deps: Pick<AppDeps, 'state' | 'clock' | 'ids' | 'fau
     clock: { offsetMs: deps.clock.offsetMs(), nowMs: deps.clock.nowMs() },
     idsPosition: deps.ids.position?.() ?? null,
     faults: deps.faults.dump(),
+    rules: { nextId: deps.state.ruleSeq, rules: deps.state.rules },
   };
 }
 
@@ -211,6 +213,13 @@ function checkMeta(value: unknown): StoredMeta {
   check('meta.clock', meta.clock, { offsetMs: 'number', nowMs: 'number' });
   check('meta.faults', meta.faults, { nextId: 'int', faults: 'array' });
   if (meta.idsPosition !== null && !Number.isSafeInteger(meta.idsPosition)) throw bad('meta has a bad idsPosition');
+  if (meta.rules !== undefined) {
+    // E102: the rules as a scenario's rules section would be checked.
+    check('meta.rules', meta.rules, { nextId: 'int', rules: 'array' });
+    const result = validateScenario({ version: 1, rules: meta.rules.rules });
+    if (!result.ok) throw bad(`meta.rules is unsound: ${result.problems.join('; ')}`);
+    if (meta.rules.rules.some((rule) => typeof rule.id !== 'string')) throw bad('meta.rules has a rule without an id');
+  }
   return meta;
 }
 
@@ -292,6 +301,10 @@ export function installWorld(deps: WorldDeps, world: LoadedWorld): WorldCounts {
   // Ids continue after the highest ever given out, even when that record was deleted since (E52).
   for (const kind of Object.keys(SEQUENCES) as (keyof StoredMeta['seq'])[])
     state.seq[kind] = Math.max(state.seq[kind], meta.seq[kind]);
+  if (meta.rules) {
+    state.rules = meta.rules.rules;
+    state.ruleSeq = meta.rules.nextId;
+  }
 
   // Everything is sound: swap it in.
   replaceState(deps.state, state);
@@ -312,9 +325,8 @@ export function installWorld(deps: WorldDeps, world: LoadedWorld): WorldCounts {
 /** D20, D25, D29: what was waiting for the clock waits again, at the same clock times (E53). */
 function resumePending(deps: WorldDeps, deliveries: StoredDelivery[]): { resumedDeliveries: number } {
   const { state, services, dispatcher, logger } = deps;
-  for (const payment of state.payments.values()) {
-    if (payment.status === 'pending') services.payments.scheduleExpiry(payment);
-  }
+  // Expiries and the outcomes rules decided (E101).
+  for (const payment of state.payments.values()) services.payments.resume(payment);
   for (const [paymentId, dueMs] of state.mockSettlements) {
     const payment = state.payments.get(paymentId)!;
     if (payment.status === 'pending') services.payments.scheduleMockCompletionAt(payment, dueMs);

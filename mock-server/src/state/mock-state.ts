@@ -13,6 +13,7 @@ import type {
   StoreRecord,
   WebhookRecord,
 } from './records';
+import type { StoredRule } from '../../../fixtures/src/rules';
 import type { ChangeLog } from './change-log';
 import { SortedIndex } from './sorted-index';
 
@@ -74,6 +75,16 @@ export class MockState {
 
   /** D25: when a payment sent with `X-Mock-Payment: delay=<ms>` gets paid (clock ms), by payment id. */
   readonly mockSettlements = new Map<number, number>();
+
+  /**
+   * E100-E105: the outcome and webhook behaviour rules, first match first. Part of the world: a
+   * reset, a scenario or an import replaces them with the rest; the state file keeps them in its meta.
+   */
+  rules: StoredRule[] = [];
+  /** The number of the last generated rule id (`rule-<n>`), so that ids are not given twice. */
+  ruleSeq = 0;
+  /** E102: the rules of `--rules` and `--auto-pay`, put back into every world that replaces this one. */
+  configRules: readonly StoredRule[] = [];
 
   nextId(kind: keyof Sequences): number {
     this.seq[kind] += 1;
@@ -314,6 +325,23 @@ export class MockState {
     return (this.webhooksByPartner.get(partnerId) ?? []).map((id) => this.webhooks.get(id)!);
   }
 
+  // Rules (E100-E105). The state file stores them with its meta record, which every commit compares.
+  setRules(rules: StoredRule[]): void {
+    this.rules = rules;
+  }
+
+  /** E102: each config rule replaces the world's rule with its id, or goes after the world's rules. */
+  applyConfigRules(): void {
+    if (this.configRules.length === 0) return;
+    const rules = [...this.rules];
+    for (const rule of this.configRules) {
+      const at = rules.findIndex((r) => r.id === rule.id);
+      if (at >= 0) rules[at] = structuredClone(rule);
+      else rules.push(structuredClone(rule));
+    }
+    this.rules = rules;
+  }
+
   snapshot(): StateSnapshot {
     return structuredClone({
       version: 1 as const,
@@ -348,11 +376,14 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 /**
  * Swaps every table of `target` for those of `source` in one step (reset, state import, scenarios).
- * The target keeps its change log, which then rewrites the whole state file in one commit (E50).
+ * The target keeps its change log, which then rewrites the whole state file in one commit (E50),
+ * and its config rules, which go into the new world's rules (E102).
  */
 export function replaceState(target: MockState, source: MockState): void {
-  const changes = target.changes;
+  const { changes, configRules } = target;
   Object.assign(target, source);
   target.changes = changes;
+  target.configRules = configRules;
+  target.applyConfigRules(); // E102: what the mock was started with stays, whatever world comes in
   changes?.replaceWorld();
 }

@@ -2,6 +2,15 @@
  * What the mock stores. These are internal records, not API shapes: routers turn them into the
  * spec's response types (see each domain's `to...Response`). Timestamps are ISO strings (D4).
  */
+import type { components } from '../../../spec/generated/control-api';
+
+/** E101: what an outcome rule decided for a payment. */
+export type OutcomeRuleDecision = components['schemas']['OutcomeRuleDecision'];
+/** E105, E106: the webhook behaviour rule that shaped a delivery, and what it did. */
+export type DeliveryRule = components['schemas']['DeliveryRule'];
+/** E105: an attempt a rule dropped or sent again on purpose. */
+export type AttemptRule = components['schemas']['AttemptRule'];
+
 export type PartnerStatus = 'pending' | 'active' | 'suspended';
 export type CredentialStatus = 'active' | 'revoked';
 export type MerchantStatus = 'pending' | 'active' | 'inactive';
@@ -105,6 +114,8 @@ export interface PaymentRecord {
   updatedAt: string;
   expiresAt: string;
   paidAt: string | null;
+  /** E101: set when an outcome rule matched at creation. */
+  outcomeRule?: OutcomeRuleDecision;
 }
 
 export interface WebhookRecord {
@@ -129,6 +140,8 @@ export interface DeliveryAttempt {
   error: string | null;
   /** The first bytes of the receiver's answer. */
   responseSnippet: string | null;
+  /** E105: set when a rule dropped this attempt or sent it again on purpose. */
+  rule?: AttemptRule;
 }
 
 export interface DeliveryRecord {
@@ -147,4 +160,6 @@ export interface DeliveryRecord {
   nextAttemptAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /** E105: set when a webhook behaviour rule shaped this delivery. */
+  rule?: DeliveryRule;
 }

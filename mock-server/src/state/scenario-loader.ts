@@ -27,11 +27,9 @@ export function loadScenario(deps: ScenarioDeps, input: unknown): { counts: Scen
   // Deliveries and their retries belong to the state that was replaced.
   deps.dispatcher.reset();
   deps.deliveries.clear();
-  // D20: pending payments expire by the mock's clock. Timers left from the replaced state find no
-  // payment with their token any more and do nothing.
-  for (const payment of deps.state.payments.values()) {
-    if (payment.status === 'pending') deps.services.payments.scheduleExpiry(payment);
-  }
+  // D20: pending payments expire by the mock's clock, and settle as their outcome rule decided (E101).
+  // Timers left from the replaced state find no payment with their token any more and do nothing.
+  for (const payment of deps.state.payments.values()) deps.services.payments.resume(payment);
   return { counts: countsOf(deps.state) };
 }
 
@@ -66,6 +64,8 @@ export function exportScenario(deps: Pick<AppDeps, 'state'>): Scenario {
       ({ partnerId: _partnerId, merchantClientId: _clientId, ...payment }) => payment,
     ),
     webhooks: [...state.webhooks.values()].map((webhook) => ({ ...webhook, events: [...webhook.events] })),
+    // E102: only when there are rules, so a mock without any exports what it always did.
+    ...(state.rules.length > 0 && { rules: structuredClone(state.rules) }),
   };
   return scenario;
 }

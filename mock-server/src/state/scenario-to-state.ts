@@ -12,6 +12,7 @@ import type {
   ScenarioWebhook,
 } from '../../../fixtures/src/scenario';
 import type { MockConfig } from '../config';
+import { storeRules } from '../domain/rules/rules-service';
 import type { Clock } from '../shared/clock';
 import type { IdGenerator } from '../shared/ids';
 import { MockState } from './mock-state';
@@ -59,6 +60,8 @@ export function scenarioToState(scenario: Scenario, deps: BuildDeps): MockState 
     .sort((a, b) => a.id - b.id)
     .forEach((p) => ctx.state.addPayment(paymentRecord(ctx, p)));
   (scenario.webhooks ?? []).forEach((w) => addWebhook(ctx, w));
+  // E102: the world's rules, each with an id (`rule-<n>` numbered from 1 for those without).
+  ctx.state.setRules(storeRules(scenario.rules ?? [], ctx.state));
   // D1: `npm start` prints the configured credential, so some partner must hold it.
   if (!ctx.state.credentialByClientId(deps.config.clientId)) seedDefaultPartner(ctx.state, deps.config, deps.clock);
   return ctx.state;
@@ -201,6 +204,7 @@ function paymentRecord({ state, now, ids, config }: Context, p: ScenarioPayment)
     updatedAt: at(p.updatedAt, settledAt),
     expiresAt,
     paidAt,
+    ...(p.outcomeRule && { outcomeRule: structuredClone(p.outcomeRule) }),
   };
 }
 

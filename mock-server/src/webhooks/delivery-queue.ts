@@ -3,11 +3,23 @@
  * configured schedule by the mock's clock, and records every attempt. Timing and concurrency live
  * in the attempt scheduler; this file decides what an attempt means.
  */
+import { DEFAULT_HOLD_MS } from '../../../fixtures/src/rules';
 import { toIso, type Clock } from '../shared/clock';
+import type { Scheduler } from '../shared/scheduler';
 import type { DeliveryAttempt, DeliveryRecord } from '../state/records';
 import { createAttemptScheduler } from './attempt-scheduler';
 import { isSuccessful, performAttempt } from './delivery-attempt';
 import { deliveryFromInput, newDeliveryRecord, type DeliveryInput } from './delivery-record';
+import {
+  createHoldBook,
+  describeDelay,
+  droppedAttempt,
+  isHeld,
+  isRepeat,
+  note,
+  repeatDue,
+  sendsCopy,
+} from './delivery-rules';
 import type { DeliveryStore } from './delivery-store';
 import type { WebhookHttpClient } from './http-client';
 import { signWebhookBody } from './signature';
@@ -45,10 +57,19 @@ export interface DispatcherDeps {
   onAttempt?: (delivery: DeliveryRecord) => void;
   /** Finds a webhook's secret to redeliver imported deliveries, whose secrets this process never saw. */
   lookupSecret?: (webhookId: number) => string | undefined;
+  /** The mock's one scheduler: the longest hold of an `outOfOrder` delivery is a task of it (E105). */
+  scheduler?: Scheduler;
+  /** E105: how long `outOfOrder` holds a delivery when its rule gives no delay. */
+  defaultHoldMs?: number;
+}
+
+export interface EnqueueOptions {
+  /** E105 `beforeResponse`: called once the delivery's first attempt ended (or it will never have one). */
+  onFirstAttempt?: () => void;
 }
 
 export interface WebhookDispatcher {
-  enqueue(input: DeliveryInput): DeliveryRecord;
+  enqueue(input: DeliveryInput, options?: EnqueueOptions): DeliveryRecord;
   /** One attempt, no retries; resolves with the finished delivery (the "send test" endpoint, D26). */
   sendOnce(input: DeliveryInput): Promise<DeliveryRecord>;
   /** A new delivery (new id) of the same body to the same webhook; undefined when unknown. */
@@ -80,6 +101,7 @@ interface QueueItem {
   retries: boolean;
   generation: number;
   onFinal?: (delivery: DeliveryRecord) => void;
+  onFirstAttempt?: () => void;
 }
 
 function checkSchedule(schedule: readonly number[]): number[] {
@@ -107,6 +129,13 @@ export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher
   const secrets = new Map<string, string>();
   /** Bumped by reset(): attempts that were in flight then are not recorded or retried. */
   let generation = 0;
+  /** E105: creation order of the deliveries of this process, so that only a later one releases a held one. */
+  const order = new WeakMap<DeliveryRecord, number>();
+  let created = 0;
+  const held = createHoldBook(deps.scheduler, (delivery) => {
+    note(delivery, 'released: no later event of the merchant went out in time (outOfOrder)');
+    release(delivery);
+  });
 
   const scheduler = createAttemptScheduler<QueueItem>({
     clock,
@@ -114,26 +143,36 @@ export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher
     maxPerKey: deps.maxPerEndpoint ?? 8,
     run: async (item) => {
       item.delivery.nextAttemptAt = null;
-      const attempt = await performAttempt({ http: deps.http, clock, timeoutMs }, item.delivery, item.signature);
-      record(item, attempt);
+      const repeat = isRepeat(item.delivery); // E105 duplicate `same-id`: the same request once more
+      const attempt =
+        droppedAttempt(item.delivery, clock) ??
+        (await performAttempt({ http: deps.http, clock, timeoutMs }, item.delivery, item.signature));
+      if (repeat) attempt.rule = { ruleId: item.delivery.rule!.ruleId, effect: 'duplicate' };
+      record(item, attempt, repeat);
     },
   });
 
-  function record(item: QueueItem, attempt: DeliveryAttempt): void {
+  function record(item: QueueItem, attempt: DeliveryAttempt, repeat = false): void {
     const delivery = item.delivery;
     const current = item.generation === generation;
     delivery.attempts.push(attempt);
     delivery.updatedAt = toIso(clock.now());
-    const ok = isSuccessful(attempt);
+    // A repeat (E105) changes nothing of the outcome: the delivery went through before it.
+    const ok = repeat || isSuccessful(attempt);
     const retry = !ok && current && item.retries && delivery.attempts.length <= schedule.length;
-    if (retry) {
-      const dueAt = clock.nowMs() + schedule[delivery.attempts.length - 1]!;
+    const again = ok && !repeat && current && repeatDue(delivery);
+    if (repeat) note(delivery, `attempt ${attempt.attempt} sent the same request again (duplicate)`);
+    if (retry || again) {
+      const dueAt = retry ? clock.nowMs() + schedule[delivery.attempts.length - 1]! : clock.nowMs();
       delivery.nextAttemptAt = toIso(dueAt);
+      if (again) note(delivery, 'delivered; the same request goes again with the same delivery id (duplicate)');
       scheduler.add(item, dueAt);
     } else {
       delivery.outcome = ok ? 'delivered' : 'failed';
       delivery.nextAttemptAt = null;
     }
+    if (current && attempt.rule?.effect !== 'dropped') releaseAfter(delivery);
+    if (current && !retry && !again && ok && sendsCopy(delivery.rule)) copy(delivery);
     if (current) {
       store.update(delivery);
       log(delivery, attempt, ok, retry);
@@ -143,7 +182,53 @@ export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher
         logger.warn({ err, deliveryId: delivery.id }, 'onAttempt failed');
       }
     }
-    if (!retry) item.onFinal?.(delivery);
+    if (item.onFirstAttempt) {
+      const ended = attempt.rule?.effect === 'dropped' ? 'was dropped' : 'ended';
+      if (delivery.rule?.beforeResponse)
+        note(delivery, `the first attempt ${ended} before the create-payment answer was written`);
+      firstAttemptDone(item);
+    }
+    if (!retry && !again) item.onFinal?.(delivery);
+  }
+
+  function firstAttemptDone(item: { onFirstAttempt?: () => void }): void {
+    const done = item.onFirstAttempt;
+    delete item.onFirstAttempt;
+    done?.();
+  }
+
+  /** E105 `outOfOrder`: queues a held delivery now. */
+  function release(delivery: DeliveryRecord): void {
+    const secret = secrets.get(delivery.id);
+    if (secret === undefined) return;
+    delivery.nextAttemptAt = toIso(clock.now());
+    store.update(delivery);
+    queue(delivery, secret, true, clock.nowMs());
+  }
+
+  /** E105 `outOfOrder`: `sent` went out, so the deliveries it is later than go now. */
+  function releaseAfter(sent: DeliveryRecord): void {
+    for (const delivery of held.releasedBy(sent, order.get(sent))) {
+      delivery.rule!.releasedBy = sent.id;
+      note(delivery, `released by ${sent.id}, a later event of the merchant that went out (outOfOrder)`);
+      release(delivery);
+    }
+  }
+
+  /** E105 duplicate `new-id`, `both`: a second delivery of the same event, same body and signature. */
+  function copy(original: DeliveryRecord): void {
+    const secret = secrets.get(original.id);
+    if (secret === undefined) return;
+    const twin = newDeliveryRecord(deps.newDeliveryId(), original, clock);
+    twin.rule = {
+      ruleId: original.rule!.ruleId,
+      duplicateOf: original.id,
+      notes: [`a second delivery of the same event as ${original.id} (duplicate ${original.rule!.duplicate})`],
+    };
+    note(original, `a second delivery of the same event was queued: ${twin.id} (duplicate)`);
+    store.update(original);
+    if (full()) refuse(twin);
+    else submit(twin, secret, true);
   }
 
   function log(delivery: DeliveryRecord, attempt: DeliveryAttempt, ok: boolean, retry: boolean): void {
@@ -188,6 +273,7 @@ export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher
   function abandon(item: QueueItem): void {
     item.delivery.outcome = 'failed';
     item.delivery.nextAttemptAt = null;
+    firstAttemptDone(item);
     item.onFinal?.(item.delivery);
   }
 
@@ -196,12 +282,48 @@ export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher
     queue(delivery, secret, retries, clock.nowMs(), onFinal);
   }
 
+  /**
+   * E105: a delivery a rule shaped waits as the rule says, held back (`outOfOrder`) or late (`delay`);
+   * `now` is when it would go otherwise.
+   */
+  function queueShaped(delivery: DeliveryRecord, secret: string, now: number, options?: EnqueueOptions): void {
+    const rule = delivery.rule!;
+    order.set(delivery, ++created);
+    if (rule.beforeResponse)
+      note(
+        delivery,
+        options?.onFirstAttempt
+          ? 'the create-payment answer waits for the first attempt (beforeResponse)'
+          : 'no answer to precede: the payment was not settled in its create request (beforeResponse)',
+      );
+    if (isHeld(delivery) && delivery.attempts.length === 0) {
+      const untilMs = now + (rule.delayMs ?? deps.defaultHoldMs ?? DEFAULT_HOLD_MS);
+      secrets.set(delivery.id, secret);
+      delivery.nextAttemptAt = toIso(untilMs);
+      note(
+        delivery,
+        `held until a later event of merchant ${delivery.merchantId ?? '-'} goes out to this webhook, at the latest ${delivery.nextAttemptAt} (outOfOrder)`,
+      );
+      store.update(delivery);
+      held.hold(delivery, untilMs, created);
+      return;
+    }
+    const dueAt = now + (rule.outOfOrder ? 0 : (rule.delayMs ?? 0));
+    if (dueAt > clock.nowMs()) {
+      delivery.nextAttemptAt = toIso(dueAt);
+      if (delivery.attempts.length === 0) note(delivery, `first attempt ${describeDelay(dueAt - now)} late (delay)`);
+      store.update(delivery);
+    }
+    queue(delivery, secret, true, dueAt, undefined, options?.onFirstAttempt);
+  }
+
   function queue(
     delivery: DeliveryRecord,
     secret: string,
     retries: boolean,
     dueAt: number,
     onFinal?: QueueItem['onFinal'],
+    onFirstAttempt?: QueueItem['onFirstAttempt'],
   ): void {
     secrets.set(delivery.id, secret);
     const item: QueueItem = {
@@ -214,14 +336,25 @@ export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher
       generation,
     };
     if (onFinal) item.onFinal = onFinal;
+    if (onFirstAttempt) item.onFirstAttempt = onFirstAttempt;
     scheduler.add(item, dueAt);
   }
 
   return {
-    enqueue(input) {
+    enqueue(input, options) {
       const delivery = deliveryFromInput(deps.newDeliveryId(), input, clock);
-      if (full()) return refuse(delivery);
-      submit(delivery, input.webhook.secret, true);
+      if (full()) {
+        refuse(delivery);
+        options?.onFirstAttempt?.();
+        return delivery;
+      }
+      if (!delivery.rule) {
+        order.set(delivery, ++created);
+        submit(delivery, input.webhook.secret, true);
+        return delivery;
+      }
+      store.add(delivery);
+      queueShaped(delivery, input.webhook.secret, clock.nowMs(), options);
       return delivery;
     },
     sendOnce(input) {
@@ -241,11 +374,18 @@ export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher
     },
     resume(delivery, secret) {
       const dueAt = delivery.nextAttemptAt === null ? clock.nowMs() : Date.parse(delivery.nextAttemptAt);
+      // E105: a held delivery waits again for a later event, until the same latest time.
+      if (isHeld(delivery) && delivery.attempts.length === 0 && delivery.rule?.releasedBy === null) {
+        order.set(delivery, ++created);
+        secrets.set(delivery.id, secret);
+        held.hold(delivery, dueAt, created);
+        return;
+      }
       queue(delivery, secret, true, dueAt);
     },
     drain: () => scheduler.drain(),
     onClockAdvanced: () => scheduler.pump(),
-    pendingCount: () => scheduler.size(),
+    pendingCount: () => scheduler.size() + held.size(),
     setRetrySchedule(next) {
       schedule = checkSchedule(next);
     },
@@ -256,10 +396,12 @@ export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher
     },
     reset() {
       generation += 1;
+      held.clear();
       scheduler.clear().forEach(abandon);
       secrets.clear();
     },
     close() {
+      held.clear();
       scheduler.close();
       // Queued deliveries stay pending in the store; only awaited ones (sendOnce) need an answer.
       for (const item of scheduler.clear()) if (item.onFinal) abandon(item);

@@ -1,6 +1,7 @@
 /** Builds new delivery records; the body is serialised here once and never again (D28: the signed bytes). */
 import { toIso, type Clock } from '../shared/clock';
 import type { DeliveryRecord, WebhookEventType, WebhookRecord } from '../state/records';
+import { ruleRecord, type DeliveryShape } from './delivery-rules';
 
 export interface DeliveryInput {
   partnerId: number;
@@ -12,6 +13,8 @@ export interface DeliveryInput {
   merchantId?: number | null;
   /** D26: a delivery sent by the test endpoint; `data.test` becomes true. */
   test?: boolean;
+  /** E105: how a webhook behaviour rule shapes this delivery. */
+  shape?: DeliveryShape;
 }
 
 export function buildDeliveryBody(input: Pick<DeliveryInput, 'event' | 'timestamp' | 'data' | 'test'>): string {
@@ -46,7 +49,7 @@ export function newDeliveryRecord(id: string, source: DeliverySource, clock: Clo
 }
 
 export function deliveryFromInput(id: string, input: DeliveryInput, clock: Clock): DeliveryRecord {
-  return newDeliveryRecord(
+  const record = newDeliveryRecord(
     id,
     {
       partnerId: input.partnerId,
@@ -60,4 +63,6 @@ export function deliveryFromInput(id: string, input: DeliveryInput, clock: Clock
     },
     clock,
   );
+  if (input.shape) record.rule = ruleRecord(input.shape);
+  return record;
 }

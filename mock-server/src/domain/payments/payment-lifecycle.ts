@@ -1,6 +1,7 @@
 /**
  * D20: pending → paid | failed | expired, and never again. Every settlement records the D23 bank
  * status, cancels the pending timers of the payment and publishes its event after the change.
+ * Delayed settlements (D25's header, E101's outcome rules) are tasks of the one scheduler.
  */
 import type { Logger } from 'pino';
 import { errors } from '../../http/api-error';
@@ -19,6 +20,7 @@ const BANK_PAYMENT_STATUS: Record<FinalStatus, string> = {
 
 export const expiryKey = (paymentId: number) => `payment:${paymentId}`;
 const mockSettleKey = (paymentId: number) => `payment:${paymentId}:mock`;
+const ruleSettleKey = (paymentId: number) => `payment:${paymentId}:rule`;
 
 export type LifecycleDeps = Pick<ServiceDeps, 'state' | 'clock' | 'events' | 'scheduler'> & { logger: Logger };
 
@@ -39,6 +41,7 @@ export function createPaymentLifecycle({ state, clock, events, scheduler, logger
     state.touchPayment(payment);
     scheduler.cancel(expiryKey(payment.id));
     scheduler.cancel(mockSettleKey(payment.id));
+    scheduler.cancel(ruleSettleKey(payment.id));
     state.clearMockSettlement(payment.id);
     events.publish({
       type: status === 'paid' ? 'payment.completed' : 'payment.failed', // D20: expiry is folded into payment.failed
@@ -98,6 +101,33 @@ export function createPaymentLifecycle({ state, clock, events, scheduler, logger
     scheduleMockCompletionAt(payment: PaymentRecord, dueMs: number): void {
       state.setMockSettlement(payment.id, dueMs);
       whenDue(mockSettleKey(payment.id), payment, dueMs, (p) => lifecycle.complete(p));
+    },
+
+    /** E101: settles the payment as its outcome rule decided, now. */
+    applyRuleOutcome(payment: PaymentRecord): PaymentRecord {
+      const decision = payment.outcomeRule;
+      if (!decision || decision.status === 'pending' || payment.status !== 'pending') return payment;
+      decision.appliedAt = clock.now().toISOString();
+      if (decision.status === 'paid') return lifecycle.complete(payment, decision.bank);
+      if (decision.status === 'failed') return lifecycle.fail(payment, decision.reason ?? 'rejected');
+      return lifecycle.expire(payment);
+    },
+
+    /**
+     * E101: the rule's outcome at its `dueAt` by the clock, unless the payment is final by then. The
+     * decision lives on the payment, so a restart, an import or a scenario load resumes it.
+     */
+    scheduleRuleOutcome(payment: PaymentRecord): void {
+      const decision = payment.outcomeRule;
+      if (!decision || decision.dueAt === null || decision.appliedAt !== null || payment.status !== 'pending') return;
+      whenDue(ruleSettleKey(payment.id), payment, Date.parse(decision.dueAt), (p) => lifecycle.applyRuleOutcome(p));
+    },
+
+    /** A pending payment read back (state file, scenario, import): its expiry and its rule's outcome wait again. */
+    resume(payment: PaymentRecord): void {
+      if (payment.status !== 'pending') return;
+      lifecycle.scheduleExpiry(payment);
+      lifecycle.scheduleRuleOutcome(payment);
     },
   };
   return lifecycle;

@@ -4,10 +4,13 @@
  */
 import type { Logger } from 'pino';
 import type { components } from '../../../../spec/generated/partner-api';
+import { drawDelay, parseDelay, type StoredRule } from '../../../../fixtures/src/rules';
 import { errors } from '../../http/api-error';
 import type { PublicLinks } from '../../shared/links';
 import { safePaging } from '../../shared/paging';
 import type { MerchantRecord, PartnerRecord, PaymentRecord, PaymentStatus, StoreRecord } from '../../state/records';
+import type { ResponseHold } from '../rules/response-hold';
+import type { RulesService } from '../rules/rules-service';
 import type { ServiceDeps } from '../service-deps';
 import { createPaymentLifecycle } from './payment-lifecycle';
 import { pickQrFormat, renderQr, type QrImage } from './payment-qr';
@@ -34,6 +37,21 @@ export interface PaymentsDeps extends ServiceDeps {
   logger: Logger;
   merchants: { findByClientId(partner: PartnerRecord, clientId: string): MerchantRecord };
   stores: { findActiveStoreForPayment(merchant: MerchantRecord, storeId: string): StoreRecord };
+  rules: Pick<RulesService, 'outcomeRuleFor'>;
+  hold: ResponseHold;
+  /** Values in [0, 1) for delays given as a range (E108). */
+  random: () => number;
+}
+
+/** A created payment with what its creation set off, for the create handler and the journal (E106). */
+export interface PaymentCreation {
+  response: PaymentCreated;
+  paymentId: number;
+  /** The outcome rule that decided it, and the webhook rules that shaped deliveries made meanwhile. */
+  ruleIds: string[];
+  deliveryIds: string[];
+  /** Resolves once the deliveries that must precede the answer had their first attempt (E105). */
+  ready: Promise<void>;
 }
 
 /**
@@ -49,7 +67,7 @@ export function hasAtMostTwoDecimals(amount: number): boolean {
 }
 
 export function createPaymentsService(deps: PaymentsDeps) {
-  const { state, clock, ids, scheduler, config, links, merchants, stores } = deps;
+  const { state, clock, ids, scheduler, config, links, merchants, stores, rules, hold, random } = deps;
   const lifecycle = createPaymentLifecycle(deps);
 
   function findForPartner(partner: PartnerRecord, id: number): PaymentRecord {
@@ -59,7 +77,7 @@ export function createPaymentsService(deps: PaymentsDeps) {
   }
 
   /** D25: settles the stored payment before the response is written; the response still reads `pending`. */
-  function applyMockOutcome(payment: PaymentRecord, outcome: string): void {
+  function applyMockOutcome(payment: PaymentRecord, outcome: string): undefined {
     if (outcome === 'paid') lifecycle.complete(payment);
     else if (outcome === 'failed') lifecycle.fail(payment, 'X-Mock-Payment');
     else if (outcome === 'expired') lifecycle.expire(payment);
@@ -69,6 +87,82 @@ export function createPaymentsService(deps: PaymentsDeps) {
         throw errors.badRequest(`header X-Mock-Payment must be paid, failed, expired or delay=<ms>, got ${outcome}`);
       lifecycle.scheduleMockCompletion(payment, Number(delay[1]));
     }
+  }
+
+  /**
+   * E100, E101: the first outcome rule that matches decides, kept on the payment; at once it settles
+   * the payment here, inside the create request, as `X-Mock-Payment` does (E8).
+   */
+  function applyOutcomeRule(payment: PaymentRecord): StoredRule | undefined {
+    const rule = rules.outcomeRuleFor(payment);
+    const outcome = rule?.outcome;
+    if (!rule || !outcome) return undefined;
+    const now = clock.nowMs();
+    const delayMs = outcome.after === undefined ? 0 : drawDelay(parseDelay(outcome.after)!, random);
+    const at = new Date(now).toISOString();
+    const waits = outcome.status !== 'pending';
+    payment.outcomeRule = {
+      ruleId: rule.id,
+      status: outcome.status,
+      ...(outcome.status === 'failed' && { reason: outcome.reason ?? 'rejected' }),
+      ...(outcome.bank !== undefined && { bank: outcome.bank }),
+      delayMs,
+      decidedAt: at,
+      dueAt: waits ? new Date(now + delayMs).toISOString() : null,
+      appliedAt: waits ? null : at,
+    };
+    state.touchPayment(payment);
+    if (waits && delayMs === 0) lifecycle.applyRuleOutcome(payment);
+    else lifecycle.scheduleRuleOutcome(payment);
+    return rule;
+  }
+
+  function create(partner: PartnerRecord, input: PaymentCreateRequest, mockOutcome?: string): PaymentCreation {
+    if (!hasAtMostTwoDecimals(input.amount)) throw errors.validation(['amount must have at most 2 decimals']);
+    const merchant = merchants.findByClientId(partner, input.merchantClientId); // 404 for unknown or foreign (D2)
+    if (merchant.status !== 'active') {
+      throw errors.conflict(
+        'merchant_not_active',
+        `Merchant ${merchant.clientId} is ${merchant.status}; payments need an active merchant`,
+      );
+    }
+    const store = input.storeId !== undefined ? stores.findActiveStoreForPayment(merchant, input.storeId) : null;
+    const now = clock.nowMs();
+    const createdAt = new Date(now).toISOString();
+    const payment: PaymentRecord = {
+      id: state.nextId('payment'),
+      partnerId: partner.id,
+      merchantId: merchant.id,
+      merchantClientId: merchant.clientId,
+      amount: input.amount,
+      currency: input.currency ?? 'DKK',
+      referenceNumber: input.referenceNumber,
+      description: input.description ?? null,
+      storeId: store?.storeId ?? null,
+      registerId: input.registerId ?? null,
+      status: 'pending',
+      bankPaymentStatus: null,
+      token: ids.hex(16),
+      bank: null,
+      createdAt,
+      updatedAt: createdAt,
+      expiresAt: new Date(now + config.paymentExpirySeconds * 1000).toISOString(),
+      paidAt: null,
+    };
+    state.addPayment(payment);
+    lifecycle.scheduleExpiry(payment);
+    const response = toPaymentCreated(payment, links.pay(payment.token));
+    // Deliveries of a settlement at once are made inside `during`, so the answer can wait for them (E105).
+    const held = hold.during(() =>
+      mockOutcome !== undefined ? applyMockOutcome(payment, mockOutcome) : applyOutcomeRule(payment),
+    );
+    return {
+      response,
+      paymentId: payment.id,
+      ruleIds: [...new Set([...(held.result ? [held.result.id] : []), ...held.ruleIds])],
+      deliveryIds: held.deliveryIds,
+      ready: held.ready,
+    };
   }
 
   return {
@@ -90,44 +184,11 @@ export function createPaymentsService(deps: PaymentsDeps) {
 
     paymentUrl: (payment: PaymentRecord) => links.pay(payment.token),
 
-    create(partner: PartnerRecord, input: PaymentCreateRequest, mockOutcome?: string): PaymentCreated {
-      if (!hasAtMostTwoDecimals(input.amount)) throw errors.validation(['amount must have at most 2 decimals']);
-      const merchant = merchants.findByClientId(partner, input.merchantClientId); // 404 for unknown or foreign (D2)
-      if (merchant.status !== 'active') {
-        throw errors.conflict(
-          'merchant_not_active',
-          `Merchant ${merchant.clientId} is ${merchant.status}; payments need an active merchant`,
-        );
-      }
-      const store = input.storeId !== undefined ? stores.findActiveStoreForPayment(merchant, input.storeId) : null;
-      const now = clock.nowMs();
-      const createdAt = new Date(now).toISOString();
-      const payment: PaymentRecord = {
-        id: state.nextId('payment'),
-        partnerId: partner.id,
-        merchantId: merchant.id,
-        merchantClientId: merchant.clientId,
-        amount: input.amount,
-        currency: input.currency ?? 'DKK',
-        referenceNumber: input.referenceNumber,
-        description: input.description ?? null,
-        storeId: store?.storeId ?? null,
-        registerId: input.registerId ?? null,
-        status: 'pending',
-        bankPaymentStatus: null,
-        token: ids.hex(16),
-        bank: null,
-        createdAt,
-        updatedAt: createdAt,
-        expiresAt: new Date(now + config.paymentExpirySeconds * 1000).toISOString(),
-        paidAt: null,
-      };
-      state.addPayment(payment);
-      lifecycle.scheduleExpiry(payment);
-      const response = toPaymentCreated(payment, links.pay(payment.token));
-      if (mockOutcome !== undefined) applyMockOutcome(payment, mockOutcome);
-      return response;
-    },
+    /** The payment's documented answer; `createWithEffects` also tells what the creation set off. */
+    create: (partner: PartnerRecord, input: PaymentCreateRequest, mockOutcome?: string): PaymentCreated =>
+      create(partner, input, mockOutcome).response,
+
+    createWithEffects: create,
 
     status: (partner: PartnerRecord, id: number): PaymentStatusResponse =>
       toPaymentStatusResponse(findForPartner(partner, id)),

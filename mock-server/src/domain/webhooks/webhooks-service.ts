@@ -4,10 +4,14 @@
  */
 import type { Logger } from 'pino';
 import type { components } from '../../../../spec/generated/partner-api';
+import { drawDelay, parseDelay, type RuleSubject } from '../../../../fixtures/src/rules';
 import { errors } from '../../http/api-error';
 import type { DomainEvent } from '../../shared/events';
 import type { PartnerRecord, WebhookEventType, WebhookRecord } from '../../state/records';
 import type { WebhookDispatcher } from '../../webhooks';
+import type { DeliveryShape } from '../../webhooks/delivery-rules';
+import type { ResponseHold } from '../rules/response-hold';
+import { paymentSubject, type RulesService } from '../rules/rules-service';
 import type { ServiceDeps } from '../service-deps';
 
 type Webhook = components['schemas']['Webhook'];
@@ -53,13 +57,45 @@ function sampleData(event: WebhookEventType, at: string): object {
   };
 }
 
-export function createWebhooksService(deps: ServiceDeps & { dispatcher: WebhookDispatcher; logger: Logger }) {
-  const { state, clock, ids, events, dispatcher } = deps;
+export interface WebhooksDeps extends ServiceDeps {
+  dispatcher: WebhookDispatcher;
+  logger: Logger;
+  rules: Pick<RulesService, 'webhookRuleFor'>;
+  hold: ResponseHold;
+  random: () => number;
+}
+
+export function createWebhooksService(deps: WebhooksDeps) {
+  const { state, clock, ids, events, dispatcher, rules, hold, random } = deps;
 
   function find(partner: PartnerRecord, id: number): WebhookRecord {
     const webhook = state.webhooks.get(id);
     if (!webhook || webhook.partnerId !== partner.id) throw errors.notFound('Webhook', id); // D2
     return webhook;
+  }
+
+  /** E105: what the event is matched by: its payment, or its merchant. */
+  function subjectOf(event: DomainEvent): RuleSubject {
+    if ('clientId' in event.data) return { event: event.type, merchantClientId: event.data.clientId };
+    const payment = state.payments.get(event.data.paymentId);
+    if (payment) return paymentSubject(payment, event.type);
+    return { event: event.type, merchantClientId: event.data.merchantClientId };
+  }
+
+  /** E105: the first webhook behaviour rule that matches the event, with its delay drawn for one delivery. */
+  function shapeFor(subject: RuleSubject): DeliveryShape | undefined {
+    const rule = rules.webhookRuleFor(subject);
+    const behaviour = rule?.webhook;
+    if (!rule || !behaviour) return undefined;
+    const { duplicate, outOfOrder, beforeResponse, dropFirst } = behaviour;
+    return {
+      ruleId: rule.id,
+      ...(duplicate !== undefined && { duplicate }),
+      ...(behaviour.delay !== undefined && { delayMs: drawDelay(parseDelay(behaviour.delay)!, random) }),
+      ...(outOfOrder && { outOfOrder }),
+      ...(beforeResponse && { beforeResponse }),
+      ...(dropFirst !== undefined && { dropFirst }),
+    };
   }
 
   function fanOut(event: DomainEvent): void {
@@ -68,17 +104,28 @@ export function createWebhooksService(deps: ServiceDeps & { dispatcher: WebhookD
       'merchantId' in event.data
         ? event.data.merchantId
         : (state.merchantByClientId(event.data.merchantClientId)?.id ?? null);
+    const subject = state.rules.length > 0 ? subjectOf(event) : undefined;
     for (const webhook of state.webhooksOf(event.partnerId)) {
       if (webhook.status !== 'active' || !webhook.events.includes(event.type)) continue;
-      dispatcher.enqueue({
-        partnerId: event.partnerId,
-        webhook,
-        event: event.type,
-        timestamp: event.timestamp,
-        data: event.data,
-        paymentId: 'paymentId' in event.data ? event.data.paymentId : null,
-        merchantId,
-      });
+      const shape = subject && shapeFor(subject);
+      // E105 beforeResponse: inside a create request, its answer waits for this delivery's first attempt.
+      let firstAttempt: Promise<void> | undefined;
+      let onFirstAttempt: (() => void) | undefined;
+      if (shape?.beforeResponse && hold.active()) firstAttempt = new Promise((resolve) => (onFirstAttempt = resolve));
+      const delivery = dispatcher.enqueue(
+        {
+          partnerId: event.partnerId,
+          webhook,
+          event: event.type,
+          timestamp: event.timestamp,
+          data: event.data,
+          paymentId: 'paymentId' in event.data ? event.data.paymentId : null,
+          merchantId,
+          ...(shape && { shape }),
+        },
+        onFirstAttempt && { onFirstAttempt },
+      );
+      hold.note({ id: delivery.id, ...(shape && { ruleId: shape.ruleId }), ...(firstAttempt && { firstAttempt }) });
     }
   }
   events.subscribe(fanOut);

@@ -1,0 +1,147 @@
+/**
+ * The rules of the world (E100-E105): the control API's list, add, replace and delete, and the two
+ * lookups the mock makes, each first match first: the outcome of a new payment and the behaviour of
+ * a delivery. The rules live in MockState (E102); every change replaces the list in one step.
+ */
+import {
+  MAX_RULES,
+  checkRule,
+  checkRuleList,
+  ruleMatches,
+  type Rule,
+  type RuleSubject,
+  type StoredRule,
+} from '../../../../fixtures/src/rules';
+import { errors } from '../../http/api-error';
+import type { MockState } from '../../state/mock-state';
+import type { PaymentRecord } from '../../state/records';
+
+export type RulePosition = 'first' | 'last';
+
+/** What a payment is matched by. */
+export function paymentSubject(payment: PaymentRecord, event?: string): RuleSubject {
+  return {
+    ...(event !== undefined && { event }),
+    merchantClientId: payment.merchantClientId,
+    payment: {
+      amount: payment.amount,
+      storeId: payment.storeId,
+      registerId: payment.registerId,
+      referenceNumber: payment.referenceNumber,
+      description: payment.description,
+    },
+  };
+}
+
+/** The rule as stored: its own fields in a fixed order, and an id. */
+function stored(rule: Rule, id: string): StoredRule {
+  const { description, when, outcome, webhook } = structuredClone(rule);
+  return {
+    id,
+    ...(description !== undefined && { description }),
+    when: when ?? {},
+    ...(outcome !== undefined && { outcome }),
+    ...(webhook !== undefined && { webhook }),
+  };
+}
+
+/**
+ * A checked list as the world keeps it (a PUT, a scenario): every rule with an id, `rule-<n>` for
+ * those without, numbered on from `seq.ruleSeq` and never taking an id the list names itself (E104).
+ */
+export function storeRules(rules: readonly Rule[], seq: Pick<MockState, 'ruleSeq'>): StoredRule[] {
+  const named = new Set(rules.map((rule) => rule.id).filter((id) => id !== undefined));
+  return rules.map((rule) => {
+    if (rule.id !== undefined) return stored(rule, rule.id);
+    let id: string;
+    do {
+      seq.ruleSeq += 1;
+      id = `rule-${seq.ruleSeq}`;
+    } while (named.has(id));
+    named.add(id);
+    return stored(rule, id);
+  });
+}
+
+export function createRulesService({ state }: { state: Pick<MockState, 'rules' | 'ruleSeq' | 'setRules'> }) {
+  const indexOf = (id: string) => state.rules.findIndex((rule) => rule.id === id);
+
+  function find(id: string): StoredRule {
+    const rule = state.rules[indexOf(id)];
+    if (!rule) throw errors.notFound('Rule', id);
+    return rule;
+  }
+
+  /** E104: `rule-<n>`, numbered on from the last one given, skipping ids in use. */
+  function newId(): string {
+    let id: string;
+    do {
+      state.ruleSeq += 1;
+      id = `rule-${state.ruleSeq}`;
+    } while (indexOf(id) >= 0);
+    return id;
+  }
+
+  function check(problems: string[]): void {
+    if (problems.length > 0) throw errors.validation(problems);
+  }
+
+  return {
+    list: (): StoredRule[] => state.rules,
+
+    get: find,
+
+    add(rule: Rule, position: RulePosition = 'first'): StoredRule {
+      check(checkRule(rule));
+      if (rule.id !== undefined && indexOf(rule.id) >= 0)
+        throw errors.conflict('rule_exists', `A rule with id ${rule.id} already exists; replace it with PUT`);
+      if (state.rules.length >= MAX_RULES)
+        throw errors.conflict(
+          'too_many_rules',
+          `The mock holds ${MAX_RULES} rules, the most it keeps; delete one first`,
+        );
+      const added = stored(rule, rule.id ?? newId());
+      state.setRules(position === 'first' ? [added, ...state.rules] : [...state.rules, added]);
+      return added;
+    },
+
+    replaceAll(rules: Rule[]): StoredRule[] {
+      check(checkRuleList(rules));
+      const next = storeRules(rules, state);
+      state.setRules(next);
+      return next;
+    },
+
+    replace(id: string, rule: Rule): StoredRule {
+      const at = indexOf(id);
+      if (at < 0) throw errors.notFound('Rule', id);
+      if (rule.id !== undefined && rule.id !== id)
+        throw errors.validation([`id ${rule.id} differs from the rule id ${id} in the path`]);
+      check(checkRule(rule));
+      const replaced = stored(rule, id);
+      state.setRules(state.rules.map((r, i) => (i === at ? replaced : r)));
+      return replaced;
+    },
+
+    remove(id: string): StoredRule {
+      const rule = find(id);
+      state.setRules(state.rules.filter((r) => r !== rule));
+      return rule;
+    },
+
+    /** E100: the first rule with an outcome that matches the new payment. */
+    outcomeRuleFor(payment: PaymentRecord): StoredRule | undefined {
+      if (state.rules.length === 0) return undefined;
+      const subject = paymentSubject(payment);
+      return state.rules.find((rule) => rule.outcome !== undefined && ruleMatches(rule.when, subject));
+    },
+
+    /** E105: the first rule with a webhook behaviour that matches the event's subject. */
+    webhookRuleFor(subject: RuleSubject): StoredRule | undefined {
+      if (state.rules.length === 0) return undefined;
+      return state.rules.find((rule) => rule.webhook !== undefined && ruleMatches(rule.when, subject));
+    },
+  };
+}
+
+export type RulesService = ReturnType<typeof createRulesService>;
