@@ -17,6 +17,8 @@ export interface ControlClient {
   readonly url: string;
   get<T>(path: string, query?: Record<string, string | number | undefined>): Promise<T>;
   post<T>(path: string, body?: unknown): Promise<T>;
+  put<T>(path: string, body: unknown): Promise<T>;
+  delete<T>(path: string): Promise<T>;
 }
 
 interface ErrorBody {
@@ -76,5 +78,7 @@ export function createControlClient(options: { url: string; token?: string | und
       return call('GET', `${path}${search}`);
     },
     post: (path, body) => call('POST', path, body),
+    put: (path, body) => call('PUT', path, body),
+    delete: (path) => call('DELETE', path),
   };
 }

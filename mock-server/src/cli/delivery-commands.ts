@@ -23,17 +23,18 @@ function subject(d: Delivery): string {
   return d.merchantId !== null ? `merchant ${d.merchantId}` : '-';
 }
 
-/** `3: 500 500 200`; an attempt without an answer shows as `ERR`. */
+/** `3: 500 500 200`; an attempt without an answer shows as `ERR`, one a rule dropped (E105) as `DROP`. */
 function attemptsCell(d: Delivery): string {
   if (d.attempts.length === 0) return '0';
-  return `${d.attempts.length}: ${d.attempts.map((a) => a.statusCode ?? 'ERR').join(' ')}`;
+  const cell = (a: Delivery['attempts'][number]) => (a.rule?.effect === 'dropped' ? 'DROP' : (a.statusCode ?? 'ERR'));
+  return `${d.attempts.length}: ${d.attempts.map(cell).join(' ')}`;
 }
 
 export function formatDeliveries(list: DeliveryList): string {
   if (list.total === 0) return 'No deliveries.';
   const rows = list.deliveries.map((d) => [
     d.id,
-    `${d.event}${d.test ? ' (test)' : ''}`,
+    `${d.event}${d.test ? ' (test)' : ''}${d.rule ? ` [rule ${d.rule.ruleId}]` : ''}`, // E106
     subject(d),
     d.outcome,
     attemptsCell(d),

@@ -7,10 +7,12 @@ import { registerClockCommands } from './clock-commands';
 import { registerDeliveryCommands } from './delivery-commands';
 import { registerListenCommand } from './listen-command';
 import { registerPaymentCommands } from './payment-commands';
+import { registerRulesCommands } from './rules-commands';
 
 export function registerQaCommands(program: Command): void {
   registerPaymentCommands(program);
   registerDeliveryCommands(program);
   registerClockCommands(program);
   registerListenCommand(program);
+  registerRulesCommands(program);
 }
