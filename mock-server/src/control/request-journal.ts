@@ -125,7 +125,13 @@ export function journalBody(text: string | null): Pick<JournalMessage, 'body' | 
 function requestBodyText(req: Request): string | null {
   const body: unknown = req.body;
   if (body === undefined || body === null) return null;
-  return typeof body === 'string' ? body : (JSON.stringify(body) ?? null);
+  if (typeof body === 'string') return body;
+  try {
+    return JSON.stringify(body) ?? null;
+  } catch {
+    // A body nested deeper than the stack allows parses but cannot be written back (E37).
+    return '(request body nested too deeply to show)';
+  }
 }
 
 const TEXTUAL = /^(application\/([\w.+-]+\+)?json|text\/|image\/svg\+xml)/i;
