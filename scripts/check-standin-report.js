@@ -16,7 +16,7 @@ const problems = [];
 /** What each break must fail: the operation, and a word its failure message must contain. */
 const BREAKS = {
   'break-field-name': { operationId: 'createPayment', names: 'paymentUrl' },
-  'break-field-type': { operationId: 'getPaymentStatus', names: 'amount' },
+  'break-field-type': { operationId: 'listPayments', names: 'amount' },
   'break-path': { operationId: 'listStores', names: '404' },
   'break-default-store-rule': { operationId: 'deactivateStore', names: 'default' },
 };
@@ -25,7 +25,7 @@ if (variant === 'inferred') {
   if (failed.length > 0) problems.push(`operations failed: ${failed.map((r) => r.operationId).join(', ')}`);
   if (differences.length === 0) problems.push('no inferred difference was listed');
   const unavailable = summary.operations.filter((r) => r.verdict === 'not available').map((r) => r.operationId);
-  for (const op of ['getStats', 'updateProfile', 'getPaymentQr'])
+  for (const op of ['getStats', 'updateProfile', 'getPaymentQr', 'resendOnboarding'])
     if (!unavailable.includes(op)) problems.push(`${op} is not reported as not available`);
   const md = fs.readFileSync(path.join(dir, 'contract-summary.md'), 'utf8');
   if (!md.includes('## Spec updates suggested by this run'))

@@ -21,7 +21,7 @@ import {
   type WebhookEventType,
 } from '../../fixtures/src';
 import { createApi, createControl, type ApiClient, type ResponseBody } from '../support/client';
-import { assertFact, checkAvailable, expectSpecResponse } from '../support/provenance';
+import { assertFact, checkAvailable, expectSpecResponse, InferredDifference } from '../support/provenance';
 import { statusIsInferred } from '../support/spec-provenance';
 import { targetIsMock } from '../support/target-config';
 import type { Target } from '../support/target';
@@ -90,7 +90,11 @@ export async function createCredential(
 ): Promise<CredentialWithSecret> {
   const res = await api.post('/v1/partner/credentials', buildCredentialCreateRequest(overrides));
   expectSetup(res, 'createCredential');
-  return res.body as CredentialWithSecret;
+  const credential = res.body as CredentialWithSecret;
+  // The create answer is a guess (D31): without the full secret in `clientSecret` a test cannot go on.
+  if (typeof credential.clientSecret !== 'string' || typeof credential.clientId !== 'string')
+    throw new InferredDifference('D31: a new credential answers clientId and the full clientSecret', res.text);
+  return credential;
 }
 
 /**
@@ -201,6 +205,21 @@ export async function listStores(api: ApiClient, merchantId: number): Promise<St
   expectSetup(res, 'listStores', 200);
   expect(res).toMatchSpec();
   return res.body as StoreList;
+}
+
+/**
+ * The merchant's default store. A test merchant gets its "Main Store" at once (D13, D15); where a
+ * target gives it none, one is created with isDefault true and the difference is reported, so the
+ * documented default-store rules can still be tested.
+ */
+export async function defaultStoreOf(api: ApiClient, merchantId: number): Promise<Store> {
+  const list = await listStores(api, merchantId);
+  const defaults = list.stores.filter((s) => s.isDefault);
+  if (defaults.length > 0 || targetIsMock()) return expectOneActiveDefault(list);
+  await assertFact({ isMock: false }, 'inferred', 'D15: an active merchant has a default store at once', () =>
+    expect(defaults).toHaveLength(1),
+  );
+  return createStore(api, merchantId, { isDefault: true });
 }
 
 /** D18: at most one default store, and it is an active one. */

@@ -132,7 +132,12 @@ const LOCATION_MARK = '~';
 let locationSequence = 0;
 
 /** Operations the stand-in pretends not to have, each with the status a real gateway might give. */
-export const MISSING_OPERATIONS: Record<string, number> = { getStats: 404, updateProfile: 405, getPaymentQr: 501 };
+export const MISSING_OPERATIONS: Record<string, number> = {
+  getStats: 404,
+  updateProfile: 405,
+  getPaymentQr: 501,
+  resendOnboarding: 403,
+};
 
 export const INFERRED_VARIATIONS: Variation[] = [
   {
@@ -174,6 +179,14 @@ export const INFERRED_VARIATIONS: Variation[] = [
     },
   },
   {
+    name: 'other-error-statuses',
+    describe: 'answers 422 where the spec guessed 400 and 403 where it guessed 401',
+    onResponse: (_ctx, res) => {
+      if (res.status === 400) res.status = 422;
+      else if (res.status === 401) res.status = 403;
+    },
+  },
+  {
     name: 'created-as-200',
     describe: 'answers 200 where the spec guessed 201',
     onResponse: (ctx, res) => {
@@ -209,12 +222,29 @@ export const INFERRED_VARIATIONS: Variation[] = [
     },
   },
   {
-    name: 'timestamps-without-ms',
-    describe: 'writes timestamps without milliseconds',
+    name: 'timestamps-with-offset',
+    describe: 'writes timestamps without milliseconds and with +00:00 instead of Z',
     onResponse: (_ctx, res) =>
       eachObject(res.json, (o) => {
-        for (const [k, v] of Object.entries(o)) if (typeof v === 'string') o[k] = v.replace(ISO_WITH_MS, '$1Z');
+        for (const [k, v] of Object.entries(o)) if (typeof v === 'string') o[k] = v.replace(ISO_WITH_MS, '$1+00:00');
       }),
+  },
+  {
+    name: 'payments-oldest-first',
+    describe: 'lists payments oldest first within a page (D21 guessed newest first)',
+    onResponse: ({ operationId }, res) => {
+      if (operationId === 'listPayments' && isObject(res.json) && Array.isArray(res.json.payments))
+        res.json.payments.reverse();
+    },
+  },
+  {
+    name: 'payment-answer-minimal',
+    describe: "answers a new payment with the API reference's four fields (no amount or currency)",
+    onResponse: ({ operationId }, res) => {
+      if (operationId !== 'createPayment' || !isObject(res.json) || res.status >= 300) return;
+      delete res.json.amount;
+      delete res.json.currency;
+    },
   },
   {
     name: 'merchant-status-words',
@@ -260,12 +290,13 @@ export const INFERRED_VARIATIONS: Variation[] = [
   },
   {
     name: 'extra-headers',
-    describe: 'adds headers of its own and a charset to JSON answers',
-    onResponse: (_ctx, res) => {
+    describe: 'adds headers of its own, a charset to JSON answers, and answers the profile as application/hal+json',
+    onResponse: (ctx, res) => {
       res.headers['x-request-id'] = 'standin-request';
       res.headers['cache-control'] = 'no-store';
-      if (res.headers['content-type'] === 'application/json')
-        res.headers['content-type'] = 'application/json; charset=utf-8';
+      if (res.headers['content-type']?.startsWith('application/json'))
+        res.headers['content-type'] =
+          ctx.operationId === 'getProfile' ? 'application/hal+json' : 'application/json; charset=utf-8';
     },
   },
 ];
@@ -287,7 +318,7 @@ export interface RelayedDelivery {
 export class WebhookRelay implements Variation {
   readonly name = 'webhook-relay';
   readonly describe =
-    "relays webhook deliveries, signed in base64 instead of hex, without X-Webhook-Delivery/-Attempt, with an extra envelope id, timestamps without milliseconds and the docs' merchant status words";
+    "relays webhook deliveries, signed as sha256=<base64> instead of hex, without X-Webhook-Delivery/-Attempt, with an extra envelope id, timestamps without milliseconds and the docs' merchant status words";
   private readonly secrets = new Map<string, string>();
   private sequence = 0;
 
@@ -322,7 +353,7 @@ export class WebhookRelay implements Variation {
       this.sequence += 1;
       body.id = `evt_standin_${this.sequence}`;
       eachObject(body, (o) => {
-        for (const [k, v] of Object.entries(o)) if (typeof v === 'string') o[k] = v.replace(ISO_WITH_MS, '$1Z');
+        for (const [k, v] of Object.entries(o)) if (typeof v === 'string') o[k] = v.replace(ISO_WITH_MS, '$1+00:00');
         if (typeof o.status === 'string' && String(body.event).startsWith('merchant.') && MERCHANT_WORDS[o.status])
           o.status = MERCHANT_WORDS[o.status];
       });
@@ -333,7 +364,7 @@ export class WebhookRelay implements Variation {
     delete sent['x-webhook-delivery'];
     delete sent['x-webhook-attempt'];
     delete sent.host;
-    if (secret) sent['x-webhook-signature'] = createHmac('sha256', secret).update(out).digest('base64');
+    if (secret) sent['x-webhook-signature'] = `sha256=${createHmac('sha256', secret).update(out).digest('base64')}`;
     return { target, headers: sent, raw: out };
   }
 }
@@ -353,10 +384,11 @@ export const BREAKS: Record<string, Variation> = {
   },
   'break-field-type': {
     name: 'break-field-type',
-    describe: 'getPaymentStatus answers amount as a string instead of the documented number',
+    describe: 'listPayments answers each amount as a string instead of the documented number',
     onResponse: ({ operationId }, res) => {
-      if (operationId === 'getPaymentStatus' && isObject(res.json) && typeof res.json.amount === 'number')
-        res.json.amount = res.json.amount.toFixed(2);
+      if (operationId !== 'listPayments' || !isObject(res.json) || !Array.isArray(res.json.payments)) return;
+      for (const p of res.json.payments)
+        if (isObject(p) && typeof p.amount === 'number') p.amount = p.amount.toFixed(2);
     },
   },
   'break-path': {

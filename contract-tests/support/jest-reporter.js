@@ -208,6 +208,7 @@ function listDifferences(operations, webhookDiffers = []) {
         decision: undefined,
       });
   }
+  for (const entry of webhookDiffers) for (const d of entry.differences) add(entry.operationId, d, entry.test);
   return [...out.values()];
 }
 

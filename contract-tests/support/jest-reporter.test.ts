@@ -189,6 +189,33 @@ describe('summarize, against a target that is not the mock', () => {
     ]);
   });
 
+  test('lists what a webhook delivery differed in under its webhook', () => {
+    const withDelivery = summarize(
+      run,
+      [
+        {
+          type: 'inferred-differs',
+          operationId: 'onPaymentCompleted',
+          label: 'the payment.completed delivery is as the spec says',
+          message: '…',
+          differences: [
+            { where: 'header X-Webhook-Signature', expected: 'lowercase hex', observed: 'base64', decision: 'D28' },
+          ],
+          test: 'checkout pays',
+          file: flowFile,
+        },
+      ],
+      [],
+    );
+    expect(withDelivery.differences).toEqual([
+      expect.objectContaining({
+        operationId: 'onPaymentCompleted',
+        where: 'header X-Webhook-Signature',
+        observed: 'base64',
+      }),
+    ]);
+  });
+
   test('suggests a spec update for each difference', () => {
     expect(suggestion(summary.differences[0]!)).toBe(
       '`getStore`: answers 200 where the spec guessed 201 (D6); document 200.',

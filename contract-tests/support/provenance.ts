@@ -6,7 +6,14 @@
 import type { Response } from 'supertest';
 import { findOperationById } from './operation-index';
 import { isValidAgainst, sentRequest } from './spec-matcher';
-import { isInferred, requestBreaksOnlyInferredRules, statusIsInferred, type FactKind } from './spec-provenance';
+import {
+  bodyIsInferred,
+  isInferred,
+  requestBreaksOnlyInferredRules,
+  statusIsInferred,
+  type FactKind,
+} from './spec-provenance';
+import { targetIsMock } from './target-config';
 import { currentTest, operationIdFromTitle, record, recordDifferences } from './report';
 import type { Target } from './target';
 
@@ -37,8 +44,48 @@ export async function assertFact(
   }
 }
 
-/** Statuses by which a server says it has no such operation at all. */
+/**
+ * Statuses by which a server says it has no such operation at all; 403 too where a 2xx was expected
+ * (API gateways answer an unknown route "Missing Authentication Token" with it).
+ */
 const ABSENT = new Set([404, 405, 501]);
+
+/**
+ * Thrown by the kit when a documented fact differs (a documented status, a status class, the
+ * documented part of a body, a set-up call the docs promise to succeed). It fails a test even
+ * where the test's other assertions read a guessed body (see guardContractTest).
+ */
+export class DocumentedFactError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DocumentedFactError';
+  }
+}
+
+/**
+ * Thrown when an inferred fact differs in a way the test cannot go on from (a guessed field it
+ * needs is missing). Against a target that is not the mock the test ends there, reported as
+ * "inferred, differs"; against the mock it fails.
+ */
+export class InferredDifference extends Error {
+  constructor(
+    readonly label: string,
+    detail: string,
+  ) {
+    super(`${label}: ${detail}`);
+    this.name = 'InferredDifference';
+  }
+}
+
+/** Runs documented checks; a failure becomes a DocumentedFactError with the same message. */
+export async function documentedFact(fn: () => unknown): Promise<void> {
+  try {
+    await fn();
+  } catch (error) {
+    if (error instanceof DocumentedFactError || error instanceof NotAvailable) throw error;
+    throw new DocumentedFactError(error instanceof Error ? error.message : String(error));
+  }
+}
 
 /**
  * Thrown when an operation the spec infers is missing on the target (404, 405 or 501 where the
@@ -62,8 +109,9 @@ export function checkAvailable(
   operationId: string,
   expected?: number,
 ): void {
-  if (target.isMock || !ABSENT.has(res.status) || res.status === expected) return;
-  if (isInferred(operationId)) throw new NotAvailable(operationId, res.status);
+  if (target.isMock || res.status === expected) return;
+  const absent = ABSENT.has(res.status) || (res.status === 403 && (expected === undefined || expected < 300));
+  if (absent && isInferred(operationId)) throw new NotAvailable(operationId, res.status);
 }
 
 /**
@@ -99,10 +147,10 @@ export async function expectSpecResponse(
     );
     return;
   }
-  if (!statusIsInferred(operationId, status)) expect(res.status).toBe(status);
+  if (!statusIsInferred(operationId, status)) await documentedFact(() => expect(res.status).toBe(status));
   else {
     if (Math.floor(res.status / 100) !== Math.floor(status / 100))
-      throw new Error(
+      throw new DocumentedFactError(
         `${operationId} answered ${res.status} where the spec says ${status}: the exact status is a guess, ` +
           `but not its class (${Math.floor(status / 100)}xx). Body: ${(res.text ?? '').slice(0, 300)}`,
       );
@@ -116,7 +164,7 @@ export async function expectSpecResponse(
         },
       ]);
   }
-  expect(res).toMatchSpec();
+  await documentedFact(() => expect(res).toMatchSpec());
 }
 
 function decisionOf(operationId: string, status: number): string | undefined {
@@ -139,17 +187,43 @@ export async function inferredRule(target: Pick<Target, 'isMock'>, label: string
 }
 
 /**
- * Wraps a contract test's body: NotAvailable ends the test as passed and journals the operation as
- * not available on this target. setup.ts applies it to every `test` and `it` of the suite.
+ * Whether a test of `operationId` reads a guessed answer: the operation is inferred, or the body of
+ * its success answer is. Against a target that is not the mock, such a test fails only on a
+ * DocumentedFactError; its plain assertions read the guessed body and are reported.
+ */
+function readsGuessedAnswer(operationId: string | null): boolean {
+  const op = operationId ? findOperationById(operationId) : undefined;
+  if (!op || op.spec !== 'partner-api') return false;
+  if (isInferred(op.operationId)) return true;
+  const success = Object.keys(op.operation.responses ?? {}).find((k) => /^2\d\d$/.test(k));
+  return success !== undefined && bodyIsInferred(op.operationId, success);
+}
+
+/**
+ * Wraps a contract test's body (setup.ts applies it to every `test`, `it` and `test.each`). Against
+ * a target that is not the mock: NotAvailable ends the test as passed and journals the operation as
+ * not available; InferredDifference ends it as "inferred, differs"; in a test of an operation whose
+ * answer is a guess (readsGuessedAnswer), any failure but a DocumentedFactError is reported too.
  */
 export function guardContractTest<F extends (...args: never[]) => unknown>(fn: F): F {
   const guarded = async function (this: unknown, ...args: never[]) {
     try {
       return await fn.apply(this, args);
     } catch (error) {
-      if (!(error instanceof NotAvailable)) throw error;
-      record({ type: 'not-available', operationId: error.operationId, status: error.status, ...currentTest() });
-      return undefined;
+      const where = currentTest();
+      if (error instanceof NotAvailable) {
+        record({ type: 'not-available', operationId: error.operationId, status: error.status, ...where });
+        return undefined;
+      }
+      if (targetIsMock() || error instanceof DocumentedFactError) throw error;
+      const operationId = operationIdFromTitle(where.test);
+      if (error instanceof InferredDifference || readsGuessedAnswer(operationId)) {
+        const label = error instanceof InferredDifference ? error.label : `${operationId} reads a guessed answer`;
+        const message = error instanceof Error ? error.message : String(error);
+        record({ type: 'inferred-differs', operationId, label, message, ...where });
+        return undefined;
+      }
+      throw error;
     }
   };
   return guarded as unknown as F;

@@ -3,7 +3,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { readJournal } from './report';
-import { expectVerifiedDelivery, sign, startReceiver, type WebhookReceiver } from './webhook-receiver';
+import {
+  expectVerifiedDelivery,
+  sign,
+  signatureEncoding,
+  startReceiver,
+  type WebhookReceiver,
+} from './webhook-receiver';
 
 const secret = `whsec_${'ab'.repeat(24)}`;
 
@@ -165,6 +171,19 @@ describe('startReceiver', () => {
       const renamedDelivery = await renamed.waitFor();
       expect(() => expectVerifiedDelivery(renamedDelivery)).toThrow('/data/referenceNumber: is required but missing');
     });
+  });
+
+  test('recognises the same HMAC written in other encodings, and nothing else', () => {
+    const raw = Buffer.from(JSON.stringify(completed));
+    const mac = createHmac('sha256', secret).update(raw).digest();
+    expect(signatureEncoding(mac.toString('hex'), raw, secret)).toBe('hex');
+    expect(signatureEncoding(mac.toString('hex').toUpperCase(), raw, secret)).toBe('HEX');
+    expect(signatureEncoding(mac.toString('base64'), raw, secret)).toBe('base64');
+    expect(signatureEncoding(`sha256=${mac.toString('base64')}`, raw, secret)).toBe('sha256=base64');
+    expect(signatureEncoding(`t=1700000000,v1=${mac.toString('hex')}`, raw, secret)).toBe('v1=hex (one of several)');
+    expect(signatureEncoding(mac.toString('base64url').replace(/=+$/, ''), raw, secret)).toMatch(/^base64/);
+    expect(signatureEncoding(sign(raw, 'whsec_other'), raw, secret)).toBeNull();
+    expect(signatureEncoding(undefined, raw, secret)).toBeNull();
   });
 
   test('keeps endpoints apart', async () => {

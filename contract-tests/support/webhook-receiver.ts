@@ -11,8 +11,8 @@ import type { ValidateFunction } from 'ajv';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { createSpecAjv, loadSpec, resolveRef, toAbsoluteRefs } from '../../spec/index';
 import { recordDifferences, type Difference } from './report';
-import { formatAjvError } from './spec-matcher';
-import { decisionAt, documentedOnlySchema } from './spec-provenance';
+import { ajvDifference, formatAjvError } from './spec-matcher';
+import { documentedOnlySchema } from './spec-provenance';
 import { readTargetConfig, targetIsMock, type WebhookSettings } from './target-config';
 
 export interface Delivery {
@@ -37,7 +37,8 @@ export interface Delivery {
   answeredStatus: number;
 }
 
-export type SignatureEncoding = 'hex' | 'HEX' | 'base64' | 'sha256=hex';
+/** `hex` is the lowercase hex the mock sends (D28); anything else is another way to write the same HMAC. */
+export type SignatureEncoding = string;
 
 export interface WebhookEndpoint {
   url: string;
@@ -60,7 +61,11 @@ export function sign(rawBody: Buffer | string, secret: string): string {
   return crypto.createHmac('sha256', secret).update(rawBody).digest('hex');
 }
 
-/** The encoding in which `signature` is the body's HMAC-SHA256 with `secret`, or null when it is none. */
+/**
+ * How `signature` writes the body's HMAC-SHA256 with `secret` — `hex` (lowercase, as the mock does,
+ * D28), `HEX`, `base64`, `base64url`, each optionally behind a `sha256=`-style prefix or among
+ * several comma-separated values — or null when it is not that HMAC in any of those forms.
+ */
 export function signatureEncoding(
   signature: string | undefined,
   rawBody: Buffer,
@@ -68,16 +73,22 @@ export function signatureEncoding(
 ): SignatureEncoding | null {
   if (!signature) return null;
   const mac = crypto.createHmac('sha256', secret).update(rawBody).digest();
-  const forms: [SignatureEncoding, string][] = [
-    ['hex', mac.toString('hex')],
-    ['HEX', mac.toString('hex').toUpperCase()],
-    ['base64', mac.toString('base64')],
-    ['sha256=hex', `sha256=${mac.toString('hex')}`],
-  ];
-  const given = Buffer.from(signature);
-  for (const [name, form] of forms) {
-    const expected = Buffer.from(form);
-    if (expected.length === given.length && crypto.timingSafeEqual(expected, given)) return name;
+  for (const part of signature.split(',').map((p) => p.trim())) {
+    const prefix = /^[\w-]+=(?=.)/.exec(part)?.[0] ?? '';
+    const value = part.slice(prefix.length);
+    const decodings: [string, Buffer | null][] = [
+      [
+        /^[0-9a-f]{64}$/.test(value) ? 'hex' : 'HEX',
+        /^[0-9a-fA-F]{64}$/.test(value) ? Buffer.from(value, 'hex') : null,
+      ],
+      ['base64', /^[A-Za-z0-9+/]{43}=?$/.test(value) ? Buffer.from(value, 'base64') : null],
+      ['base64url', /^[A-Za-z0-9_-]{43}$/.test(value) ? Buffer.from(value, 'base64url') : null],
+    ];
+    for (const [name, bytes] of decodings)
+      if (bytes && bytes.length === mac.length && crypto.timingSafeEqual(bytes, mac))
+        return signature === part && !prefix
+          ? name
+          : `${prefix}${name}${signature === part ? '' : ' (one of several)'}`;
   }
   return null;
 }
@@ -135,12 +146,7 @@ function inspect(body: unknown, headers: http.IncomingHttpHeaders): Inspection {
   else if (!validators.documented(body)) problems.push(...(validators.documented.errors ?? []).map(formatAjvError));
   else if (!validators.exact(body))
     for (const error of validators.exact.errors ?? [])
-      differences.push({
-        where: formatAjvError(error).replace(/: .*$/, ''),
-        expected: error.message ?? error.keyword,
-        observed: 'differs',
-        decision: decisionAt('partner-api', validators.schema, error.schemaPath),
-      });
+      differences.push(ajvDifference('partner-api', validators.schema, body, error));
   const signature = headers['x-webhook-signature'];
   if (typeof signature !== 'string') problems.push('header X-Webhook-Signature: is required but missing');
   const named = headers['x-webhook-event'];

@@ -44,7 +44,8 @@ describe('GET /v1/partner/credentials (listCredentials)', () => {
     created.push(credential.id);
     const res = await api.get(PATH);
     await expectSpecResponse(target(), res, 'listCredentials', 200);
-    const listed = (res.body as CredentialList).find((c) => c.id === credential.id);
+    // Ids are integers by D3; compared as text so another id type is still found.
+    const listed = (res.body as CredentialList).find((c) => String(c.id) === String(credential.id));
     await expectNoOtherFields(
       listed,
       ['id', 'name', 'clientId', 'clientSecretLast4', 'status', 'createdAt'],

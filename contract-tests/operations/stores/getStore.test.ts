@@ -1,6 +1,6 @@
 import { testWith } from '../../support/capabilities';
 import { createApi } from '../../support/client';
-import { expectSpecResponse } from '../../support/provenance';
+import { expectSpecResponse, inferredRule } from '../../support/provenance';
 import { useTarget } from '../../support/target';
 import {
   createOtherPartner,
@@ -74,8 +74,10 @@ describe('GET /v1/partner/merchants/{merchantId}/stores/{storeId} (getStore)', (
     const { merchantId } = await createPendingMerchant(api);
     const { merchantId: otherMerchant } = await createPendingMerchant(api);
     const theirs: Store = await createStore(api, otherMerchant);
-    const res = await api.get(storePath(merchantId, theirs.storeId));
-    await expectSpecResponse(target(), res, 'getStore', 404);
+    await inferredRule(target(), "D17: a store is found only under its own merchant's path", async () => {
+      const res = await api.get(storePath(merchantId, theirs.storeId));
+      await expectSpecResponse(target(), res, 'getStore', 404);
+    });
   });
 
   test('answers 404 for a merchant id that does not exist', async () => {

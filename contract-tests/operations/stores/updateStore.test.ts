@@ -15,6 +15,7 @@ import {
   type Store,
   answeredOrReadBack,
   expectOk,
+  defaultStoreOf,
 } from '../helpers';
 
 const target = useTarget();
@@ -26,7 +27,7 @@ const UNKNOWN_STORE = '00000000-0000-4000-8000-000000000000';
 /** A test merchant with its "Main Store" default and one more store that is not the default. */
 async function merchantWithTwoStores(api: ApiClient): Promise<{ merchantId: number; main: Store; other: Store }> {
   const { merchantId } = await createTestMerchant(api);
-  const main = expectOneActiveDefault(await listStores(api, merchantId));
+  const main = await defaultStoreOf(api, merchantId);
   const other = await createStore(api, merchantId, { isDefault: false });
   return { merchantId, main, other };
 }
