@@ -353,19 +353,6 @@ export class MockState {
       webhooks: [...this.webhooks.values()],
     });
   }
-
-  /** Builds a fresh state from a snapshot; the caller swaps it in only when the whole load succeeded. */
-  static fromSnapshot(snapshot: StateSnapshot): MockState {
-    const state = new MockState();
-    const copy = structuredClone(snapshot);
-    copy.partners.forEach((r) => state.addPartner(r));
-    copy.credentials.forEach((r) => state.addCredential(r));
-    copy.merchants.forEach((r) => state.addMerchant(r));
-    copy.stores.forEach((r) => state.addStore(r));
-    [...copy.payments].sort((a, b) => a.id - b.id).forEach((r) => state.addPayment(r));
-    copy.webhooks.forEach((r) => state.addWebhook(r));
-    return state;
-  }
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -85,7 +85,6 @@ export interface WebhookDispatcher {
   pendingCount(): number;
   setRetrySchedule(schedule: readonly number[]): void;
   retrySchedule(): readonly number[];
-  setTimeoutMs(ms: number): void;
   /** Drops every waiting attempt and remembered secret (a state reset); in-flight requests finish unrecorded. */
   reset(): void;
   /** Stops timers and starts nothing new; in-flight requests may finish. */
@@ -123,7 +122,7 @@ function originOf(url: string): string {
 export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher {
   const { clock, store, logger } = deps;
   let schedule = checkSchedule(deps.retrySchedule ?? DEFAULT_RETRY_SCHEDULE);
-  let timeoutMs = deps.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const timeoutMs = deps.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxPending = deps.maxPending ?? DEFAULT_MAX_PENDING;
   /** Secrets stay here, never in the exported DeliveryRecord. */
   const secrets = new Map<string, string>();
@@ -390,10 +389,6 @@ export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher
       schedule = checkSchedule(next);
     },
     retrySchedule: () => [...schedule],
-    setTimeoutMs(ms) {
-      if (!Number.isFinite(ms) || ms <= 0) throw new RangeError('timeoutMs must be > 0');
-      timeoutMs = ms;
-    },
     reset() {
       generation += 1;
       held.clear();

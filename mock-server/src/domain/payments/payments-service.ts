@@ -55,10 +55,6 @@ export interface PaymentCreation {
 }
 
 /**
- * D19: at most two decimals. The spec cannot say it (no multipleOf: 0.01 fails on binary floats),
- * so it is checked here, with a tolerance of 1e-6 cents: 1234567.89 * 100 is off by 1.5e-8.
- */
-/**
  * D19, E6: the amount must be the number closest to a value with at most two decimals, i.e. what
  * JSON `149.50` parses to. `1.005` and `0.30000000000000004` (0.1 + 0.2 in JavaScript) are not.
  */
