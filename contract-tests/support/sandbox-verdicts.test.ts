@@ -3,40 +3,22 @@
  * fails; an inferred fact that differs is journalled as "inferred, differs" and never fails; an
  * inferred operation the target lacks is "not available". Checked here on canned answers.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Response } from 'supertest';
 import { json, startCannedServer, type CannedAnswer, type CannedServer } from './canned-server';
 import { createApi } from './client';
 import { expectSpecResponse, guardContractTest, NotAvailable } from './provenance';
 import { readJournal, type JournalEntry } from './report';
+import { asNonMockTarget } from './self-test-env';
 
 const sandbox = { isMock: false };
 let server: CannedServer;
 let next: CannedAnswer = json(200, {});
-let runDir: string;
-const saved = { ...process.env };
 
 beforeAll(async () => {
   server = await startCannedServer(() => next);
 });
 afterAll(() => server.close());
-beforeEach(() => {
-  runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'acountpay-verdicts-'));
-  // What the global setup says about a target whose control API did not answer.
-  Object.assign(process.env, {
-    CONTRACT_RUN_DIR: runDir,
-    ACOUNTPAY_BASE_URL: server.url,
-    CONTRACT_CONTROL_AVAILABLE: '0',
-  });
-});
-afterEach(() => {
-  for (const key of ['CONTRACT_RUN_DIR', 'ACOUNTPAY_BASE_URL', 'CONTRACT_CONTROL_AVAILABLE'])
-    if (saved[key] === undefined) delete process.env[key];
-    else process.env[key] = saved[key];
-  fs.rmSync(runDir, { recursive: true, force: true });
-});
+asNonMockTarget(() => server.url);
 
 const api = () => createApi({ baseUrl: server.url, clientId: 'id', clientSecret: 'secret' });
 const differences = (): JournalEntry[] => readJournal().filter((e) => e.type === 'inferred-differs');

@@ -1,8 +1,6 @@
 import { createHmac } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { readJournal } from './report';
+import { asNonMockTarget } from './self-test-env';
 import {
   expectVerifiedDelivery,
   sign,
@@ -122,22 +120,7 @@ describe('startReceiver', () => {
   });
 
   describe('from a target that is not the mock', () => {
-    let runDir: string;
-    const saved = { ...process.env };
-    beforeEach(() => {
-      runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'acountpay-receiver-'));
-      Object.assign(process.env, {
-        CONTRACT_RUN_DIR: runDir,
-        ACOUNTPAY_BASE_URL: 'http://127.0.0.1:9',
-        CONTRACT_CONTROL_AVAILABLE: '0',
-      });
-    });
-    afterEach(() => {
-      for (const key of ['CONTRACT_RUN_DIR', 'ACOUNTPAY_BASE_URL', 'CONTRACT_CONTROL_AVAILABLE'])
-        if (saved[key] === undefined) delete process.env[key];
-        else process.env[key] = saved[key];
-      fs.rmSync(runDir, { recursive: true, force: true });
-    });
+    asNonMockTarget();
 
     test('reports another signature encoding, extra fields and missing informational headers', async () => {
       const hook = receiver.endpoint();
