@@ -3,10 +3,12 @@
  * It never reads the environment and never listens (see server.ts and main.ts).
  *
  *   due timers + state file commit before the answer (E50) + request id, log, journal and live event (on finish)
- *   → QA console and test receiver (E70, E73) → hosted pages
- *   → operation of the control or partner API (one lookup) → JSON body → its handler → 404 → errors
+ *   → operation of the control or partner API (one lookup) → JSON body → its handler → errors
+ *   → otherwise Express's router: QA console and test receiver (E70, E73) → hosted pages → 404 → errors
+ *
+ * E120 (ARCHITECTURE.md): API operations are answered in front of Express's router, by `app.handle`.
  */
-import express, { type Express } from 'express';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { AppDeps } from './deps';
 import { createErrorHandler, routeNotFound } from './http/error-handler';
 import { buildOperationRoutes, serveOperations } from './openapi/mount-operations';
@@ -30,22 +32,45 @@ export function createApp(deps: AppDeps): Express {
     publishAnswer(deps.live, req, res, deps.journal.record(req, res, ms, at)),
   );
   const persistence = deps.persistence.durable ? deps.persistence : null;
-  app.use((req, res, next) => {
+  const begin = (req: Request, res: Response, next: NextFunction) => {
     deps.scheduler.runDue(); // fires expiries the clock has reached, even between timer ticks
     persistence?.guard(res); // nothing is answered before what it changed is in the state file
     deps.journal.watch(req, res);
     track(req, res, next);
-  });
+  };
+  const operations = serveOperations(
+    [controlRoutes(deps), partnerRoutes(deps)],
+    express.json({ limit: '1mb', strict: true, type: isJson }),
+  );
+  const handleError = createErrorHandler(deps.logger);
+
   app.use(createConsoleRouter(deps));
   app.use(createPagesRouter(deps));
-  app.use(
-    serveOperations(
-      [controlRoutes(deps), partnerRoutes(deps)],
-      express.json({ limit: '1mb', strict: true, type: isJson }),
-    ),
-  );
   app.use(routeNotFound);
-  app.use(createErrorHandler(deps.logger));
+  app.use(handleError);
+
+  // E120: what Express's `app.handle` does per request (the circular references, its request and
+  // response prototypes, `res.locals`), then the first stage and the operations, which need
+  // nothing of the router. Anything that is not an operation goes on to the router as before.
+  const express_ = app as unknown as { handle: (req: Request, res: Response, done?: NextFunction) => void };
+  const routerHandle = express_.handle.bind(app);
+  const appHandle = (req: Request, res: Response, done?: NextFunction): void => {
+    req.res = res;
+    res.req = req;
+    Object.setPrototypeOf(req, app.request);
+    Object.setPrototypeOf(res, app.response);
+    if (!res.locals) res.locals = Object.create(null) as Response['locals'];
+    req.originalUrl = req.originalUrl || req.url; // as the router sets it (the log and journal read it)
+    req.baseUrl = '';
+    // An error after the answer began ends the connection, as Express's final handler does.
+    const fail = (err: unknown) => handleError(err, req, res, (rest?: unknown) => (done ? done(rest) : res.destroy()));
+    try {
+      begin(req, res, () => operations(req, res, (err?: unknown) => (err ? fail(err) : routerHandle(req, res, done))));
+    } catch (err) {
+      fail(err); // a throw in the first stage, as the router would have caught it
+    }
+  };
+  express_.handle = appHandle;
   return app;
 }
 
