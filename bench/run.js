@@ -14,6 +14,7 @@ const { scenarioFile, ensurePayments } = require('./lib/scenario-data');
 const { startServer } = require('./lib/servers');
 const { runLoad, isValidRun } = require('./lib/load');
 const { rssMb } = require('./lib/stats');
+const { probeFlags, sample } = require('./lib/probe');
 const { PLACEHOLDER_IDS, setupOurs, scenarios } = require('./lib/workload');
 const { summarise, renderMain } = require('./lib/main-report');
 const { writeResults, updateCommittedSection } = require('./lib/report');
@@ -41,7 +42,13 @@ async function coldStarts(servers, count) {
 }
 
 async function serverRound(key, { options, data, round }) {
-  const server = await startServer(key, key === 'ours' && data ? { scenarioFile: data.file, timeoutMs: 300_000 } : {});
+  // Ours carries the probe (lib/probe-preload.js) for its event-loop delay during each measured run.
+  const server = await startServer(
+    key,
+    key === 'ours'
+      ? { ...(data && { scenarioFile: data.file, timeoutMs: 300_000 }), nodeFlags: probeFlags(), ipc: true }
+      : {},
+  );
   try {
     let ids = PLACEHOLDER_IDS;
     let loaded = null;
@@ -60,7 +67,9 @@ async function serverRound(key, { options, data, round }) {
         connections: options.connections,
       };
       if (options.warmupSeconds > 0) await runLoad({ ...load, seconds: options.warmupSeconds });
+      if (key === 'ours') await sample(server.child); // starts the delay histogram afresh
       const run = await runLoad({ ...load, seconds: options.seconds });
+      if (key === 'ours') run.loopDelay = (await sample(server.child)).delay;
       run.valid = isValidRun(run);
       run.rssMb = rssMb(server.pid);
       runs[scenario.name] = run;
@@ -68,7 +77,7 @@ async function serverRound(key, { options, data, round }) {
         .map(([code, n]) => `${code}×${n}`)
         .join(' ');
       say(
-        `  round ${round} ${server.label.padEnd(15)} ${scenario.name.padEnd(15)} ${run.rps.toFixed(0).padStart(6)} req/s  p50 ${run.p50?.toFixed(2) ?? '–'} ms  p99 ${run.p99?.toFixed(2) ?? '–'} ms  [${codes}]${run.valid ? '' : '  INVALID'}`,
+        `  round ${round} ${server.label.padEnd(15)} ${scenario.name.padEnd(15)} ${run.rps.toFixed(0).padStart(6)} req/s  p50 ${run.p50?.toFixed(2) ?? '–'} ms  p99 ${run.p99?.toFixed(2) ?? '–'} ms  [${codes}]${run.loopDelay ? `  loop delay p99 ${run.loopDelay.p99?.toFixed(1) ?? '–'} ms` : ''}${run.valid ? '' : '  INVALID'}`,
       );
     }
     const logBytes = fs.statSync(server.logFile).size;
