@@ -230,7 +230,7 @@ function renderMain(s) {
     '',
     '### Latency (ms, p50 / p99)',
     '',
-    "Event-loop delay: the mock's own `monitorEventLoopDelay` (10 ms resolution) over each measured run, through the bench's probe.",
+    "Event-loop delay: the mock's own `monitorEventLoopDelay` over each measured run, through the bench's probe: how late its 10 ms timer fired beyond those 10 ms.",
     '',
     latency,
     '',
