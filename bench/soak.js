@@ -247,12 +247,6 @@ function verdict(thirds) {
       pass: max(thirds.map((t) => t.maxDeliveries)) <= DEFAULT_MAX_DELIVERIES,
     },
     {
-      name: 'deliveries waiting within their cap',
-      measured: fmt.int(max(thirds.map((t) => t.maxPending))),
-      limit: fmt.int(DEFAULT_MAX_PENDING),
-      pass: max(thirds.map((t) => t.maxPending)) <= DEFAULT_MAX_PENDING,
-    },
-    {
       name: 'request journal within its cap',
       measured: fmt.int(max(thirds.map((t) => t.maxJournal))),
       limit: fmt.int(JOURNAL_CAP),
@@ -324,7 +318,7 @@ function render({ opts, machine, startedAt, rows, thirds, checks, receivers, exa
         'RSS MB',
         'heap used MB',
         'deliveries listed',
-        'waiting',
+        'pending listed',
         'journal',
       ],
       rows.map(rowCells),
@@ -336,7 +330,7 @@ function render({ opts, machine, startedAt, rows, thirds, checks, receivers, exa
         'requests',
         'payments',
         'deliveries listed (max)',
-        'waiting (max)',
+        'pending listed (max)',
         'peak RSS MB',
         'peak heap MB',
         'heap held at end, GC MB',
@@ -359,8 +353,9 @@ function render({ opts, machine, startedAt, rows, thirds, checks, receivers, exa
       ]),
     ),
     '',
-    `Caps (mock-server/README.md): delivery log ${fmt.int(DEFAULT_MAX_DELIVERIES)}, waiting ` +
-      `${fmt.int(DEFAULT_MAX_PENDING)}, journal ${fmt.int(JOURNAL_CAP)} requests.`,
+    `Caps (mock-server/README.md): delivery log ${fmt.int(DEFAULT_MAX_DELIVERIES)}, journal ${fmt.int(JOURNAL_CAP)} ` +
+      `requests, deliveries waiting for an attempt ${fmt.int(DEFAULT_MAX_PENDING)}. The control API shows only the ` +
+      'pending deliveries still in the log, so the retry queue itself is judged by the memory checks.',
     '',
     table(
       ['check', 'measured', 'limit', 'result'],
