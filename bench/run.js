@@ -14,7 +14,7 @@ const { scenarioFile, ensurePayments } = require('./lib/scenario-data');
 const { startServer } = require('./lib/servers');
 const { runLoad, isValidRun } = require('./lib/load');
 const { rssMb } = require('./lib/stats');
-const { probeFlags, sample } = require('./lib/probe');
+const { beyondPeriod, probeFlags, sample } = require('./lib/probe');
 const { PLACEHOLDER_IDS, setupOurs, scenarios } = require('./lib/workload');
 const { summarise, renderMain } = require('./lib/main-report');
 const { writeResults, updateCommittedSection } = require('./lib/report');
@@ -39,16 +39,6 @@ async function coldStarts(servers, count) {
     }
   }
   return { wall, cpu };
-}
-
-/**
- * monitorEventLoopDelay records each whole interval of its 10 ms timer (an idle process shows a p50
- * of ~10.2 ms), so the delay is what lies beyond that period.
- */
-const PROBE_PERIOD_MS = 10;
-function beyondPeriod(delay) {
-  const beyond = (ms) => (ms == null ? null : Math.max(0, ms - PROBE_PERIOD_MS));
-  return { p99: beyond(delay.p99), max: beyond(delay.max) };
 }
 
 async function serverRound(key, { options, data, round }) {

@@ -27,7 +27,8 @@ if (typeof process.send === 'function') {
       heapUsedMb: memory.heapUsed / 2 ** 20,
       heapTotalMb: memory.heapTotal / 2 ** 20,
       externalMb: memory.external / 2 ** 20,
-      // Delay beyond the sampling timer's own 10 ms period, as the histogram records it.
+      // Whole intervals of the 10 ms sampling timer, as the histogram records them: probe.js's
+      // beyondPeriod() gives the delay itself.
       delay: {
         p50: delay.count ? ms(delay.percentile(50)) : null,
         p99: delay.count ? ms(delay.percentile(99)) : null,

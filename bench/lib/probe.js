@@ -8,6 +8,16 @@ const path = require('node:path');
 
 const PRELOAD = path.join(__dirname, 'probe-preload.js');
 
+/**
+ * monitorEventLoopDelay records each whole interval of its 10 ms timer (an idle process shows a p50
+ * of ~10.2 ms), so the delay is what lies beyond that period.
+ */
+const PROBE_PERIOD_MS = 10;
+function beyondPeriod(delay) {
+  const beyond = (ms) => (ms == null ? null : Math.max(0, ms - PROBE_PERIOD_MS));
+  return { p50: beyond(delay.p50), p99: beyond(delay.p99), max: beyond(delay.max) };
+}
+
 /** Node flags for startServer's `nodeFlags`; `gc` adds --expose-gc so samples may collect first. */
 function probeFlags({ gc = false } = {}) {
   return [...(gc ? ['--expose-gc'] : []), '--require', PRELOAD];
@@ -17,7 +27,8 @@ let nextId = 0;
 
 /**
  * Resolves {rssMb, heapUsedMb, heapTotalMb, externalMb, delay: {p50, p99, max}, loopBusyMs,
- * loopUtilization, gc}; rejects when the child does not answer within `timeoutMs`.
+ * loopUtilization, gc}, `delay` as the histogram has it (see beyondPeriod); rejects when the child
+ * does not answer within `timeoutMs`.
  */
 function sample(child, { gc = false, timeoutMs = 10_000 } = {}) {
   const id = ++nextId;
@@ -37,4 +48,4 @@ function sample(child, { gc = false, timeoutMs = 10_000 } = {}) {
   });
 }
 
-module.exports = { probeFlags, sample };
+module.exports = { probeFlags, sample, beyondPeriod, PROBE_PERIOD_MS };
