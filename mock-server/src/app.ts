@@ -60,8 +60,9 @@ export function createApp(deps: AppDeps): Express {
     Object.setPrototypeOf(req, app.request);
     Object.setPrototypeOf(res, app.response);
     if (!res.locals) res.locals = Object.create(null) as Response['locals'];
-    req.originalUrl = req.originalUrl || req.url; // as the router sets it (the log and journal read it)
-    req.baseUrl = '';
+    // As the router sets them (the log and journal read originalUrl); a parent app's mount keeps both.
+    req.originalUrl = req.originalUrl || req.url;
+    req.baseUrl = req.baseUrl || '';
     // An error after the answer began ends the connection, as Express's final handler does.
     const fail = (err: unknown) => handleError(err, req, res, (rest?: unknown) => (done ? done(rest) : res.destroy()));
     try {
