@@ -44,7 +44,11 @@ interface TableStatements {
   rows: Database.Statement<[], [RecordKey, string]>;
 }
 
-const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+/** The error's own message; errors from the native binding may come from another realm (under Jest), so no instanceof. */
+const message = (err: unknown): string => {
+  const text = err && typeof err === 'object' ? (err as { message?: unknown }).message : undefined;
+  return typeof text === 'string' ? text : String(err);
+};
 
 export function openSqliteStateStore(file: string): StateStore {
   const resolved = path.resolve(file);
