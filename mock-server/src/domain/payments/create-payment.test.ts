@@ -149,12 +149,6 @@ describe('POST /v1/partner/payments (createPayment)', () => {
     );
   });
 
-  test('answers 401 without partner headers', async () => {
-    const { api, merchant } = setup();
-    const res = await api.post('/v1/partner/payments').send(body(merchant.clientId));
-    expect(res.status).toBe(401);
-  });
-
   test('answers 404 for an unknown merchantClientId', async () => {
     const { api, auth } = setup();
     const res = await api.post('/v1/partner/payments').set(auth).send(body(PLACEHOLDER_MERCHANT_CLIENT_ID));
