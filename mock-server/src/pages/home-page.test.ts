@@ -32,3 +32,11 @@ describe('GET / (home page)', () => {
     expect(res.text).toContain('Bageriet ApS');
   });
 });
+
+describe('GET /favicon.ico', () => {
+  test('answers 204 with no content, so browsers log no 404 for the pages', async () => {
+    const res = await createTestApp().api.get('/favicon.ico');
+    expect(res.status).toBe(204);
+    expect(res.headers['cache-control']).toContain('max-age');
+  });
+});

@@ -15,6 +15,9 @@ export function createPagesRouter(deps: AppDeps): RequestHandler {
   // API requests skip the page router with one test instead of walking its layers.
   return (req, res, next) => {
     if (req.path === '/' && (req.method === 'GET' || req.method === 'HEAD')) return void home(req, res, next);
+    // Browsers ask every page's origin for an icon: no content, instead of a 404 in their console.
+    if (req.path === '/favicon.ico' && (req.method === 'GET' || req.method === 'HEAD'))
+      return void res.status(204).set('Cache-Control', 'public, max-age=86400').end();
     if (PAGE_PATH.test(req.path)) return void router(req, res, next);
     next();
   };
