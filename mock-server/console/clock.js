@@ -32,7 +32,7 @@ export function Clock({ ctx }) {
 
   return html`<${Section} id="clock" title="Clock">
     <p>
-      Mock time <strong class="mock-time">${formatTime(new Date(ctx.nowMs).toISOString())}</strong> UTC
+      Mock time <strong class="mock-time">${formatTime(new Date(ctx.nowMs).toISOString())}</strong> UTC${' '}
       ${clock ? html`<span class="muted small">(moved ${formatDuration(clock.offsetMs)} ahead)</span>` : null}
     </p>
     <div class="buttons" role="group" aria-label="Advance the clock">

@@ -100,8 +100,8 @@ function Receiver({ ctx, receiver }) {
         .map(
           (r) =>
             html`<li class="small">
-              ${formatTime(r.receivedAt)} · ${r.event || 'no event header'} ·
-              ${`attempt ${r.attempt ?? '?'} · `}<code>${r.deliveryId || '–'}</code>${' · signature '}<${Badge}
+              ${formatTime(r.receivedAt)} · ${r.event || 'no event header'}
+              ${` · attempt ${r.attempt ?? '?'} · `}<code>${r.deliveryId || '–'}</code>${' · signature '}<${Badge}
                 value=${r.signature}
               />${' · answered '}<${Badge}
                 value=${String(r.respondedWith)}
