@@ -10,18 +10,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { PACKAGE_ROOT } from '../../spec';
+import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { describeBrowser as describeBrowserIn, launchChromium, SCREENSHOTS as DEFAULT_SCREENSHOTS } from './browser';
 import { createMockServer, type MockServer } from '../src/server';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const available = fs.existsSync(CHROMIUM);
-if (!available && process.env.REQUIRE_BROWSER === '1')
-  throw new Error(`REQUIRE_BROWSER=1 but no browser at ${CHROMIUM}`);
-if (!available)
-  process.stdout.write(`console.browser.test.ts skipped: no chromium at ${CHROMIUM} (apt-get install chromium)\n`);
-const describeBrowser = available ? describe : describe.skip;
-const SCREENSHOTS = process.env.CONSOLE_SCREENSHOTS ?? path.join(PACKAGE_ROOT, 'reports', 'screenshots');
+const describeBrowser = describeBrowserIn('console.browser.test.ts');
+const SCREENSHOTS = process.env.CONSOLE_SCREENSHOTS ?? DEFAULT_SCREENSHOTS;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a test reads the JSON it asserts on
 type Json = any;
 const TOKEN = 'console-browser-token-0123456789';
@@ -111,18 +105,7 @@ describeBrowser('the QA console in a browser', () => {
       port: 0,
       config: { logLevel: 'silent', webhookRetrySchedule: [10_000, 30_000] },
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
   });
 

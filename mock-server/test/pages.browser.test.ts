@@ -6,18 +6,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { PACKAGE_ROOT } from '../../spec';
+import { type Browser, type Page } from 'playwright-core';
+import { describeBrowser as describeBrowserIn, launchChromium, SCREENSHOTS } from './browser';
 import { createMockServer, type MockServer } from '../src/server';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const available = fs.existsSync(CHROMIUM);
-if (!available && process.env.REQUIRE_BROWSER === '1')
-  throw new Error(`REQUIRE_BROWSER=1 but no browser at ${CHROMIUM}`);
-if (!available)
-  process.stdout.write(`pages.browser.test.ts skipped: no chromium at ${CHROMIUM} (apt-get install chromium)\n`);
-const describeBrowser = available ? describe : describe.skip;
-const SCREENSHOTS = path.join(PACKAGE_ROOT, 'reports', 'screenshots');
+const describeBrowser = describeBrowserIn('pages.browser.test.ts');
 
 describeBrowser('hosted pages in a browser', () => {
   let mock: MockServer;
@@ -39,18 +32,7 @@ describeBrowser('hosted pages in a browser', () => {
 
   beforeAll(async () => {
     mock = await createMockServer();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
   });
 
