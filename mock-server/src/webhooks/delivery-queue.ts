@@ -266,7 +266,8 @@ export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher
     return delivery;
   }
 
-  const full = (): boolean => scheduler.size() >= maxPending;
+  // Held deliveries (outOfOrder) wait too: they count against the cap like scheduled attempts.
+  const full = (): boolean => scheduler.size() + held.size() >= maxPending;
 
   /** Ends a delivery that will never be attempted again, so a caller awaiting it gets an answer. */
   function abandon(item: QueueItem): void {

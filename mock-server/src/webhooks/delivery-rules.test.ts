@@ -334,4 +334,26 @@ describe('E105 beforeResponse', () => {
     expect(called).toBe(true);
     expect(refused.outcome).toBe('failed');
   });
+
+  test('held deliveries count against the pending cap (E36)', async () => {
+    const { clock, scheduler, webhook } = await setup();
+    const store = createDeliveryStore();
+    const dispatcher = createWebhookDispatcher({
+      clock,
+      http: { post: () => new Promise(() => {}) },
+      store,
+      scheduler,
+      logger: { info() {}, warn() {} },
+      newDeliveryId: () => `dlv_${store.all().length + 1}`,
+      maxPending: 2,
+    });
+    cleanups.push(() => dispatcher.close());
+    const held = [7, 8].map((id) =>
+      dispatcher.enqueue(event(webhook, 'payment.completed', id, { ruleId: 'ooo', outOfOrder: true })),
+    );
+    const third = dispatcher.enqueue(event(webhook, 'payment.completed', 9, { ruleId: 'ooo', outOfOrder: true }));
+    expect(held.map((d) => d.outcome)).toEqual(['pending', 'pending']);
+    expect(third.outcome).toBe('failed');
+    expect(third.attempts[0]?.error).toBe('not sent: 2 deliveries are already waiting for an attempt');
+  });
 });
