@@ -30,8 +30,9 @@ export function createControlPaymentHandlers({
   return {
     getPayment(ctx) {
       const p = find(ctx.params.paymentId);
-      // A payment has a few deliveries (one per webhook and event, and a rule's duplicates): one page holds them.
-      const about = deliveries.list({ paymentId: p.id, page: 1, limit: 100 }).items.reverse();
+      // A payment has a few deliveries (one per webhook and event, and a rule's duplicates): one page holds
+      // them. Its partner's log is searched, not every partner's.
+      const about = deliveries.list({ partnerId: p.partnerId, paymentId: p.id, page: 1, limit: 100 }).items.reverse();
       return ok({
         ...toControlPayment(p),
         merchantClientId: p.merchantClientId,
