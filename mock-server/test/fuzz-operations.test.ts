@@ -317,7 +317,14 @@ function numberProblems(generated: Generated, response: RawResponse, reached: Sp
       `${reached.operationId} answered ${response.status} for ${bad.map((b) => `${b.label}=${b.text}`).join(', ')}`,
     ];
   const body = JSON.parse(response.text) as { code?: string; message?: string | string[] };
-  if (body.code !== 'validation_failed') return [];
+  // A body the parser refused (bad JSON, an unknown encoding) is answered before the parameters are
+  // looked at; any other 400, and any 400 to a request without a body, must name them.
+  const bodyRefused = body.code === 'malformed_json' || body.code === 'bad_request';
+  if (bodyRefused && generated.request.body !== undefined) return [];
+  if (body.code !== 'validation_failed')
+    return [
+      `${reached.operationId} answered a 400 ${String(body.code)} that names none of ${bad.map((b) => b.label).join(', ')}`,
+    ];
   const messages = ([] as string[]).concat(body.message ?? []);
   return bad
     .filter((b) => !messages.some((m) => m.startsWith(b.label)))
