@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Checks the report of a contract run against the stand-in sandbox (scripts/contract-runs.sh):
 // `inferred` must have passed with its inferred differences and unavailable operations listed;
-// a `break-*` variant must have failed exactly the operation whose documented fact it broke, and
-// the failure must name where.
+// a `break-*` variant must have failed the operation whose documented fact it broke, with a failure
+// that names what broke (other operations may fail too when their set-up uses the broken one).
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
@@ -17,8 +17,8 @@ const problems = [];
 const BREAKS = {
   'break-field-name': { operationId: 'createPayment', names: 'paymentUrl' },
   'break-field-type': { operationId: 'listPayments', names: 'amount' },
-  'break-path': { operationId: 'listStores', names: '404' },
-  'break-default-store-rule': { operationId: 'deactivateStore', names: 'default' },
+  'break-path': { operationId: 'listStores', names: 'Received: 404' },
+  'break-default-store-rule': { operationId: 'deactivateStore', names: 'not its class (4xx)' },
 };
 
 if (variant === 'inferred') {
@@ -40,7 +40,7 @@ if (variant === 'inferred') {
   else {
     const row = summary.operations.find((r) => r.operationId === expected.operationId);
     if (!row || row.verdict !== 'failed') problems.push(`${expected.operationId} did not fail`);
-    else if (!row.failures.some((f) => `${f.test} ${f.message}`.includes(expected.names)))
+    else if (!row.failures.some((f) => f.message.includes(expected.names)))
       problems.push(`no failure of ${expected.operationId} names ${expected.names}`);
     const others = failed.filter((r) => r.operationId !== expected.operationId).map((r) => r.operationId);
     console.log(
