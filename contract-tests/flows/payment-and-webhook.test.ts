@@ -13,18 +13,15 @@ import {
   expectVerifiedDelivery,
   startReceiver,
   type Delivery,
-  type WebhookEndpoint,
   type WebhookReceiver,
 } from '../support/webhook-receiver';
 import {
-  createIsolatedPartner,
   createPayment,
-  createTestMerchant,
-  createWebhook,
   settlePayment,
   type PaymentCreated,
   type PaymentStatusResponse,
-  type TestMerchant,
+  startWebhookStory,
+  type WebhookStory,
 } from '../operations/helpers';
 
 type ControlDelivery = components['schemas']['Delivery'];
@@ -41,23 +38,8 @@ beforeAll(async () => {
 });
 afterAll(() => receiver.close());
 
-interface Story {
-  api: ApiClient;
-  merchant: TestMerchant;
-  endpoint: WebhookEndpoint;
-  secret: string;
-  webhookId: number;
-}
-
-/** A partner of its own with a webhook for every event at a fresh receiver endpoint, then a test merchant. */
-async function startStory(): Promise<Story> {
-  const { api } = await createIsolatedPartner(target());
-  const endpoint = receiver.endpoint();
-  const webhook = await createWebhook(api, endpoint.url);
-  endpoint.setSecret(webhook.secret);
-  const merchant = await createTestMerchant(api);
-  return { api, merchant, endpoint, secret: webhook.secret, webhookId: webhook.id };
-}
+type Story = WebhookStory;
+const startStory = (): Promise<Story> => startWebhookStory(target(), receiver);
 
 const dataOf = (d: Delivery): EventData => (d.body as { data: EventData }).data;
 const about = (event: string, paymentId: number) => (d: Delivery) =>

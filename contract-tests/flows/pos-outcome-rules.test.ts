@@ -16,17 +16,9 @@ import {
   expectVerifiedDelivery,
   startReceiver,
   type Delivery,
-  type WebhookEndpoint,
   type WebhookReceiver,
 } from '../support/webhook-receiver';
-import {
-  createIsolatedPartner,
-  createPayment,
-  createTestMerchant,
-  createWebhook,
-  type PaymentStatusResponse,
-  type TestMerchant,
-} from '../operations/helpers';
+import { createPayment, type PaymentStatusResponse, startWebhookStory, type WebhookStory } from '../operations/helpers';
 
 type Rule = components['schemas']['Rule'];
 type ControlPaymentDetail = components['schemas']['ControlPaymentDetail'];
@@ -48,22 +40,8 @@ afterEach(async () => {
   for (const id of added.splice(0)) await control.delete(`/__control/rules/${id}`);
 });
 
-interface Story {
-  api: ApiClient;
-  merchant: TestMerchant;
-  endpoint: WebhookEndpoint;
-  secret: string;
-}
-
-/** A partner of its own, a webhook for every event at a fresh receiver endpoint, a test merchant. */
-async function startStory(): Promise<Story> {
-  const { api } = await createIsolatedPartner(target());
-  const endpoint = receiver.endpoint();
-  const webhook = await createWebhook(api, endpoint.url);
-  endpoint.setSecret(webhook.secret);
-  const merchant = await createTestMerchant(api);
-  return { api, merchant, endpoint, secret: webhook.secret };
-}
+type Story = WebhookStory;
+const startStory = (): Promise<Story> => startWebhookStory(target(), receiver);
 
 /** Adds a rule after the others, as a test that does not want to shadow anyone's rules would. */
 async function addRule(rule: Rule): Promise<Rule> {

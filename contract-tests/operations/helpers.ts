@@ -25,6 +25,7 @@ import { assertFact, checkAvailable, expectSpecResponse, InferredDifference } fr
 import { statusIsInferred } from '../support/spec-provenance';
 import { targetIsMock } from '../support/target-config';
 import type { Target } from '../support/target';
+import type { WebhookEndpoint, WebhookReceiver } from '../support/webhook-receiver';
 
 export type TestMerchant = ResponseBody<'createTestMerchant', 201>;
 export type MerchantOnboarding = ResponseBody<'createMerchant', 201>;
@@ -296,4 +297,23 @@ export async function expectNoOtherFields(body: unknown, allowed: string[], labe
   await assertFact({ isMock: targetIsMock() }, 'inferred', label, () =>
     expect(Object.keys(body as object).filter((k) => !allowed.includes(k))).toEqual([]),
   );
+}
+
+/** A partner of its own, a webhook for every event at a fresh receiver endpoint, and a test merchant. */
+export interface WebhookStory {
+  api: ApiClient;
+  merchant: TestMerchant;
+  endpoint: WebhookEndpoint;
+  secret: string;
+  webhookId: number;
+}
+
+/** Starts a WebhookStory at `receiver` (a partner of its own needs the control API: testWith('control')). */
+export async function startWebhookStory(target: Target, receiver: WebhookReceiver): Promise<WebhookStory> {
+  const { api } = await createIsolatedPartner(target);
+  const endpoint = receiver.endpoint();
+  const webhook = await createWebhook(api, endpoint.url);
+  endpoint.setSecret(webhook.secret);
+  const merchant = await createTestMerchant(api);
+  return { api, merchant, endpoint, secret: webhook.secret, webhookId: webhook.id };
 }
