@@ -308,6 +308,26 @@ describe('--state-file: a file that is not sound stops the start and is left as 
     expect(await startFails(tmp.file())).toMatch(/merchant 1 belongs to no partner/);
   });
 
+  test("a payment whose rule decision is unsound (checked against the control API's spec)", async () => {
+    await start(tmp.file());
+    const merchant = ok(
+      await client.partner('POST', '/v1/partner/merchants/test', buildTestMerchantCreateRequest()),
+      201,
+    );
+    const payment = buildPaymentCreateRequest({ merchantClientId: (merchant as { clientId: string }).clientId });
+    ok(await client.partner('POST', '/v1/partner/payments', payment), 201);
+    await stop();
+    const db = new Database(tmp.file());
+    const row = db.prepare<[], { id: number; doc: string }>('SELECT id, doc FROM payments').get()!;
+    const outcomeRule = { ruleId: 'r', status: 'paid', delayMs: 0, decidedAt: 'later', dueAt: 'soon', appliedAt: null };
+    db.prepare('UPDATE payments SET doc = ? WHERE id = ?').run(
+      JSON.stringify({ ...JSON.parse(row.doc), outcomeRule }),
+      row.id,
+    );
+    db.close();
+    expect(await startFails(tmp.file())).toMatch(/payment \d+'s outcomeRule is unsound: \/decidedAt must match format/);
+  });
+
   test('a file another mock has open', async () => {
     await start(tmp.file());
     const error = await createMockServer({ config: { stateFile: tmp.file() } }).then(

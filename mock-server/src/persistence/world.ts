@@ -6,6 +6,8 @@
  */
 import type { ScenarioCounts } from '../../../fixtures/src/scenario';
 import { validateScenario } from '../../../fixtures/src/scenario-validate';
+import type { ValidateFunction } from 'ajv';
+import { createSpecAjv, specSchemaId } from '../../../spec/index';
 import type { AppDeps } from '../deps';
 import { MockState, replaceState } from '../state/mock-state';
 import { countsOf } from '../state/scenario-loader';
@@ -108,6 +110,29 @@ function check<T>(what: string | (() => string), value: unknown, shape: Shape): 
 }
 
 const bad = (problem: string) => new StateFileError(problem);
+
+/**
+ * The parts of records whose shape the control API's spec already defines (a rule's decision, a
+ * delivery's rule and attempts) are checked against it, compiled once, not by hand-written shapes.
+ */
+const specParts = new Map<string, ValidateFunction>();
+let specAjv: ReturnType<typeof createSpecAjv> | undefined;
+function specPart(
+  schema: 'OutcomeRuleDecision' | 'DeliveryRule' | 'DeliveryAttempt',
+  value: unknown,
+  what: string,
+): void {
+  let validate = specParts.get(schema);
+  if (!validate) {
+    specAjv ??= createSpecAjv();
+    validate = specAjv.compile({ $ref: `${specSchemaId('control-api')}#/components/schemas/${schema}` });
+    specParts.set(schema, validate);
+  }
+  if (!validate(value))
+    throw bad(
+      `${what} is unsound: ${(validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`).join('; ')}`,
+    );
+}
 const TIMES = { createdAt: 'string', updatedAt: 'string' } as const;
 
 const PARTNER: Shape = {
@@ -270,6 +295,8 @@ export function installWorld(deps: WorldDeps, world: LoadedWorld): WorldCounts {
   for (const [key, value] of tables.payments) {
     const payment = entry<PaymentRecord>('payment', PAYMENT, 'id', key, value);
     need(state.merchants.get(payment.merchantId), () => `payment ${key} belongs to no merchant`);
+    if (payment.outcomeRule !== undefined)
+      specPart('OutcomeRuleDecision', payment.outcomeRule, `payment ${key}'s outcomeRule`);
     state.addPayment(payment);
   }
   for (const [key, value] of tables.webhooks) {
@@ -295,7 +322,10 @@ export function installWorld(deps: WorldDeps, world: LoadedWorld): WorldCounts {
       record: 'object|null',
       secret: 'string|null',
     });
-    entry<DeliveryRecord>('delivery', DELIVERY, 'id', key, stored.record);
+    const delivery = entry<DeliveryRecord>('delivery', DELIVERY, 'id', key, stored.record);
+    if (delivery.rule !== undefined && delivery.rule !== null)
+      specPart('DeliveryRule', delivery.rule, `delivery ${key}'s rule`);
+    for (const attempt of delivery.attempts) specPart('DeliveryAttempt', attempt, `an attempt of delivery ${key}`);
     deliveries.push(stored);
   }
   // Ids continue after the highest ever given out, even when that record was deleted since (E52).
