@@ -1,23 +1,60 @@
 #!/usr/bin/env node
-// Generates TypeScript types from every spec with openapi-typescript. With --check, fails when the
-// committed files differ from what the specs generate (so stale types never land).
+// Generates TypeScript types from every spec with openapi-typescript, and the scenario document's
+// types from its JSON Schema with json-schema-to-typescript. With --check, fails when the committed
+// files differ from what the sources generate (so stale types never land).
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
 
 const root = path.join(__dirname, '..');
-const targets = [
+const openapiTargets = [
   ['spec/partner-api.yaml', 'spec/generated/partner-api.ts'],
   ['spec/control-api.yaml', 'spec/generated/control-api.ts'],
 ].filter(([spec]) => fs.existsSync(path.join(root, spec)));
+const SCENARIO_SCHEMA = 'fixtures/scenarios/scenario.schema.json';
+
+const banner = (source) => `// Generated from ${source} by \`npm run gen:types\`. Do not edit.\n`;
+
+async function fromOpenApi(spec) {
+  const { default: openapiTS, astToString } = await import('openapi-typescript');
+  const ast = await openapiTS(new URL(`file://${path.join(root, spec)}`), { alphabetize: false });
+  return `${banner(spec)}${astToString(ast)}`;
+}
+
+/**
+ * E160: the root is named `Scenario` and every definition `Scenario<Name>` (ScenarioPartner, ...), the
+ * names fixtures/src/scenario.ts exports; minItems/maxItems stay checks of the schema, not tuple types,
+ * so a record's `events` array is a scenario's `events` as it is.
+ */
+async function fromScenarioSchema(schemaPath) {
+  const { compile } = require('json-schema-to-typescript');
+  const schema = JSON.parse(fs.readFileSync(path.join(root, schemaPath), 'utf8'));
+  const titled = {
+    ...schema,
+    title: 'Scenario',
+    $defs: Object.fromEntries(
+      Object.entries(schema.$defs).map(([name, def]) => [name, { ...def, title: `Scenario${name}` }]),
+    ),
+  };
+  return compile(titled, 'Scenario', {
+    bannerComment: banner(schemaPath).trimEnd(),
+    additionalProperties: false,
+    ignoreMinAndMaxItems: true,
+    unreachableDefinitions: true,
+    cwd: path.dirname(path.join(root, schemaPath)),
+  });
+}
+
+const targets = [
+  ...openapiTargets.map(([spec, out]) => ({ out, generate: () => fromOpenApi(spec) })),
+  { out: 'spec/generated/scenario.ts', generate: () => fromScenarioSchema(SCENARIO_SCHEMA) },
+];
 
 async function main() {
-  const { default: openapiTS, astToString } = await import('openapi-typescript');
   const check = process.argv.includes('--check');
   let stale = 0;
-  for (const [spec, out] of targets) {
-    const ast = await openapiTS(new URL(`file://${path.join(root, spec)}`), { alphabetize: false });
-    const text = `// Generated from ${spec} by \`npm run gen:types\`. Do not edit.\n${astToString(ast)}`;
+  for (const { out, generate } of targets) {
+    const text = await generate();
     const outPath = path.join(root, out);
     const current = fs.existsSync(outPath) ? fs.readFileSync(outPath, 'utf8') : null;
     if (check) {
