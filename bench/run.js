@@ -1,154 +1,47 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * `npm run bench`: node:http, Express 5, Prism and acountpay-mock under the same requests, one
- * server at a time, alternating over rounds; medians over rounds, ratios, PASS/MISS per target.
- * `npm run bench -- --scale` runs bench/scale.js, `npm run bench -- --profile` bench/profile.js.
+ * The one entry point of the benchmarks (`npm run bench -- …`, build first):
+ *   (no flag)            main: node:http, Express 5, Prism and the mock under the same requests
+ *   --only scale         1k / 1M payments: RSS, load time, list/status latency; webhooks at volume
+ *   --only webhooks      only the webhooks at volume
+ *   --only soak          mixed traffic with slow receivers over time (`npm run soak`)
+ *   --only durability    the state file: start with 1M payments, cost per request
+ *   --only profile       `node --cpu-prof` of the mock under one scenario (or --startup)
+ *   --only qr-stall      the event-loop cost of PNG QR codes
+ *   --scenario a,b       the request scenarios of bench/scenarios.json to run (main, profile)
+ * `--soak`, `--scale`, … are short for `--only soak`, …; bench/README.md has every setting.
  */
-const fs = require('node:fs');
-const { installExitHooks } = require('./lib/children');
-const { closeAgent } = require('./lib/http-client');
-const { benchOptions, machineInfo } = require('./lib/options');
-const { assertBuilt } = require('./lib/project');
-const { scenarioFile, ensurePayments } = require('./lib/scenario-data');
-const { startServer } = require('./lib/servers');
-const { runLoad, isValidRun } = require('./lib/load');
-const { rssMb } = require('./lib/stats');
-const { beyondPeriod, probeFlags, sample } = require('./lib/probe');
-const { PLACEHOLDER_IDS, setupOurs, scenarios } = require('./lib/workload');
-const { summarise, renderMain } = require('./lib/main-report');
-const { writeResults, updateCommittedSection } = require('./lib/report');
+const MODES = {
+  main: './lib/main',
+  scale: './lib/scale',
+  webhooks: './lib/scale',
+  soak: './lib/soak',
+  durability: './lib/durability',
+  profile: './lib/profile',
+  'qr-stall': './lib/qr-stall',
+};
 
-const say = (line) => process.stdout.write(`${line}\n`);
-
-/** {wall: {server: [ms]}, cpu: {server: [ms]}}: spawn → first 200, and the CPU time used by then. */
-async function coldStarts(servers, count) {
-  const wall = Object.fromEntries(servers.map((key) => [key, []]));
-  const cpu = Object.fromEntries(servers.map((key) => [key, []]));
-  for (let i = 0; i < count; i += 1) {
-    for (const key of servers) {
-      try {
-        const server = await startServer(key);
-        wall[key].push(server.readyMs);
-        cpu[key].push(server.readyCpuMs);
-        await server.stop();
-        fs.rmSync(server.logFile, { force: true });
-      } catch (err) {
-        say(`  cold start ${i + 1} of ${key} failed: ${err.message}`);
-      }
-    }
-  }
-  return { wall, cpu };
+function flagValue(argv, flag) {
+  const i = argv.indexOf(flag);
+  if (i === -1) return undefined;
+  if (argv[i + 1] === undefined || argv[i + 1].startsWith('--')) throw new Error(`${flag} needs a value`);
+  return argv[i + 1];
 }
 
-async function serverRound(key, { options, data, round }) {
-  // Ours carries the probe (lib/probe-preload.js) for its event-loop delay during each measured run.
-  const server = await startServer(
-    key,
-    key === 'ours'
-      ? { ...(data && { scenarioFile: data.file, timeoutMs: 300_000 }), nodeFlags: probeFlags(), ipc: true }
-      : {},
-  );
-  try {
-    let ids = PLACEHOLDER_IDS;
-    let loaded = null;
-    if (key === 'ours') {
-      if (data) loaded = await ensurePayments(server.base, { payments: options.payments });
-      ids = await setupOurs(server.base);
-    }
-    const rssIdleMb = rssMb(server.pid);
-    const runs = {};
-    for (const scenario of scenarios(ids, { payments: options.payments })) {
-      if (options.scenarios && !options.scenarios.includes(scenario.name)) continue;
-      const load = {
-        base: server.base,
-        request: scenario.request,
-        expect: scenario.expect,
-        connections: options.connections,
-      };
-      if (options.warmupSeconds > 0) await runLoad({ ...load, seconds: options.warmupSeconds });
-      if (key === 'ours') await sample(server.child); // starts the delay histogram afresh
-      const run = await runLoad({ ...load, seconds: options.seconds });
-      if (key === 'ours') run.loopDelay = beyondPeriod((await sample(server.child)).delay);
-      run.valid = isValidRun(run);
-      run.rssMb = rssMb(server.pid);
-      runs[scenario.name] = run;
-      const codes = Object.entries(run.statuses)
-        .map(([code, n]) => `${code}×${n}`)
-        .join(' ');
-      say(
-        `  round ${round} ${server.label.padEnd(15)} ${scenario.name.padEnd(15)} ${run.rps.toFixed(0).padStart(6)} req/s  p50 ${run.p50?.toFixed(2) ?? '–'} ms  p99 ${run.p99?.toFixed(2) ?? '–'} ms  [${codes}]${run.loopDelay ? `  loop delay p99 ${run.loopDelay.p99?.toFixed(1) ?? '–'} ms` : ''}${run.valid ? '' : '  INVALID'}`,
-      );
-    }
-    const logBytes = fs.statSync(server.logFile).size;
-    return { readyMs: server.readyMs, rssIdleMb, rssAfterMb: rssMb(server.pid), loaded, logBytes, runs };
-  } finally {
-    await server.stop();
-    fs.rmSync(server.logFile, { force: true });
-  }
+function parse(argv) {
+  const only = flagValue(argv, '--only') ?? Object.keys(MODES).find((mode) => argv.includes(`--${mode}`)) ?? 'main';
+  if (!MODES[only]) throw new Error(`--only ${only}: known are ${Object.keys(MODES).join(', ')}`);
+  const scenario = flagValue(argv, '--scenario') ?? process.env.BENCH_SCENARIOS;
+  const scenarios = scenario ? scenario.split(',').map((s) => s.trim()) : null;
+  const known = require('./scenarios.json').scenarios.map((s) => s.name);
+  const unknown = (scenarios ?? []).filter((name) => !known.includes(name));
+  if (unknown.length) throw new Error(`unknown scenario ${unknown.join(', ')}; known: ${known.join(', ')}`);
+  return { only, scenarios, argv };
 }
 
-async function main() {
-  installExitHooks();
-  assertBuilt();
-  const options = benchOptions();
-  const machine = machineInfo();
-  const startedAt = new Date();
-  say(
-    `acountpay-mock bench: ${options.servers.join(', ')}; ${options.rounds} round(s) × ${options.seconds} s (+${options.warmupSeconds} s warm-up), ${options.connections} connections`,
-  );
-  say(`machine: ${machine.nproc} CPUs, Node ${machine.node}, load average ${machine.loadAverage.join(' ')}`);
-
-  let data = null;
-  if (options.servers.includes('ours') && options.payments > 0) {
-    data = await scenarioFile({ payments: options.payments });
-    say(
-      `scenario: ${options.payments} payments, ${(data.bytes / 2 ** 20).toFixed(1)} MB, via ${data.source} in ${(data.ms / 1000).toFixed(1)} s`,
-    );
-  }
-
-  say(`cold start (${options.coldStarts} starts each, spawn → first 200)…`);
-  const cold = await coldStarts(options.servers, options.coldStarts);
-
-  const rounds = [];
-  for (let r = 0; r < options.rounds; r += 1) {
-    // Rotate the order so no server always runs first (or right after the heaviest one).
-    const order = options.servers.map((_, i) => options.servers[(i + r) % options.servers.length]);
-    const round = {};
-    for (const key of order) {
-      try {
-        round[key] = await serverRound(key, { options, data, round: r + 1 });
-      } catch (err) {
-        // One server failing (or being killed from outside) costs its round, not the whole run.
-        say(`  round ${r + 1} ${key}: FAILED ${err.message}`);
-        round[key] = { error: err.message, runs: {} };
-      }
-    }
-    rounds.push(round);
-  }
-
-  const summary = summarise({
-    options,
-    machine,
-    startedAt,
-    finishedAt: new Date(),
-    loadAverageEnd: machineInfo().loadAverage,
-    data,
-    cold,
-    rounds,
-  });
-  const markdown = renderMain(summary);
-  const file = writeResults(process.env.BENCH_RESULTS_NAME || 'latest', markdown, summary);
-  say(`\n${markdown}\n`);
-  say(`written: ${file} (and .json)`);
-  if (summary.complete) say(`updated: ${updateCommittedSection('main', markdown)}`);
-  else
-    say(
-      'bench/RESULTS.md left as it was: only a full run (all servers and scenarios, ≥3 rounds of ≥10 s) replaces it.',
-    );
-  closeAgent();
-}
-
-if (process.argv.includes('--scale')) require('./scale').main();
-else if (process.argv.includes('--profile')) require('./profile').main();
-else main();
+const flags = parse(process.argv.slice(2));
+Promise.resolve(require(MODES[flags.only]).main(flags)).catch((err) => {
+  process.stderr.write(`bench: ${err.stack ?? err}\n`);
+  process.exitCode = process.exitCode || 2;
+});

@@ -5,8 +5,11 @@ const net = require('node:net');
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
 
-/** Resolves {status, body, text}; `body` is parsed JSON when the response is JSON. Never follows redirects. */
-function request(base, { method = 'GET', path, headers = {}, body, timeoutMs = 30_000, keepAlive = true }) {
+/**
+ * Resolves {status, body, text}; `body` is parsed JSON when the response is JSON. Never follows
+ * redirects. `agent` replaces the shared keep-alive agent (32 sockets).
+ */
+function request(base, { method = 'GET', path, headers = {}, body, timeoutMs = 30_000, keepAlive = true, ...options }) {
   const url = new URL(path, base);
   const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
   return new Promise((resolve, reject) => {
@@ -14,7 +17,7 @@ function request(base, { method = 'GET', path, headers = {}, body, timeoutMs = 3
       url,
       {
         method,
-        agent: keepAlive ? agent : false,
+        agent: keepAlive ? (options.agent ?? agent) : false,
         headers: {
           accept: 'application/json',
           ...(payload !== undefined

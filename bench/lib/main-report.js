@@ -2,8 +2,8 @@
 /** Medians over rounds, ratios and target checks of the main benchmark, and its Markdown. */
 const { median, ratio } = require('./stats');
 const { SERVERS, oursExtraArgs } = require('./servers');
-const { PLACEHOLDER_IDS, scenarios } = require('./workload');
-const { fmt, table, target, targetsTable, machineLine } = require('./report');
+const { scenarios } = require('./workload');
+const { committedColumn, fmt, table, target, targetsTable, machineLine } = require('./report');
 
 // Issue 15's targets: at least bare Express's throughput, p99 within 5 ms at 10 connections.
 const LIMITS = { vsExpress: 1.0, vsPrism: 3, p99Ms: 5, coldStartMs: 500, rssMb: 150 };
@@ -92,9 +92,13 @@ function checkTargets({ cells, processes, scenarioList, servers }) {
 
 function summarise({ options, machine, startedAt, finishedAt, loadAverageEnd, data, cold, rounds }) {
   const servers = options.servers;
-  const scenarioList = scenarios(PLACEHOLDER_IDS, { payments: options.payments })
-    .filter((s) => !options.scenarios || options.scenarios.includes(s.name))
-    .map(({ name, title, request, expect }) => ({ name, title, method: request.method, path: request.path, expect }));
+  const scenarioList = scenarios(undefined, options.scenarios).map(({ name, title, request, expect }) => ({
+    name,
+    title,
+    method: request.method,
+    path: request.path,
+    expect,
+  }));
   const cells = {};
   const processes = {};
   for (const server of servers) {
@@ -145,6 +149,7 @@ function summarise({ options, machine, startedAt, finishedAt, loadAverageEnd, da
     processes,
     ratios,
     targets: checkTargets({ cells, processes, scenarioList, servers }),
+    previous: committedColumn('main', 'ours / Express'),
     complete,
     rounds,
   };
@@ -155,14 +160,23 @@ function renderMain(s) {
   const labels = servers.map((k) => SERVERS[k].label);
   const cell = (server, name) => s.cells[server]?.[name];
   const mark = (c) => (c && !c.valid ? ' ⚠' : '');
+  const previous = s.previous ?? { date: 'none', byTitle: {} };
   const throughput = table(
-    ['scenario', ...labels, 'ours / node:http', 'ours / Express', 'ours / Prism'],
+    [
+      'scenario',
+      ...labels,
+      'ours / node:http',
+      'ours / Express',
+      'ours / Prism',
+      `ours / Express, committed run (${previous.date})`,
+    ],
     s.scenarios.map(({ name, title }) => [
       title,
       ...servers.map((k) => `${fmt.int(cell(k, name)?.rps)}${mark(cell(k, name))}`),
       fmt.ratio(s.ratios[name].oursVsNode),
       fmt.ratio(s.ratios[name].oursVsExpress),
       fmt.ratio(s.ratios[name].oursVsPrism),
+      previous.byTitle[title] ?? '–',
     ]),
   );
   const latency = table(

@@ -30,7 +30,6 @@ function benchOptions() {
     coldStarts: intEnv('BENCH_COLD_STARTS', 3, { min: 1, max: 20 }),
     payments: intEnv('BENCH_PAYMENTS', 100_000, { min: 0, max: 2_000_000 }),
     servers: listEnv('BENCH_SERVERS', ['node', 'express', 'prism', 'ours']),
-    scenarios: listEnv('BENCH_SCENARIOS', null),
   };
 }
 

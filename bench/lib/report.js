@@ -64,7 +64,33 @@ function updateCommittedSection(section, markdown) {
   return COMMITTED;
 }
 
+/**
+ * The committed section's heading date and one column of its first table with that column, by row
+ * title: {date, byTitle: {title: cell}}, or null when there is none (the previous result, for comparison).
+ */
+function committedColumn(section, column) {
+  const text = fs.existsSync(COMMITTED) ? fs.readFileSync(COMMITTED, 'utf8') : '';
+  const block = text.split(`<!-- ${section}:start -->`)[1]?.split(`<!-- ${section}:end -->`)[0];
+  if (!block) return null;
+  const cells = (line) =>
+    line
+      .split('|')
+      .slice(1, -1)
+      .map((c) => c.trim());
+  const lines = block.split('\n');
+  const at = lines.findIndex((line) => line.startsWith('|') && cells(line).includes(column));
+  if (at === -1) return null;
+  const index = cells(lines[at]).indexOf(column);
+  const byTitle = {};
+  for (const line of lines.slice(at + 2)) {
+    if (!line.startsWith('|')) break;
+    byTitle[cells(line)[0]] = cells(line)[index];
+  }
+  return { date: /\((\d{4}-\d\d-\d\d[^)]*)\)/.exec(block)?.[1] ?? 'undated', byTitle };
+}
+
 module.exports = {
+  committedColumn,
   fmt,
   table,
   target,

@@ -16,15 +16,17 @@ function oursExtraArgs() {
   return (process.env.BENCH_OURS_ARGS ?? '').split(' ').filter(Boolean);
 }
 
+const PEERS = path.join(__dirname, '..', 'peers.js');
+
 const SERVERS = {
   node: {
     label: 'node:http',
-    args: (port) => [path.join(__dirname, '..', 'servers', 'bare-node.js'), String(port)],
+    args: (port) => [PEERS, 'node', String(port)],
     health: () => ({ path: '/health' }),
   },
   express: {
     label: 'Express 5',
-    args: (port) => [path.join(__dirname, '..', 'servers', 'bare-express.js'), String(port)],
+    args: (port) => [PEERS, 'express', String(port)],
     health: () => ({ path: '/health' }),
   },
   prism: {
@@ -45,14 +47,15 @@ const SERVERS = {
   ours: {
     label: 'acountpay-mock',
     // Request and response validation, the journal and info-level logging are all on by default.
-    args: (port, { scenarioFile, nodeFlags = [] } = {}) => [
+    args: (port, { scenarioFile, nodeFlags = [], args = [], logLevel = 'info' } = {}) => [
       ...nodeFlags,
       path.join(ROOT, 'bin', 'acountpay-mock.js'),
       '--port',
       String(port),
       '--log-level',
-      'info',
+      logLevel,
       ...(scenarioFile ? ['--scenario', scenarioFile] : []),
+      ...args,
       ...oursExtraArgs(),
     ],
     health: () => ({ path: '/__control/health' }),
@@ -63,8 +66,8 @@ let starts = 0;
 
 /**
  * Starts `key` and resolves once it answers 200: {key, label, pid, base, readyMs, readyCpuMs, logFile, child, stop()}.
- * Options: scenarioFile and nodeFlags (ours only), timeoutMs for slow scenario loads, ipc (a channel
- * for probe.js).
+ * Options: scenarioFile, nodeFlags, args (more mock flags) and logLevel (ours only), timeoutMs for
+ * slow scenario loads, ipc (a channel for probe.js).
  */
 async function startServer(key, options = {}) {
   const def = SERVERS[key];

@@ -1,34 +1,28 @@
-#!/usr/bin/env node
 'use strict';
 /**
  * CPU profile of acountpay-mock (`node --cpu-prof`), summarised as the top self-time functions and
  * the areas of code they belong to.
- *   node bench/profile.js                      create-payment load (BENCH_DURATION s)
- *   node bench/profile.js --scenario <name>    another scenario of the main bench (e.g. list-payments)
- *   node bench/profile.js --startup            spawn → first 200 on /__control/health (the cold start)
+ *   npm run bench -- --only profile                     create-payment load (BENCH_DURATION s)
+ *   npm run bench -- --only profile --scenario a,b      each named scenario, one profiled mock each
+ *   npm run bench -- --only profile --startup           spawn → first 200 on /__control/health
  * BENCH_PAYMENTS loads that many generated payments first (default 100000 for list-payments, else 0).
  * The .cpuprofile is copied to bench/results/ for Chrome DevTools (Performance → Load profile).
  */
 const fs = require('node:fs');
 const path = require('node:path');
-const { benchTmpDir, installExitHooks } = require('./lib/children');
-const { closeAgent } = require('./lib/http-client');
-const { intEnv, machineInfo } = require('./lib/options');
-const { assertBuilt } = require('./lib/project');
-const { startServer } = require('./lib/servers');
-const { runLoad } = require('./lib/load');
-const { scenarioFile } = require('./lib/scenario-data');
-const { setupOurs, scenarios } = require('./lib/workload');
-const { summariseProfile } = require('./lib/cpu-profile');
-const { table, writeResults, RESULTS_DIR } = require('./lib/report');
+const { benchTmpDir, installExitHooks } = require('./children');
+const { closeAgent } = require('./http-client');
+const { intEnv, machineInfo } = require('./options');
+const { assertBuilt } = require('./project');
+const { startServer } = require('./servers');
+const { runLoad } = require('./load');
+const { scenarioFile } = require('./scenario-data');
+const { setupOurs, scenarios } = require('./workload');
+const { summariseProfile } = require('./cpu-profile');
+const { table, writeResults, RESULTS_DIR } = require('./report');
 
 const say = (line) => process.stdout.write(`${line}\n`);
 const TOP = 25;
-
-function argValue(flag) {
-  const i = process.argv.indexOf(flag);
-  return i === -1 ? undefined : process.argv[i + 1];
-}
 
 async function profiled(run, { scenarioFile } = {}) {
   const dir = fs.mkdtempSync(path.join(benchTmpDir(), 'cpu-'));
@@ -89,11 +83,15 @@ function render(title, summary, note) {
   ].join('\n');
 }
 
-async function main() {
+async function main({ argv, scenarios: names }) {
   installExitHooks();
   assertBuilt();
-  const startup = process.argv.includes('--startup');
-  const scenarioName = argValue('--scenario') ?? process.env.BENCH_PROFILE_SCENARIO ?? 'create-payment';
+  const startup = argv.includes('--startup');
+  for (const scenarioName of startup ? [null] : (names ?? ['create-payment'])) await profileOne(startup, scenarioName);
+  closeAgent();
+}
+
+async function profileOne(startup, scenarioName) {
   const seconds = intEnv('BENCH_DURATION', 10, { min: 1, max: 600 });
   const connections = intEnv('BENCH_CONNECTIONS', 10, { min: 1, max: 1000 });
   const machine = machineInfo();
@@ -109,13 +107,7 @@ async function main() {
     async (server) => {
       if (startup) return null;
       const ids = await setupOurs(server.base);
-      const scenario = scenarios(ids).find((s) => s.name === scenarioName);
-      if (!scenario)
-        throw new Error(
-          `unknown scenario ${scenarioName}; known: ${scenarios(ids)
-            .map((s) => s.name)
-            .join(', ')}`,
-        );
+      const [scenario] = scenarios(ids, [scenarioName]);
       say(`profiling ${scenarioName} for ${seconds} s at ${connections} connections…`);
       const fromUs = Number(process.hrtime.bigint() / 1000n);
       const load = await runLoad({
@@ -150,8 +142,6 @@ async function main() {
   });
   say(`\n${text}\n`);
   say(`written: ${file} (and .json); profile: ${kept}`);
-  closeAgent();
 }
 
 module.exports = { main };
-if (require.main === module) main();

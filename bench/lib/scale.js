@@ -1,23 +1,22 @@
-#!/usr/bin/env node
 'use strict';
 /**
- * `npm run bench -- --scale` (or `node bench/scale.js`): how the mock behaves with 1k, 100k and 1M
- * payments loaded (RSS, list/status latency), how fast webhooks arrive on loopback, and how long the
- * in-process contract suite takes.
+ * `npm run bench -- --only scale`: how the mock behaves with 1,000 and 1,000,000 payments loaded
+ * (load time, RSS with Node's default heap, list/status latency), then webhooks at volume (1,000
+ * payments settled within one second, deliveries to a loopback receiver). `--only webhooks` runs
+ * only the latter.
  */
 const fs = require('node:fs');
-const { installExitHooks } = require('./lib/children');
-const { expectStatus, request, closeAgent } = require('./lib/http-client');
-const { intEnv, listEnv, machineInfo } = require('./lib/options');
-const { assertBuilt, partnerHeaders } = require('./lib/project');
-const { scenarioFile, ensurePayments } = require('./lib/scenario-data');
-const { startServer } = require('./lib/servers');
-const { runLoad, isValidRun } = require('./lib/load');
-const { rssMb } = require('./lib/stats');
-const { measureWebhookLatency } = require('./lib/webhook-latency');
-const { timeContractSuite } = require('./lib/contract-time');
-const { renderScale } = require('./lib/scale-report');
-const { writeResults, updateCommittedSection } = require('./lib/report');
+const { installExitHooks } = require('./children');
+const { expectStatus, request, closeAgent } = require('./http-client');
+const { intEnv, listEnv, machineInfo } = require('./options');
+const { assertBuilt, partnerHeaders } = require('./project');
+const { scenarioFile, ensurePayments } = require('./scenario-data');
+const { startServer } = require('./servers');
+const { runLoad, isValidRun } = require('./load');
+const { rssMb } = require('./stats');
+const { measureWebhookVolume } = require('./webhook-latency');
+const { renderScale } = require('./scale-report');
+const { writeResults, updateCommittedSection } = require('./report');
 
 const say = (line) => process.stdout.write(`${line}\n`);
 
@@ -69,7 +68,7 @@ async function measureSize(payments, { seconds, warmupSeconds, connections }) {
   );
   const server = await startServer('ours', { scenarioFile: data.file, timeoutMs: 20 * 60_000 });
   try {
-    const loaded = await ensurePayments(server.base, { payments, allowApiFill: payments <= 100_000 });
+    const loaded = await ensurePayments(server.base, { payments });
     const rssLoadedMb = rssMb(server.pid);
     say(
       `  ready in ${(server.readyMs / 1000).toFixed(2)} s (${loaded.loadedBy}), ${loaded.total} payments, RSS ${rssLoadedMb?.toFixed(0)} MB`,
@@ -111,16 +110,15 @@ async function measureSize(payments, { seconds, warmupSeconds, connections }) {
   }
 }
 
-async function main() {
+async function main({ only }) {
   installExitHooks();
   assertBuilt();
   const options = {
-    sizes: listEnv('BENCH_SCALE_SIZES', ['1000', '100000', '1000000']).map(Number),
+    sizes: only === 'webhooks' ? [] : listEnv('BENCH_SCALE_SIZES', ['1000', '1000000']).map(Number),
     seconds: intEnv('BENCH_DURATION', 10, { min: 1, max: 600 }),
     warmupSeconds: intEnv('BENCH_WARMUP', 1, { min: 0, max: 60 }),
     connections: intEnv('BENCH_CONNECTIONS', 10, { min: 1, max: 1000 }),
-    webhookEvents: intEnv('BENCH_WEBHOOK_EVENTS', 500, { min: 1, max: 100_000 }),
-    contract: process.env.BENCH_CONTRACT !== '0',
+    webhookPayments: intEnv('BENCH_WEBHOOK_PAYMENTS', 1000, { min: 1, max: 100_000 }),
   };
   const machine = machineInfo();
   const startedAt = new Date();
@@ -138,18 +136,16 @@ async function main() {
     }
   }
 
-  say('webhook delivery latency…');
+  say(`webhooks: ${options.webhookPayments} payments settled within one second…`);
   const webhooks = [];
   try {
     const server = await startServer('ours');
     try {
-      for (const concurrency of [1, 10]) {
-        const result = await measureWebhookLatency(server.base, { events: options.webhookEvents, concurrency });
-        say(
-          `  ${concurrency} in flight: ${result.received}/${result.events} received, p50 ${result.p50?.toFixed(2)} ms, p99 ${result.p99?.toFixed(2)} ms`,
-        );
-        webhooks.push(result);
-      }
+      const result = await measureWebhookVolume(server.base, { payments: options.webhookPayments });
+      say(
+        `  ${result.received}/${result.payments} delivered, p50 ${result.delivery.p50?.toFixed(2)} ms, p99 ${result.delivery.p99?.toFixed(2)} ms; status p99 ${result.status.alone.p99?.toFixed(2)} ms alone, ${result.status.during.p99?.toFixed(2)} ms during`,
+      );
+      webhooks.push(result);
     } finally {
       await server.stop();
       fs.rmSync(server.logFile, { force: true });
@@ -157,17 +153,6 @@ async function main() {
   } catch (err) {
     // A failure here costs the webhook numbers, not the sizes measured before.
     say(`  FAILED ${err.message}`);
-  }
-
-  let contract = null;
-  if (options.contract) {
-    say('contract suite (jest --selectProjects contract)…');
-    contract = await timeContractSuite();
-    say(
-      contract
-        ? `  ${(contract.ms / 1000).toFixed(1)} s, exit ${contract.exitCode}: ${contract.summary}`
-        : '  no contract tests yet',
-    );
   }
 
   const result = {
@@ -178,7 +163,6 @@ async function main() {
     options,
     sizes,
     webhooks,
-    contract,
   };
   const markdown = renderScale(result);
   result.targets = markdown.targets;

@@ -7,7 +7,7 @@
  * its capped stores are; per third, what the heap held and what was left after a reset; then a
  * verdict (E91) and exits 1 when memory grows beyond what the caps allow.
  *
- *   npm run soak                               60 s at 200 requests/s
+ *   npm run soak                               60 s at 200 requests/s (`npm run bench -- --only soak`)
  *   npm run soak -- --duration 10m --rate 300  (or SOAK_DURATION=10m SOAK_RATE=300 npm run soak)
  *
  * Options (flag or env): --duration/SOAK_DURATION (60s; s, m, h), --rate/SOAK_RATE (200 req/s),
@@ -16,15 +16,15 @@
  * SOAK_RECEIVER_ERRORS (0.2), --seed/SOAK_SEED (1). Results also go to bench/results/soak.md/.json.
  */
 const { monitorEventLoopDelay } = require('node:perf_hooks');
-const { installExitHooks, killAll } = require('./lib/children');
-const { request, closeAgent } = require('./lib/http-client');
-const { machineInfo } = require('./lib/options');
-const { beyondPeriod, probeFlags, sample } = require('./lib/probe');
-const { assertBuilt, requireDist } = require('./lib/project');
-const { fmt, table, machineLine, writeResults } = require('./lib/report');
-const { startServer } = require('./lib/servers');
-const { percentile } = require('./lib/stats');
-const { seededRandom, startSlowReceivers, createRecorder, createTraffic } = require('./lib/soak-traffic');
+const { installExitHooks, killAll } = require('./children');
+const { request, closeAgent } = require('./http-client');
+const { machineInfo } = require('./options');
+const { beyondPeriod, probeFlags, sample } = require('./probe');
+const { assertBuilt, requireDist } = require('./project');
+const { fmt, table, machineLine, writeResults } = require('./report');
+const { startServer } = require('./servers');
+const { percentile } = require('./stats');
+const { seededRandom, startSlowReceivers, createRecorder, createTraffic } = require('./soak-traffic');
 
 const say = (line) => process.stdout.write(`${line}\n`);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -87,7 +87,7 @@ async function capCounts(base) {
 
 const max = (values) => values.reduce((a, b) => (b != null && (a == null || b > a) ? b : a), null);
 
-async function main() {
+async function soak() {
   assertBuilt();
   installExitHooks();
   const opts = soakOptions();
@@ -371,11 +371,14 @@ function render({ opts, machine, startedAt, rows, thirds, checks, receivers, exa
 
 // Exits explicitly, so nothing left open (a receiver socket, the IPC channel) can keep a finished
 // or failed soak running.
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    process.stderr.write(`soak: ${err.stack ?? err}\n`);
-    killAll();
-    process.exit(2);
-  },
-);
+module.exports = {
+  main: () =>
+    soak().then(
+      (code) => process.exit(code),
+      (err) => {
+        process.stderr.write(`soak: ${err.stack ?? err}\n`);
+        killAll();
+        process.exit(2);
+      },
+    ),
+};

@@ -4,38 +4,32 @@
  * file takes to start and how much memory it holds, and what committing every change costs per
  * request (autocannon, with and without `--state-file`, in the same run, alternating).
  *
- *   npm run build && node bench/durability.js
- *   DURABILITY_PAYMENTS=100000 BENCH_DURATION=5 BENCH_ROUNDS=1 node bench/durability.js   # quick
+ *   npm run bench -- --only durability
+ *   DURABILITY_PAYMENTS=100000 BENCH_DURATION=5 BENCH_ROUNDS=1 npm run bench -- --only durability   # quick
  *
- * Prints a Markdown report and writes it to bench/results/durability.md.
+ * The mock runs with Node's default heap limit. Prints a Markdown report and writes it to
+ * bench/results/durability.md.
  */
 const fs = require('node:fs');
 const path = require('node:path');
-const { performance } = require('node:perf_hooks');
-const { benchTmpDir, spawnNode, stopChild, installExitHooks } = require('./lib/children');
-const { waitForOk, freePort, closeAgent } = require('./lib/http-client');
-const { runLoad, isValidRun } = require('./lib/load');
-const { ROOT, assertBuilt } = require('./lib/project');
-const { scenarioFile } = require('./lib/scenario-data');
-const { rssMb, cpuMs } = require('./lib/stats');
-const { setupOurs, scenarios } = require('./lib/workload');
+const { benchTmpDir, stopChild, installExitHooks } = require('./children');
+const { closeAgent } = require('./http-client');
+const { runLoad, isValidRun } = require('./load');
+const { assertBuilt } = require('./project');
+const { writeResults } = require('./report');
+const { scenarioFile } = require('./scenario-data');
+const { startServer } = require('./servers');
+const { rssMb } = require('./stats');
+const { setupOurs, scenarios } = require('./workload');
 
 const PAYMENTS = Number(process.env.DURABILITY_PAYMENTS ?? 1_000_000);
 const SECONDS = Number(process.env.BENCH_DURATION ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
-const BIN = path.join(ROOT, 'bin', 'acountpay-mock.js');
-const HEAP = PAYMENTS > 200_000 ? ['--max-old-space-size=6144'] : [];
 
-async function startMock(args, label) {
-  const port = await freePort();
-  const started = performance.now();
-  const child = spawnNode([...HEAP, BIN, '--port', String(port), '--log-level', 'warn', ...args], {
-    logFile: path.join(benchTmpDir(), `durability-${label}.log`),
-  });
-  const base = `http://127.0.0.1:${port}`;
-  await waitForOk(base, { path: '/__control/health', child, timeoutMs: 30 * 60_000, intervalMs: 50 });
-  return { child, base, ms: performance.now() - started, cpu: cpuMs(child.pid), rss: rssMb(child.pid) };
+async function startMock(args) {
+  const server = await startServer('ours', { args, logLevel: 'warn', timeoutMs: 30 * 60_000 });
+  return { ...server, ms: server.readyMs, cpu: server.readyCpuMs, rss: rssMb(server.pid) };
 }
 
 const fileMb = (file) =>
@@ -47,16 +41,16 @@ async function scale(lines) {
   for (const s of ['', '-wal', '-shm']) fs.rmSync(file + s, { force: true });
 
   // First start: the scenario is loaded (as without a state file), then written to the new file.
-  const plain = await startMock(['--scenario', scenario.file], 'plain');
+  const plain = await startMock(['--scenario', scenario.file]);
   await stopChild(plain.child);
-  const first = await startMock(['--scenario', scenario.file, '--state-file', file], 'first');
+  const first = await startMock(['--scenario', scenario.file, '--state-file', file]);
   await stopChild(first.child); // SIGTERM: commit and checkpoint
   const sizeMb = fileMb(file);
   // Restarts from the file alone: after a graceful stop, and after kill -9 (log replayed at open).
-  const restart = await startMock(['--state-file', file], 'restart');
+  const restart = await startMock(['--state-file', file]);
   restart.child.kill('SIGKILL');
   await stopChild(restart.child);
-  const afterKill = await startMock(['--state-file', file], 'after-kill');
+  const afterKill = await startMock(['--state-file', file]);
   await stopChild(afterKill.child);
 
   lines.push(
@@ -64,7 +58,7 @@ async function scale(lines) {
     '',
     `Scenario: \`fixtures generate --seed 42 --merchants 50 --stores-per-merchant 3 --payments ${PAYMENTS}\`` +
       ` (${(scenario.bytes / 2 ** 20).toFixed(0)} MB of JSON); state file after a graceful stop: ${sizeMb.toFixed(0)} MB.` +
-      ` Heap limit ${HEAP.length ? HEAP[0] : 'default'}.`,
+      ' Default heap limit.',
     '',
     '| start | until the first 200 | CPU used by then | RSS then |',
     '| --- | --- | --- | --- |',
@@ -88,14 +82,9 @@ async function overhead(lines) {
     for (const mode of order) {
       const file = path.join(benchTmpDir(), `durability-overhead-${round}.db`);
       for (const s of ['', '-wal', '-shm']) fs.rmSync(file + s, { force: true });
-      const mock = await startMock(
-        ['--scenario', 'default', ...(mode === 'durable' ? ['--state-file', file] : [])],
-        `${mode}-${round}`,
-      );
+      const mock = await startMock(['--scenario', 'default', ...(mode === 'durable' ? ['--state-file', file] : [])]);
       const ids = await setupOurs(mock.base);
-      for (const s of scenarios(ids).filter((x) =>
-        ['create-payment', 'payment-status', 'create-store'].includes(x.name),
-      )) {
+      for (const s of scenarios(ids, ['create-payment', 'payment-status', 'create-store'])) {
         await runLoad({ base: mock.base, request: s.request, expect: s.expect, connections: CONNECTIONS, seconds: 2 });
         const run = await runLoad({
           base: mock.base,
@@ -128,21 +117,16 @@ async function overhead(lines) {
   );
 }
 
-async function main() {
+async function main({ argv }) {
   assertBuilt();
   installExitHooks();
   const lines = [`# State file benchmark (${new Date().toISOString().slice(0, 10)}, Node ${process.version})`, ''];
-  if (!process.argv.includes('--overhead-only')) await scale(lines);
-  if (!process.argv.includes('--scale-only')) await overhead(lines);
+  if (!argv.includes('--overhead-only')) await scale(lines);
+  if (!argv.includes('--scale-only')) await overhead(lines);
   closeAgent();
   const report = lines.join('\n');
-  const out = path.join(ROOT, 'bench', 'results');
-  fs.mkdirSync(out, { recursive: true });
-  fs.writeFileSync(path.join(out, 'durability.md'), `${report}\n`);
+  writeResults('durability', report, { payments: PAYMENTS, report });
   process.stdout.write(`${report}\n`);
 }
 
-main().catch((err) => {
-  process.stderr.write(`${err.stack ?? err}\n`);
-  process.exitCode = 1;
-});
+module.exports = { main };

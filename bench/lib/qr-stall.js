@@ -1,23 +1,22 @@
-#!/usr/bin/env node
 'use strict';
 /**
  * How much a PNG QR code costs the mock's event loop, and what a flood of them does to other
- * requests: `node bench/qr-stall.js` (build first).
+ * requests: `npm run bench -- --only qr-stall` (build first).
  *  1. Sequential requests, one at a time: the mock's event-loop busy time per request
  *     (perf_hooks.eventLoopUtilization in the mock, via probe.js) and the longest event-loop delay.
  *  2. `GET /payments/{id}/status` under autocannon (10 connections) alone, then while 4 more
  *     connections request `qr?format=png&size=2048` as fast as they are answered: its p50/p99.
  * QR_STALL_REQUESTS (default 20) sequential requests per kind, QR_STALL_SECONDS (default 10) per load run.
  */
-const { installExitHooks } = require('./lib/children');
-const { request, closeAgent } = require('./lib/http-client');
-const { runLoad } = require('./lib/load');
-const { intEnv, machineInfo } = require('./lib/options');
-const { beyondPeriod, probeFlags, sample } = require('./lib/probe');
-const { assertBuilt, partnerHeaders } = require('./lib/project');
-const { fmt, table, machineLine, writeResults } = require('./lib/report');
-const { startServer } = require('./lib/servers');
-const { setupOurs } = require('./lib/workload');
+const { installExitHooks } = require('./children');
+const { request, closeAgent } = require('./http-client');
+const { runLoad } = require('./load');
+const { intEnv, machineInfo } = require('./options');
+const { beyondPeriod, probeFlags, sample } = require('./probe');
+const { assertBuilt, partnerHeaders } = require('./project');
+const { fmt, table, machineLine, writeResults } = require('./report');
+const { startServer } = require('./servers');
+const { setupOurs } = require('./workload');
 
 const say = (line) => process.stdout.write(`${line}\n`);
 
@@ -44,8 +43,8 @@ async function main() {
   const server = await startServer('ours', { nodeFlags: probeFlags(), ipc: true });
   try {
     const ids = await setupOurs(server.base);
-    const qr = `/v1/partner/payments/${ids.paymentId}/qr`;
-    const status = `/v1/partner/payments/${ids.paymentId}/status`;
+    const qr = `/v1/partner/payments/${ids.payment.paymentId}/qr`;
+    const status = `/v1/partner/payments/${ids.payment.paymentId}/status`;
     const kinds = [status, `${qr}?format=png&size=320`, `${qr}?format=png&size=2048`, `${qr}?format=svg&size=2048`];
     const rows = [];
     for (const path of kinds) rows.push(await sequential(server, path, count));
@@ -124,7 +123,4 @@ async function main() {
   }
 }
 
-main().catch((err) => {
-  process.stderr.write(`${err.stack ?? err}\n`);
-  process.exitCode = 1;
-});
+module.exports = { main };
