@@ -33,7 +33,7 @@ export function createApp(deps: AppDeps): Express {
   );
   const persistence = deps.persistence.durable ? deps.persistence : null;
   const begin = (req: Request, res: Response, next: NextFunction) => {
-    deps.scheduler.runDue(); // fires expiries the clock has reached, even between timer ticks
+    deps.timeline.runDue(); // E140: what the clock has reached happens before the request is read
     persistence?.guard(res); // nothing is answered before what it changed is in the state file
     deps.journal.watch(req, res);
     track(req, res, next);

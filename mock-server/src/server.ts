@@ -96,7 +96,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
       });
     });
   } catch (err) {
-    deps.scheduler.close();
+    deps.timeline.close();
     deps.dispatcher.close();
     try {
       if (deps.persistence.durable) deps.persistence.close();
@@ -121,7 +121,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     }
     server.closeAllConnections();
     await stopped;
-    deps.scheduler.close();
+    deps.timeline.close();
     deps.dispatcher.close();
     deps.persistence.close();
   }

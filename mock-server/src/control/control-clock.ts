@@ -1,21 +1,19 @@
 /**
- * D4: the clock QA moves forward. After a move, whatever became due runs before the answer: payment
- * expiries (D20) fire at once, and webhook retries (D29) start; `flushDeliveries` awaits them.
+ * D4: the clock QA moves forward. After a move, whatever became due on the timeline runs before the
+ * answer, in due order (E140): payment expiries (D20) fire, and webhook retries (D29) start;
+ * `flushDeliveries` awaits them.
  */
-import type { AppDeps } from '../deps';
 import { errors } from '../http/api-error';
 import { ok, type HandlerTable } from '../http/handler';
+import type { Timeline } from '../shared/timeline';
 import type { ClockState } from './control-types';
 import { formatDuration, parseDuration } from './duration';
 
 /** E35: the latest time the mock's clock may show. */
 export const LATEST_CLOCK_MS = Date.parse('9999-12-31T23:59:59.999Z');
 
-export function createControlClockHandlers({
-  clock,
-  scheduler,
-  dispatcher,
-}: Pick<AppDeps, 'clock' | 'scheduler' | 'dispatcher'>): HandlerTable {
+export function createControlClockHandlers({ timeline }: { timeline: Timeline }): HandlerTable {
+  const { clock } = timeline;
   const read = (): ClockState => ({ now: clock.now().toISOString(), offsetMs: clock.offsetMs() });
 
   return {
@@ -30,9 +28,7 @@ export function createControlClockHandlers({
         throw errors.validation([
           `the clock cannot move past 9999-12-31T23:59:59.999Z; at most ${formatDuration(left)} more`,
         ]);
-      clock.advance(ms);
-      scheduler.runDue();
-      dispatcher.onClockAdvanced();
+      timeline.advance(ms);
       return ok(read());
     },
   };

@@ -21,7 +21,7 @@ import { NO_PERSISTENCE, type Persistence } from './persistence/persistence';
 import { trackDeliveries, type TrackedDeliveryStore } from './persistence/tracked-deliveries';
 import { createPublicLinks, type PublicLinks } from './shared/links';
 import { createLogger } from './shared/logger';
-import { createScheduler } from './shared/scheduler';
+import { createTimeline } from './shared/timeline';
 import { MockState } from './state/mock-state';
 import { seedDefaultPartner } from './state/seed';
 import {
@@ -82,7 +82,7 @@ export function buildDeps(config: MockConfig, getBaseUrl: () => string, override
   const clock = overrides.clock ?? createSystemClock();
   const ids = overrides.ids ?? (config.seed !== null ? createSeededIds(config.seed) : createRandomIds());
   const events = createEventBus((err) => logger.error({ err }, 'event listener failed'));
-  const scheduler = createScheduler(clock, (err) => logger.error({ err }, 'scheduled task failed'));
+  const timeline = createTimeline(clock, (err) => logger.error({ err }, 'scheduled task failed'));
   const state = new MockState();
   seedDefaultPartner(state, config, clock);
   // E102, E103: --rules and --auto-pay; a rules file that does not load stops the start here.
@@ -99,7 +99,7 @@ export function buildDeps(config: MockConfig, getBaseUrl: () => string, override
     (delivery) => state.webhooks.get(delivery.webhookId)?.secret,
   );
   const dispatcher = createWebhookDispatcher({
-    clock,
+    timeline,
     http: overrides.http ?? createNodeHttpClient(),
     logger,
     retrySchedule: config.webhookRetrySchedule,
@@ -107,7 +107,6 @@ export function buildDeps(config: MockConfig, getBaseUrl: () => string, override
     newDeliveryId: () => `dlv_${ids.hex(12)}`,
     store: deliveries,
     lookupSecret: (webhookId) => state.webhooks.get(webhookId)?.secret,
-    scheduler,
     onAttempt: (delivery) => {
       live.publish('delivery', deliverySummary(delivery));
       const webhook = state.webhooks.get(delivery.webhookId);
@@ -117,7 +116,7 @@ export function buildDeps(config: MockConfig, getBaseUrl: () => string, override
     },
   });
   const links = createPublicLinks(getBaseUrl);
-  const serviceDeps: ServiceDeps = { state, clock, ids, events, scheduler, config };
+  const serviceDeps: ServiceDeps = { state, clock, ids, events, timeline, config };
   const services = createServices({ ...serviceDeps, links, dispatcher, logger, random });
 
   const partnerOperations = listOperations('partner-api');

@@ -154,7 +154,7 @@ describe('loadScenario', () => {
     const deps = createTestDeps();
     loadScenario(deps, smallScenario());
     deps.clock.advance(30 * 60_000);
-    deps.scheduler.runDue();
+    deps.timeline.runDue();
     expect(deps.state.payments.get(8)).toMatchObject({ status: 'expired', bankPaymentStatus: 'Expired' });
   });
 

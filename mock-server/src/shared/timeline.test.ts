@@ -1,50 +1,79 @@
-import { createManualClock } from './clock';
-import { createScheduler } from './scheduler';
+import { createManualClock, createSystemClock } from './clock';
+import { createTimeline, type Timeline } from './timeline';
 
-describe('createScheduler', () => {
-  test('runs tasks when the clock reaches them, in due order', () => {
-    const clock = createManualClock();
-    const scheduler = createScheduler(clock);
-    const ran: string[] = [];
-    scheduler.schedule('b', clock.nowMs() + 2000, () => ran.push('b'));
-    scheduler.schedule('a', clock.nowMs() + 1000, () => ran.push('a'));
-    expect(scheduler.runDue()).toBe(0);
-    clock.advance(1500);
-    scheduler.runDue();
-    expect(ran).toEqual(['a']);
-    clock.advance(1000);
-    scheduler.runDue();
-    expect(ran).toEqual(['a', 'b']);
-    scheduler.close();
+/** A timeline on a manual clock and the keys of the tasks it ran, in order. */
+function recorded(onError?: (err: unknown) => void) {
+  const timeline = createTimeline(createManualClock(), onError);
+  const ran: string[] = [];
+  const at = (key: string, inMs: number, then?: () => void) =>
+    timeline.schedule(key, timeline.clock.nowMs() + inMs, () => {
+      ran.push(key);
+      then?.();
+    });
+  return { timeline, ran, at };
+}
+
+let open: Timeline[] = [];
+afterEach(() => {
+  open.forEach((t) => t.close());
+  open = [];
+});
+
+describe('createTimeline', () => {
+  test('runs tasks when the clock reaches them, in due order, ties in the order scheduled', () => {
+    const { timeline, ran, at } = recorded();
+    open.push(timeline);
+    at('b', 2000);
+    at('a', 1000);
+    at('a2', 1000);
+    expect(timeline.runDue()).toBe(0);
+    expect(timeline.advance(1500)).toBe(2);
+    expect(ran).toEqual(['a', 'a2']);
+    timeline.advance(1000);
+    expect(ran).toEqual(['a', 'a2', 'b']);
+  });
+
+  test('one move of the clock runs everything due once, including what the tasks schedule', () => {
+    const { timeline, ran, at } = recorded();
+    open.push(timeline);
+    at('first', 10, () => at('follow-up', 0));
+    at('late', 60_000);
+    expect(timeline.advance(1000)).toBe(2);
+    expect(ran).toEqual(['first', 'follow-up']);
+    expect(timeline.runDue()).toBe(0);
+    expect(timeline.size()).toBe(1);
   });
 
   test('does not run cancelled tasks and replaces a task scheduled again under the same key', () => {
-    const clock = createManualClock();
-    const scheduler = createScheduler(clock);
-    const ran: string[] = [];
-    scheduler.schedule('x', clock.nowMs() + 10, () => ran.push('first'));
-    scheduler.schedule('x', clock.nowMs() + 20, () => ran.push('second'));
-    scheduler.schedule('y', clock.nowMs() + 10, () => ran.push('y'));
-    scheduler.cancel('y');
-    clock.advance(100);
-    scheduler.runDue();
+    const { timeline, ran } = recorded();
+    open.push(timeline);
+    const now = timeline.clock.nowMs();
+    timeline.schedule('x', now + 10, () => ran.push('first'));
+    timeline.schedule('x', now + 20, () => ran.push('second'));
+    timeline.schedule('y', now + 10, () => ran.push('y'));
+    timeline.cancel('y');
+    timeline.advance(100);
     expect(ran).toEqual(['second']);
-    expect(scheduler.size()).toBe(0);
-    scheduler.close();
+    expect(timeline.size()).toBe(0);
   });
 
   test('keeps running other tasks when one throws', () => {
-    const clock = createManualClock();
     const errors: unknown[] = [];
-    const scheduler = createScheduler(clock, (err) => errors.push(err));
-    const ran: string[] = [];
-    scheduler.schedule('bad', clock.nowMs(), () => {
+    const { timeline, ran, at } = recorded((err) => errors.push(err));
+    open.push(timeline);
+    at('bad', 0, () => {
       throw new Error('boom');
     });
-    scheduler.schedule('good', clock.nowMs(), () => ran.push('good'));
-    scheduler.runDue();
-    expect(ran).toEqual(['good']);
-    expect(errors).toHaveLength(1);
-    scheduler.close();
+    at('good', 0);
+    timeline.runDue();
+    expect(ran).toEqual(['bad', 'good']);
+    expect(errors).toEqual([new Error('boom')]);
+  });
+
+  test('fires a task by its real timer when the system clock reaches it', async () => {
+    const timeline = createTimeline(createSystemClock());
+    open.push(timeline);
+    await new Promise<void>((resolve) => timeline.schedule('soon', timeline.clock.nowMs() + 5, resolve));
+    expect(timeline.size()).toBe(0);
   });
 });

@@ -1,27 +1,26 @@
 /**
- * Runs jobs when the mock's clock reaches their due time, with a global and a per-key cap on jobs
+ * Webhook attempts on the mock's one timeline (E140), with a global and a per-key cap on attempts
  * running at once (D29: one hanging receiver holds at most `maxPerKey` slots, never the queue).
  *
- * Waiting jobs sit in a heap by due time (clock ms). One real timer is armed for the earliest; after
- * the clock is moved forward, `pump()` starts whatever became due at once.
+ * A job waits on the timeline until its due time; then it is ready, and starts as soon as a slot is
+ * free, ready jobs in due order. A job due when it is added skips the timeline and starts in a
+ * microtask, after the state change that added it returned.
  */
-import type { Clock } from '../shared/clock';
+import type { Timeline } from '../shared/timeline';
 import { DueHeap } from '../shared/due-heap';
 
-export interface ScheduledJob {
+export interface SlotJob {
   dueAt: number;
   seq: number;
   /** Jobs with the same key share the per-key cap (the receiver's origin). */
   key: string;
 }
 
-export interface AttemptScheduler<T extends ScheduledJob> {
+export interface AttemptSlots<T extends SlotJob> {
   add(job: T, dueAt: number): void;
-  /** Starts every job that is due and has a free slot; re-arms the timer. */
-  pump(): void;
-  /** Resolves once nothing runs and nothing is due by the clock's now. */
+  /** Brings the timeline up to date, then resolves once nothing runs and nothing is ready. */
   drain(): Promise<void>;
-  /** Waiting, held back by a cap, or running. */
+  /** Waiting, ready, held back by a cap, or running. */
   size(): number;
   /** Removes every job that has not started and returns them. */
   clear(): T[];
@@ -29,22 +28,23 @@ export interface AttemptScheduler<T extends ScheduledJob> {
   close(): void;
 }
 
-export interface AttemptSchedulerOptions<T> {
-  clock: Clock;
+export interface AttemptSlotsOptions<T> {
+  timeline: Timeline;
   maxConcurrency: number;
   maxPerKey: number;
   /** Must not reject. */
   run: (job: T) => Promise<void>;
 }
 
-const MAX_TIMER_MS = 2_147_483_647;
+let instances = 0;
 
-export function createAttemptScheduler<T extends ScheduledJob>(
-  options: AttemptSchedulerOptions<T>,
-): AttemptScheduler<T> {
-  const { clock, maxConcurrency, maxPerKey } = options;
-  const waiting = new DueHeap<T>();
-  /** Due jobs whose key is at its cap; released one by one as that key's jobs end. */
+export function createAttemptSlots<T extends SlotJob>(options: AttemptSlotsOptions<T>): AttemptSlots<T> {
+  const { timeline, maxConcurrency, maxPerKey } = options;
+  const prefix = `attempt:${++instances}:`;
+  /** Jobs on the timeline, by seq. */
+  const waiting = new Map<number, T>();
+  const ready = new DueHeap<T>();
+  /** Ready jobs whose key is at its cap; released one by one as that key's jobs end. */
   const held = new Map<string, T[]>();
   const runningByKey = new Map<string, number>();
   let drainWaiters: Array<() => void> = [];
@@ -53,45 +53,16 @@ export function createAttemptScheduler<T extends ScheduledJob>(
   let seq = 0;
   let closed = false;
   let pumpQueued = false;
-  let timer: NodeJS.Timeout | undefined;
-  let timerDueAt: number | undefined;
 
-  function arm(): void {
-    const top = waiting.peek();
-    // A due job that waits for a free slot needs no timer: the end of a running job pumps again.
-    const wanted = closed || !top || top.dueAt <= clock.nowMs() ? undefined : top.dueAt;
-    if (wanted === timerDueAt) return;
-    if (timer) clearTimeout(timer);
-    timer = undefined;
-    timerDueAt = wanted;
-    if (wanted === undefined) return;
-    timer = setTimeout(
-      () => {
-        timer = undefined;
-        timerDueAt = undefined;
-        pump();
-      },
-      Math.min(MAX_TIMER_MS, Math.max(0, wanted - clock.nowMs())),
-    );
-    timer.unref();
-  }
-
-  function isIdle(): boolean {
-    if (running > 0) return false;
-    const top = waiting.peek();
-    return closed || !top || top.dueAt > clock.nowMs();
-  }
+  const isIdle = (): boolean => running === 0 && (closed || ready.size === 0);
 
   function pump(): void {
-    const now = clock.nowMs();
     while (!closed && running < maxConcurrency) {
-      const top = waiting.peek();
-      if (!top || top.dueAt > now) break;
-      waiting.pop();
-      if ((runningByKey.get(top.key) ?? 0) >= maxPerKey) hold(top);
-      else start(top);
+      const job = ready.pop();
+      if (!job) break;
+      if ((runningByKey.get(job.key) ?? 0) >= maxPerKey) hold(job);
+      else start(job);
     }
-    arm();
     if (drainWaiters.length > 0 && isIdle()) {
       const waiters = drainWaiters;
       drainWaiters = [];
@@ -112,7 +83,7 @@ export function createAttemptScheduler<T extends ScheduledJob>(
     if (!next) return;
     heldCount -= 1;
     if (list?.length === 0) held.delete(key);
-    waiting.push(next);
+    ready.push(next);
   }
 
   function start(job: T): void {
@@ -128,27 +99,42 @@ export function createAttemptScheduler<T extends ScheduledJob>(
     });
   }
 
+  function queuePump(): void {
+    // The caller may be inside a state change; nothing starts before it returns.
+    if (pumpQueued) return;
+    pumpQueued = true;
+    queueMicrotask(() => {
+      pumpQueued = false;
+      pump();
+    });
+  }
+
   return {
     add(job, dueAt) {
       job.dueAt = dueAt;
       job.seq = seq++;
-      waiting.push(job);
-      // The caller may be inside a state change; nothing starts before it returns.
-      if (pumpQueued) return;
-      pumpQueued = true;
-      queueMicrotask(() => {
-        pumpQueued = false;
+      if (dueAt <= timeline.clock.nowMs()) {
+        ready.push(job);
+        queuePump();
+        return;
+      }
+      waiting.set(job.seq, job);
+      timeline.schedule(prefix + job.seq, dueAt, () => {
+        waiting.delete(job.seq);
+        ready.push(job);
         pump();
       });
     },
-    pump,
     drain() {
+      timeline.runDue();
       pump();
       return isIdle() ? Promise.resolve() : new Promise<void>((resolve) => drainWaiters.push(resolve));
     },
-    size: () => waiting.size + heldCount + running,
+    size: () => waiting.size + ready.size + heldCount + running,
     clear() {
-      const jobs = waiting.clear();
+      const jobs = [...waiting.values(), ...ready.clear()];
+      for (const job of waiting.values()) timeline.cancel(prefix + job.seq);
+      waiting.clear();
       for (const list of held.values()) jobs.push(...list);
       held.clear();
       heldCount = 0;

@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createManualClock } from '../shared/clock';
+import { createTimeline } from '../shared/timeline';
 import type { WebhookRecord } from '../state/records';
 import { createWebhookDispatcher, type DispatcherDeps } from './delivery-queue';
 import type { DeliveryInput } from './delivery-record';
@@ -56,14 +57,15 @@ function paymentCompleted(webhook: WebhookRecord, extra: Partial<DeliveryInput> 
 }
 
 function setup(overrides: Partial<DispatcherDeps> = {}) {
-  const clock = createManualClock();
+  const timeline = createTimeline(createManualClock());
+  const clock = timeline.clock;
   const store = createDeliveryStore();
   const client = createNodeHttpClient();
   const logs: Array<{ level: string; obj: object; msg?: string }> = [];
   const attemptsSeen: number[] = [];
   let next = 0;
   const dispatcher = createWebhookDispatcher({
-    clock,
+    timeline,
     http: client,
     store,
     logger: {
@@ -77,6 +79,7 @@ function setup(overrides: Partial<DispatcherDeps> = {}) {
   });
   cleanups.push(() => {
     dispatcher.close();
+    timeline.close();
     client.close();
   });
   return { clock, store, dispatcher, logs, attemptsSeen };
@@ -187,10 +190,8 @@ describe('webhook dispatcher', () => {
     expect(receiver.requests).toHaveLength(1);
 
     clock.advance(1);
-    dispatcher.onClockAdvanced();
     await dispatcher.drain();
     clock.advance(2000);
-    dispatcher.onClockAdvanced();
     await dispatcher.drain();
 
     const delivery = store.get(id)!;

@@ -1,13 +1,13 @@
 /**
  * The webhook dispatcher (D29): stores each delivery, sends it off the request path, retries on the
- * configured schedule by the mock's clock, and records every attempt. Timing and concurrency live
- * in the attempt scheduler; this file decides what an attempt means.
+ * configured schedule by the mock's clock, and records every attempt. Timing is the timeline's and
+ * concurrency the attempt slots'; this file decides what an attempt means.
  */
 import { DEFAULT_HOLD_MS } from '../../../fixtures/src/rules';
-import { toIso, type Clock } from '../shared/clock';
-import type { Scheduler } from '../shared/scheduler';
+import { toIso } from '../shared/clock';
+import type { Timeline } from '../shared/timeline';
 import type { DeliveryAttempt, DeliveryRecord } from '../state/records';
-import { createAttemptScheduler } from './attempt-scheduler';
+import { createAttemptSlots } from './attempt-slots';
 import { isSuccessful, performAttempt } from './delivery-attempt';
 import { deliveryFromInput, newDeliveryRecord, type DeliveryInput } from './delivery-record';
 import {
@@ -36,7 +36,8 @@ export interface DispatcherLogger {
 }
 
 export interface DispatcherDeps {
-  clock: Clock;
+  /** The mock's one timeline (E140): attempts, retries and the longest hold of an `outOfOrder` delivery. */
+  timeline: Timeline;
   http: WebhookHttpClient;
   logger: DispatcherLogger;
   store: DeliveryStore;
@@ -57,8 +58,6 @@ export interface DispatcherDeps {
   onAttempt?: (delivery: DeliveryRecord) => void;
   /** Finds a webhook's secret to redeliver imported deliveries, whose secrets this process never saw. */
   lookupSecret?: (webhookId: number) => string | undefined;
-  /** The mock's one scheduler: the longest hold of an `outOfOrder` delivery is a task of it (E105). */
-  scheduler?: Scheduler;
   /** E105: how long `outOfOrder` holds a delivery when its rule gives no delay. */
   defaultHoldMs?: number;
 }
@@ -81,7 +80,6 @@ export interface WebhookDispatcher {
   resume(delivery: DeliveryRecord, secret: string): void;
   /** Resolves once nothing is in flight and nothing is due by the clock's now. */
   drain(): Promise<void>;
-  onClockAdvanced(): void;
   pendingCount(): number;
   setRetrySchedule(schedule: readonly number[]): void;
   retrySchedule(): readonly number[];
@@ -120,7 +118,8 @@ function originOf(url: string): string {
 }
 
 export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher {
-  const { clock, store, logger } = deps;
+  const { timeline, store, logger } = deps;
+  const clock = timeline.clock;
   let schedule = checkSchedule(deps.retrySchedule ?? DEFAULT_RETRY_SCHEDULE);
   const timeoutMs = deps.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxPending = deps.maxPending ?? DEFAULT_MAX_PENDING;
@@ -131,13 +130,13 @@ export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher
   /** E105: creation order of the deliveries of this process, so that only a later one releases a held one. */
   const order = new WeakMap<DeliveryRecord, number>();
   let created = 0;
-  const held = createHoldBook(deps.scheduler, (delivery) => {
+  const held = createHoldBook(timeline, (delivery) => {
     note(delivery, 'released: no later event of the merchant went out in time (outOfOrder)');
     release(delivery);
   });
 
-  const scheduler = createAttemptScheduler<QueueItem>({
-    clock,
+  const slots = createAttemptSlots<QueueItem>({
+    timeline,
     maxConcurrency: deps.maxConcurrency ?? 32,
     maxPerKey: deps.maxPerEndpoint ?? 8,
     run: async (item) => {
@@ -165,7 +164,7 @@ export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher
       const dueAt = retry ? clock.nowMs() + schedule[delivery.attempts.length - 1]! : clock.nowMs();
       delivery.nextAttemptAt = toIso(dueAt);
       if (again) note(delivery, 'delivered; the same request goes again with the same delivery id (duplicate)');
-      scheduler.add(item, dueAt);
+      slots.add(item, dueAt);
     } else {
       delivery.outcome = ok ? 'delivered' : 'failed';
       delivery.nextAttemptAt = null;
@@ -267,7 +266,7 @@ export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher
   }
 
   // Held deliveries (outOfOrder) wait too: they count against the cap like scheduled attempts.
-  const full = (): boolean => scheduler.size() + held.size() >= maxPending;
+  const full = (): boolean => slots.size() + held.size() >= maxPending;
 
   /** Ends a delivery that will never be attempted again, so a caller awaiting it gets an answer. */
   function abandon(item: QueueItem): void {
@@ -337,7 +336,7 @@ export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher
     };
     if (onFinal) item.onFinal = onFinal;
     if (onFirstAttempt) item.onFirstAttempt = onFirstAttempt;
-    scheduler.add(item, dueAt);
+    slots.add(item, dueAt);
   }
 
   return {
@@ -383,9 +382,8 @@ export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher
       }
       queue(delivery, secret, true, dueAt);
     },
-    drain: () => scheduler.drain(),
-    onClockAdvanced: () => scheduler.pump(),
-    pendingCount: () => scheduler.size() + held.size(),
+    drain: () => slots.drain(),
+    pendingCount: () => slots.size() + held.size(),
     setRetrySchedule(next) {
       schedule = checkSchedule(next);
     },
@@ -393,14 +391,14 @@ export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher
     reset() {
       generation += 1;
       held.clear();
-      scheduler.clear().forEach(abandon);
+      slots.clear().forEach(abandon);
       secrets.clear();
     },
     close() {
       held.clear();
-      scheduler.close();
+      slots.close();
       // Queued deliveries stay pending in the store; only awaited ones (sendOnce) need an answer.
-      for (const item of scheduler.clear()) if (item.onFinal) abandon(item);
+      for (const item of slots.clear()) if (item.onFinal) abandon(item);
     },
   };
 }

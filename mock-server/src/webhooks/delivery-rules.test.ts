@@ -1,10 +1,10 @@
 /**
- * E105: each webhook behaviour on the dispatcher, with the manual clock, the one scheduler and a
+ * E105: each webhook behaviour on the dispatcher, with the manual clock, the one timeline and a
  * real receiver on 127.0.0.1 that checks every signature. Nothing here waits for real time: the
  * clock moves and `drain()` sends what became due.
  */
 import { createManualClock } from '../shared/clock';
-import { createScheduler } from '../shared/scheduler';
+import { createTimeline } from '../shared/timeline';
 import type { DeliveryRecord, WebhookRecord } from '../state/records';
 import { createWebhookDispatcher } from './delivery-queue';
 import type { DeliveryInput } from './delivery-record';
@@ -22,8 +22,8 @@ afterEach(async () => {
 });
 
 async function setup() {
-  const clock = createManualClock();
-  const scheduler = createScheduler(clock);
+  const timeline = createTimeline(createManualClock());
+  const clock = timeline.clock;
   const store = createDeliveryStore();
   const http = createNodeHttpClient();
   const listener = await createWebhookListener({ secret: SECRET });
@@ -31,10 +31,9 @@ async function setup() {
   /** `<delivery>:<attempts>:<outcome>` after each recorded attempt. */
   const outcomes: string[] = [];
   const dispatcher = createWebhookDispatcher({
-    clock,
+    timeline,
     http,
     store,
-    scheduler,
     logger: { info() {}, warn() {} },
     retrySchedule: [1000, 2000, 4000],
     newDeliveryId: () => `dlv_${++next}`,
@@ -42,7 +41,7 @@ async function setup() {
   });
   cleanups.push(async () => {
     dispatcher.close();
-    scheduler.close();
+    timeline.close();
     http.close();
     await listener.close();
   });
@@ -59,12 +58,10 @@ async function setup() {
   };
   /** Moves the clock and sends whatever became due, as `advanceClock` does. */
   const advance = async (ms: number) => {
-    clock.advance(ms);
-    scheduler.runDue();
-    dispatcher.onClockAdvanced();
+    timeline.advance(ms);
     await dispatcher.drain();
   };
-  return { clock, scheduler, store, dispatcher, listener, webhook, advance, outcomes };
+  return { clock, timeline, store, dispatcher, listener, webhook, advance, outcomes };
 }
 
 function event(
@@ -274,11 +271,11 @@ describe('E105 outOfOrder', () => {
   });
 
   test('a reset forgets held deliveries and their timers', async () => {
-    const { dispatcher, listener, webhook, scheduler, advance } = await setup();
+    const { dispatcher, listener, webhook, timeline, advance } = await setup();
     dispatcher.enqueue(event(webhook, 'payment.completed', 7, { ruleId: 'ooo', outOfOrder: true }));
-    expect(scheduler.size()).toBe(1);
+    expect(timeline.size()).toBe(1);
     dispatcher.reset();
-    expect(scheduler.size()).toBe(0);
+    expect(timeline.size()).toBe(0);
     expect(dispatcher.pendingCount()).toBe(0);
     await advance(600_000);
     expect(listener.received).toEqual([]);
@@ -315,10 +312,10 @@ describe('E105 beforeResponse', () => {
   });
 
   test('a delivery refused because the queue is full still lets the answer go', async () => {
-    const { clock, webhook } = await setup();
+    const { timeline, webhook } = await setup();
     const store = createDeliveryStore();
     const dispatcher = createWebhookDispatcher({
-      clock,
+      timeline,
       http: { post: () => new Promise(() => {}) },
       store,
       logger: { info() {}, warn() {} },
@@ -336,13 +333,12 @@ describe('E105 beforeResponse', () => {
   });
 
   test('held deliveries count against the pending cap (E36)', async () => {
-    const { clock, scheduler, webhook } = await setup();
+    const { timeline, webhook } = await setup();
     const store = createDeliveryStore();
     const dispatcher = createWebhookDispatcher({
-      clock,
+      timeline,
       http: { post: () => new Promise(() => {}) },
       store,
-      scheduler,
       logger: { info() {}, warn() {} },
       newDeliveryId: () => `dlv_${store.all().length + 1}`,
       maxPending: 2,

@@ -6,7 +6,7 @@
  * which attempts were dropped, whether the duplicate went out, whether it is still held.
  */
 import { toIso, type Clock } from '../shared/clock';
-import type { Scheduler } from '../shared/scheduler';
+import type { Timeline } from '../shared/timeline';
 import type { DeliveryAttempt, DeliveryRecord, DeliveryRule } from '../state/records';
 import { isSuccessful } from './delivery-attempt';
 
@@ -98,10 +98,10 @@ const bookKey = (d: DeliveryRecord) => `${d.webhookId}:${d.merchantId ?? '-'}`;
 const timerKey = (d: DeliveryRecord) => `delivery:${d.id}:hold`;
 
 /**
- * Held deliveries by webhook and merchant. The longest hold is a task of the one scheduler; when it
+ * Held deliveries by webhook and merchant. The longest hold is a task of the timeline; when it
  * fires, `onTimeout` queues the delivery.
  */
-export function createHoldBook(scheduler: Scheduler | undefined, onTimeout: (d: DeliveryRecord) => void): HoldBook {
+export function createHoldBook(timeline: Timeline, onTimeout: (d: DeliveryRecord) => void): HoldBook {
   const book = new Map<string, HeldEntry[]>();
   let count = 0;
 
@@ -111,7 +111,7 @@ export function createHoldBook(scheduler: Scheduler | undefined, onTimeout: (d: 
     if (list.length > 0) book.set(key, list);
     else book.delete(key);
     count -= 1;
-    scheduler?.cancel(timerKey(entry.delivery));
+    timeline.cancel(timerKey(entry.delivery));
   }
 
   return {
@@ -120,7 +120,7 @@ export function createHoldBook(scheduler: Scheduler | undefined, onTimeout: (d: 
       const key = bookKey(delivery);
       book.set(key, [...(book.get(key) ?? []), entry]);
       count += 1;
-      scheduler?.schedule(timerKey(delivery), untilMs, () => {
+      timeline.schedule(timerKey(delivery), untilMs, () => {
         if (!(book.get(key) ?? []).includes(entry)) return;
         remove(entry);
         onTimeout(delivery);
@@ -134,7 +134,7 @@ export function createHoldBook(scheduler: Scheduler | undefined, onTimeout: (d: 
     },
     size: () => count,
     clear() {
-      for (const list of book.values()) for (const entry of list) scheduler?.cancel(timerKey(entry.delivery));
+      for (const list of book.values()) for (const entry of list) timeline.cancel(timerKey(entry.delivery));
       book.clear();
       count = 0;
     },

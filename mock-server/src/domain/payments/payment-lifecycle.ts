@@ -1,7 +1,7 @@
 /**
  * D20: pending → paid | failed | expired, and never again. Every settlement records the D23 bank
  * status, cancels the pending timers of the payment and publishes its event after the change.
- * Delayed settlements (D25's header, E101's outcome rules) are tasks of the one scheduler.
+ * Expiry and delayed settlements (D25's header, E101's outcome rules) are tasks of the timeline (E140).
  */
 import type { Logger } from 'pino';
 import { errors } from '../../http/api-error';
@@ -22,9 +22,9 @@ export const expiryKey = (paymentId: number) => `payment:${paymentId}`;
 const mockSettleKey = (paymentId: number) => `payment:${paymentId}:mock`;
 const ruleSettleKey = (paymentId: number) => `payment:${paymentId}:rule`;
 
-export type LifecycleDeps = Pick<ServiceDeps, 'state' | 'clock' | 'events' | 'scheduler'> & { logger: Logger };
+export type LifecycleDeps = Pick<ServiceDeps, 'state' | 'clock' | 'events' | 'timeline'> & { logger: Logger };
 
-export function createPaymentLifecycle({ state, clock, events, scheduler, logger }: LifecycleDeps) {
+export function createPaymentLifecycle({ state, clock, events, timeline, logger }: LifecycleDeps) {
   const merchantNameOf = (p: PaymentRecord) => state.merchants.get(p.merchantId)?.companyName ?? '';
 
   function settle(payment: PaymentRecord, status: FinalStatus, at: string): PaymentRecord {
@@ -39,9 +39,9 @@ export function createPaymentLifecycle({ state, clock, events, scheduler, logger
     payment.updatedAt = at;
     if (status === 'paid') payment.paidAt = at;
     state.touchPayment(payment);
-    scheduler.cancel(expiryKey(payment.id));
-    scheduler.cancel(mockSettleKey(payment.id));
-    scheduler.cancel(ruleSettleKey(payment.id));
+    timeline.cancel(expiryKey(payment.id));
+    timeline.cancel(mockSettleKey(payment.id));
+    timeline.cancel(ruleSettleKey(payment.id));
     state.clearMockSettlement(payment.id);
     events.publish({
       type: status === 'paid' ? 'payment.completed' : 'payment.failed', // D20: expiry is folded into payment.failed
@@ -55,7 +55,7 @@ export function createPaymentLifecycle({ state, clock, events, scheduler, logger
   /** Runs `task` on the payment when the clock reaches `dueMs`, unless it was settled (or the state replaced) by then. */
   function whenDue(key: string, payment: PaymentRecord, dueMs: number, task: (p: PaymentRecord) => void): void {
     const { id, token } = payment;
-    scheduler.schedule(key, dueMs, () => {
+    timeline.schedule(key, dueMs, () => {
       const current = state.payments.get(id);
       if (current && current.token === token && current.status === 'pending') task(current);
     });

@@ -63,7 +63,7 @@ export function hasAtMostTwoDecimals(amount: number): boolean {
 }
 
 export function createPaymentsService(deps: PaymentsDeps) {
-  const { state, clock, ids, scheduler, config, links, merchants, stores, rules, hold, random } = deps;
+  const { state, clock, ids, timeline, config, links, merchants, stores, rules, hold, random } = deps;
   const lifecycle = createPaymentLifecycle(deps);
 
   function findForPartner(partner: PartnerRecord, id: number): PaymentRecord {
@@ -191,7 +191,7 @@ export function createPaymentsService(deps: PaymentsDeps) {
 
     list(partner: PartnerRecord, { merchantClientId, status, ...query }: PaymentListQuery): PaymentList {
       const { page, limit } = safePaging(query.page, query.limit); // E30
-      scheduler.runDue(); // expiries the clock has reached show in this page and its counts
+      timeline.runDue(); // expiries the clock has reached show in this page and its counts
       let merchantId: number | undefined;
       if (merchantClientId !== undefined) {
         const merchant = state.merchantByClientId(merchantClientId);

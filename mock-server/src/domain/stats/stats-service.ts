@@ -17,15 +17,15 @@ export interface StatsRange {
   to?: string;
 }
 
-export function createStatsService({ state, scheduler }: Pick<ServiceDeps, 'state' | 'scheduler'>) {
+export function createStatsService({ state, timeline }: Pick<ServiceDeps, 'state' | 'timeline'>) {
   return {
     get(partner: PartnerRecord, range: StatsRange = {}): Stats {
       const fromMs = range.from !== undefined ? Date.parse(range.from) : -Infinity;
       const toMs = range.to !== undefined ? Date.parse(range.to) : Infinity;
-      if (Number.isNaN(fromMs)) throw errors.validation(['query parameter from must be a valid date-time']);
-      if (Number.isNaN(toMs)) throw errors.validation(['query parameter to must be a valid date-time']);
-      if (fromMs > toMs) throw errors.validation(['query parameter from must not be after to']);
-      scheduler.runDue(); // expiries the clock has reached are counted as expired, not pending
+      if (Number.isNaN(fromMs)) throw apiError('validation_failed', ['query parameter from must be a valid date-time']);
+      if (Number.isNaN(toMs)) throw apiError('validation_failed', ['query parameter to must be a valid date-time']);
+      if (fromMs > toMs) throw apiError('validation_failed', ['query parameter from must not be after to']);
+      timeline.runDue(); // expiries the clock has reached are counted as expired, not pending
 
       const payments = { total: 0, pending: 0, paid: 0, failed: 0, expired: 0 };
       const cents = new Map<string, { cents: number; count: number }>();
