@@ -5,9 +5,7 @@ import { createMockServer, type MockServer } from '../src/server';
 import { createManualClock } from '../src/shared/clock';
 import { createSeededIds } from '../src/shared/ids';
 import { createWebhookListener, type WebhookListener } from '../src/webhooks';
-import { warmUpValidators } from './helpers';
-
-beforeAll(warmUpValidators, 60_000);
+import './helpers'; // builds deps before the first test
 
 let mock: MockServer;
 let receiver: WebhookListener | undefined;

@@ -11,9 +11,7 @@ import { createMockServer, type MockServer } from '../src/server';
 import { createManualClock } from '../src/shared/clock';
 import { createSeededIds } from '../src/shared/ids';
 import { describeWhenBuilt, exitOf, runCli, startCli } from './cli-helpers';
-import { warmUpValidators } from './helpers';
-
-beforeAll(warmUpValidators, 60_000);
+import './helpers'; // builds deps before the first test
 
 const AUTH = {
   'Content-Type': 'application/json',

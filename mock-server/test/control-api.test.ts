@@ -1,7 +1,5 @@
-import { addPartner, createTestApp, warmUpValidators } from './helpers';
+import { addPartner, createTestApp } from './helpers';
 import { createPayment, createTestMerchant, paymentStatus } from './control-helpers';
-
-beforeAll(warmUpValidators, 60_000);
 
 describe('GET /__control/health (getHealth)', () => {
   test('answers ok with the package version and the number of partners', async () => {

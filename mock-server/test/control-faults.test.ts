@@ -1,7 +1,5 @@
-import { createTestApp, warmUpValidators } from './helpers';
+import { createTestApp } from './helpers';
 import { createTestMerchant } from './control-helpers';
-
-beforeAll(warmUpValidators, 60_000);
 
 const paymentBody = (merchantClientId: string) => ({ merchantClientId, amount: 10, referenceNumber: 'R-1' });
 

@@ -1,8 +1,6 @@
 import { loadSpec } from '../../spec';
-import { createTestApp, warmUpValidators } from './helpers';
+import { createTestApp } from './helpers';
 import { createPayment, createTestMerchant, flush, paymentStatus, startReceiver } from './control-helpers';
-
-beforeAll(warmUpValidators, 60_000);
 
 describe('POST /__control/reset (resetState)', () => {
   test('drops every record and starts again from the default partner', async () => {

@@ -1,4 +1,4 @@
-import { createTestApp, warmUpValidators, type TestApp } from './helpers';
+import { createTestApp, type TestApp } from './helpers';
 import {
   advanceSeconds,
   createPayment,
@@ -10,8 +10,6 @@ import {
   type Receiver,
 } from './control-helpers';
 
-beforeAll(warmUpValidators, 60_000);
-
 let t: TestApp;
 let receiver: Receiver;
 
@@ -22,7 +20,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   t.deps.dispatcher.close();
-  t.deps.timeline.close();
+  t.deps.scheduler.close();
   await receiver.listener.close();
 });
 

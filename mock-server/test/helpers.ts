@@ -13,6 +13,15 @@ import { createMockServer, type MockServer } from '../src/server';
 import type { WebhookHttpClient } from '../src/webhooks';
 import type { MerchantRecord, StoreRecord } from '../src/state/records';
 
+/**
+ * Every test file that imports these helpers builds deps once before its first test, so the spec's
+ * validators are compiled (a few seconds, once per test file) in a hook with its own timeout
+ * instead of inside whichever test runs first.
+ */
+beforeAll(() => {
+  createTestDeps();
+}, 60_000);
+
 export const TEST_BASE_URL = 'http://127.0.0.1:4010';
 
 export interface TestApp {
@@ -160,12 +169,4 @@ export function defaultPartnerId(deps: AppDeps): number {
   const credential = deps.state.credentialByClientId(deps.config.clientId);
   if (!credential) throw new Error('The default partner credential is missing');
   return credential.partnerId;
-}
-
-/**
- * Builds deps once so the spec's validators are compiled (a few seconds, once per test file) in a
- * hook with its own timeout instead of inside the first test: `beforeAll(warmUpValidators, 60_000)`.
- */
-export function warmUpValidators(): void {
-  createTestDeps();
 }

@@ -5,20 +5,11 @@
  */
 import { buildPaymentCreateRequest } from '../../fixtures/src';
 import type { components } from '../../spec/generated/control-api';
-import {
-  addActiveMerchant,
-  addStoreFor,
-  createTestApp,
-  defaultPartnerId,
-  warmUpValidators,
-  type TestApp,
-} from './helpers';
+import { addActiveMerchant, addStoreFor, createTestApp, defaultPartnerId, type TestApp } from './helpers';
 import { ALL_EVENTS, advanceSeconds, flush, startReceiver, type Receiver } from './control-helpers';
 
 type ControlPaymentDetail = components['schemas']['ControlPaymentDetail'];
 type Rule = components['schemas']['Rule'];
-
-beforeAll(warmUpValidators, 60_000);
 
 let t: TestApp;
 let receiver: Receiver | undefined;
@@ -31,7 +22,7 @@ function setup(config: Parameters<typeof createTestApp>[0] = {}, random?: () => 
 
 afterEach(async () => {
   t.deps.dispatcher.close();
-  t.deps.timeline.close();
+  t.deps.scheduler.close();
   await receiver?.listener.close();
   receiver = undefined;
 });

@@ -6,20 +6,18 @@
 import { buildPaymentCreateRequest } from '../../fixtures/src';
 import type { components } from '../../spec/generated/control-api';
 import type { WebhookHttpClient } from '../src/webhooks';
-import { addActiveMerchant, createTestApp, defaultPartnerId, warmUpValidators, type TestApp } from './helpers';
+import { addActiveMerchant, createTestApp, defaultPartnerId, type TestApp } from './helpers';
 import { ALL_EVENTS, advanceSeconds, expectedSignature, flush, startReceiver, type Receiver } from './control-helpers';
 
 type Delivery = components['schemas']['DeliveryDetail'];
 type DeliveryList = components['schemas']['DeliveryList'];
-
-beforeAll(warmUpValidators, 60_000);
 
 let t: TestApp;
 let receiver: Receiver | undefined;
 
 afterEach(async () => {
   t.deps.dispatcher.close();
-  t.deps.timeline.close();
+  t.deps.scheduler.close();
   await receiver?.listener.close();
   receiver = undefined;
 });

@@ -1,5 +1,5 @@
 import type { DomainEvent } from '../shared/events';
-import { addActiveMerchant, createTestApp, defaultPartnerId, warmUpValidators } from '../../test/helpers';
+import { addActiveMerchant, createTestApp, defaultPartnerId } from '../../test/helpers';
 import { formatAmount } from './pay-page';
 
 async function setup(extra: Record<string, unknown> = {}) {
@@ -22,8 +22,6 @@ async function setup(extra: Record<string, unknown> = {}) {
   const payment = t.deps.services.payments.findById(res.body.paymentId);
   return { ...t, events, token, payment, pagePath: `${paymentUrl.pathname}${paymentUrl.search}` };
 }
-
-beforeAll(warmUpValidators, 60_000);
 
 describe('GET /pay (hosted pay page)', () => {
   test('shows merchant, Danish amount, description, reference, the banks and three buttons', async () => {

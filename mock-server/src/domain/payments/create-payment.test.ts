@@ -5,14 +5,7 @@ import {
   type PaymentCreateRequest,
 } from '../../../../fixtures/src';
 import type { DomainEvent } from '../../shared/events';
-import {
-  addActiveMerchant,
-  addPartner,
-  addStoreFor,
-  createTestApp,
-  defaultPartnerId,
-  warmUpValidators,
-} from '../../../test/helpers';
+import { addActiveMerchant, addPartner, addStoreFor, createTestApp, defaultPartnerId } from '../../../test/helpers';
 
 function setup() {
   const t = createTestApp();
@@ -25,8 +18,6 @@ function setup() {
 
 const body = (merchantClientId: string, extra: Partial<PaymentCreateRequest> = {}) =>
   buildPaymentCreateRequest({ merchantClientId, ...extra });
-
-beforeAll(warmUpValidators, 60_000);
 
 describe('POST /v1/partner/payments (createPayment)', () => {
   test("answers the seed's example request with 201 and the six documented fields in order", async () => {

@@ -1,10 +1,4 @@
-import {
-  addActiveMerchant,
-  addPartner,
-  createTestApp,
-  defaultPartnerId,
-  warmUpValidators,
-} from '../../../test/helpers';
+import { addActiveMerchant, addPartner, createTestApp, defaultPartnerId } from '../../../test/helpers';
 
 /** 250 payments over two merchants: even ones for `a`, odd ones for `b`; every 5th one paid. */
 function setup() {
@@ -28,8 +22,6 @@ function setup() {
   }
   return { ...t, partner, a, b, ids };
 }
-
-beforeAll(warmUpValidators, 60_000);
 
 describe('GET /v1/partner/payments (listPayments)', () => {
   test('returns the first page of 20, newest first, with the total', async () => {

@@ -1,11 +1,5 @@
 import { buildPaymentCreateRequest } from '../../../../fixtures/src';
-import {
-  addActiveMerchant,
-  addPartner,
-  createTestApp,
-  defaultPartnerId,
-  warmUpValidators,
-} from '../../../test/helpers';
+import { addActiveMerchant, addPartner, createTestApp, defaultPartnerId } from '../../../test/helpers';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -18,8 +12,6 @@ async function setup() {
     .send(buildPaymentCreateRequest({ merchantClientId: merchant.clientId }));
   return { ...t, qrUrl: `/v1/partner/payments/${res.body.paymentId}/qr` };
 }
-
-beforeAll(warmUpValidators, 60_000);
 
 // superagent buffers image/* bodies (SVG included) into a Buffer.
 describe('GET /v1/partner/payments/{paymentId}/qr (getPaymentQr)', () => {

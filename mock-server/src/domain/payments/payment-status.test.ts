@@ -1,11 +1,5 @@
 import type { DomainEvent } from '../../shared/events';
-import {
-  addActiveMerchant,
-  addPartner,
-  createTestApp,
-  defaultPartnerId,
-  warmUpValidators,
-} from '../../../test/helpers';
+import { addActiveMerchant, addPartner, createTestApp, defaultPartnerId } from '../../../test/helpers';
 
 const THIRTY_MINUTES = 30 * 60 * 1000;
 
@@ -32,8 +26,6 @@ async function setup() {
     statusUrl: `/v1/partner/payments/${paymentId}/status`,
   };
 }
-
-beforeAll(warmUpValidators, 60_000);
 
 describe('GET /v1/partner/payments/{paymentId}/status (getPaymentStatus)', () => {
   test('returns the pending payment with every D21 field', async () => {
@@ -105,10 +97,10 @@ describe('GET /v1/partner/payments/{paymentId}/status (getPaymentStatus)', () =>
     ]);
   });
 
-  test('expires through the timeline when the clock passes, without any request', async () => {
+  test('expires through the scheduler when the clock passes, without any request', async () => {
     const { deps, events, payment } = await setup();
     deps.clock.advance(THIRTY_MINUTES);
-    deps.timeline.runDue();
+    deps.scheduler.runDue();
     expect(payment.status).toBe('expired');
     expect(events.map((e) => e.type)).toEqual(['payment.failed']);
   });
@@ -186,7 +178,7 @@ describe('payment lifecycle (D20, D23)', () => {
     const { deps, payments, payment, events } = await setup();
     payments.complete(payment);
     deps.clock.advance(2 * THIRTY_MINUTES);
-    deps.timeline.runDue();
+    deps.scheduler.runDue();
     expect(payment.status).toBe('paid');
     expect(events.map((e) => e.type)).toEqual(['payment.completed']);
   });

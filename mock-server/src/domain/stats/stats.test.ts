@@ -1,10 +1,4 @@
-import {
-  addActiveMerchant,
-  addPartner,
-  createTestApp,
-  defaultPartnerId,
-  warmUpValidators,
-} from '../../../test/helpers';
+import { addActiveMerchant, addPartner, createTestApp, defaultPartnerId } from '../../../test/helpers';
 
 function setup() {
   const t = createTestApp();
@@ -27,8 +21,6 @@ function setup() {
   pay(5);
   return t;
 }
-
-beforeAll(warmUpValidators, 60_000);
 
 describe('GET /v1/partner/stats (getStats)', () => {
   test('counts merchants and payments by status and sums paid volume per currency', async () => {
