@@ -26,6 +26,10 @@ function cellOf(rounds, server, scenario) {
   };
 }
 
+/** A target met when `value` is at most `limit`; `show` formats both. */
+const atMost = (name, value, limit, show) =>
+  target(name, show(value), show(limit), value == null ? null : value <= limit);
+
 function checkTargets({ cells, processes, scenarioList, servers }) {
   const targets = [];
   const ours = cells.ours;
@@ -49,42 +53,17 @@ function checkTargets({ cells, processes, scenarioList, servers }) {
     }
     if (ours?.[name]) {
       const p99 = ours[name].valid ? ours[name].p99 : null;
-      targets.push(
-        target(
-          `${name}: ours p99 ≤ ${LIMITS.p99Ms} ms`,
-          `${fmt.ms(p99)} ms`,
-          `${LIMITS.p99Ms} ms`,
-          p99 == null ? null : p99 <= LIMITS.p99Ms,
-        ),
-      );
+      targets.push(atMost(`${name}: ours p99 ≤ ${LIMITS.p99Ms} ms`, p99, LIMITS.p99Ms, (n) => `${fmt.ms(n)} ms`));
     }
   }
   if (processes.ours) {
     const { coldStartMs, coldStartCpuMs, rssAfterMb } = processes.ours;
+    const ms = (n) => `${fmt.int(n)} ms`;
     targets.push(
-      target(
-        'ours cold start ≤ 0.5 s',
-        `${fmt.int(coldStartMs)} ms`,
-        '500 ms',
-        coldStartMs == null ? null : coldStartMs <= LIMITS.coldStartMs,
-      ),
-    );
-    // The CPU the start-up used is what the wall time would be on an idle core; a busy machine inflates only the latter.
-    targets.push(
-      target(
-        'ours cold start CPU time ≤ 0.5 s (proxy on a busy machine)',
-        `${fmt.int(coldStartCpuMs)} ms`,
-        '500 ms',
-        coldStartCpuMs == null ? null : coldStartCpuMs <= LIMITS.coldStartMs,
-      ),
-    );
-    targets.push(
-      target(
-        'ours RSS after load ≤ 150 MB',
-        `${fmt.mb(rssAfterMb)} MB`,
-        '150 MB',
-        rssAfterMb == null ? null : rssAfterMb <= LIMITS.rssMb,
-      ),
+      atMost('ours cold start ≤ 0.5 s', coldStartMs, LIMITS.coldStartMs, ms),
+      // The CPU the start-up used is what the wall time would be on an idle core; a busy machine inflates only the latter.
+      atMost('ours cold start CPU time ≤ 0.5 s (proxy on a busy machine)', coldStartCpuMs, LIMITS.coldStartMs, ms),
+      atMost('ours RSS after load ≤ 150 MB', rssAfterMb, LIMITS.rssMb, (n) => `${fmt.mb(n)} MB`),
     );
   }
   return targets;

@@ -157,7 +157,8 @@ async function soak() {
           heapUsedMb: probe.heapUsedMb,
           ...counts,
         });
-        say(`  ${fmt.int(thirdRows.at(-1).t)} s: ${rowCells(thirdRows.at(-1)).slice(1).join('  ')}`);
+        const cells = ROW_COLUMNS.map(([, cell]) => cell(thirdRows.at(-1)));
+        say(`  ${cells[0]} s: ${cells.slice(1).join('  ')}`);
       }
       running = false;
       await Promise.all(workers);
@@ -273,27 +274,46 @@ function verdict(thirds) {
   ];
 }
 
-function rowCells(r) {
-  const errors = r.serverErrors + r.transportErrors;
-  return [
-    fmt.int(r.t),
-    fmt.int(r.rps),
-    fmt.ms(r.p50),
-    fmt.ms(r.p99),
-    `${errors}${r.unexpected ? ` (+${r.unexpected} 4xx)` : ''}`,
-    fmt.ms(r.delayP99),
-    fmt.ms(r.delayMax),
-    fmt.mb(r.rssMb),
-    fmt.mb(r.heapUsedMb),
-    fmt.int(r.deliveries),
-    fmt.int(r.pending),
-    fmt.int(r.journal),
-  ];
-}
+const mb1 = (n) => (n == null ? '–' : n.toFixed(1));
+
+/** [header, cell of a row]: one column of a table, so each table is its list of columns. */
+const ROW_COLUMNS = [
+  ['t s', (r) => fmt.int(r.t)],
+  ['req/s', (r) => fmt.int(r.rps)],
+  ['p50 ms', (r) => fmt.ms(r.p50)],
+  ['p99 ms', (r) => fmt.ms(r.p99)],
+  ['5xx/dropped', (r) => `${r.serverErrors + r.transportErrors}${r.unexpected ? ` (+${r.unexpected} 4xx)` : ''}`],
+  ['loop delay p99 ms', (r) => fmt.ms(r.delayP99)],
+  ['loop delay max ms', (r) => fmt.ms(r.delayMax)],
+  ['RSS MB', (r) => fmt.mb(r.rssMb)],
+  ['heap used MB', (r) => fmt.mb(r.heapUsedMb)],
+  ['deliveries listed', (r) => fmt.int(r.deliveries)],
+  ['pending listed', (r) => fmt.int(r.pending)],
+  ['journal', (r) => fmt.int(r.journal)],
+];
+
+const THIRD_COLUMNS = [
+  ['third', (t) => t.third],
+  ['requests', (t) => fmt.int(t.requests)],
+  ['payments', (t) => fmt.int(t.payments)],
+  ['deliveries listed (max)', (t) => fmt.int(t.maxDeliveries)],
+  ['pending listed (max)', (t) => fmt.int(t.maxPending)],
+  ['peak RSS MB', (t) => fmt.mb(t.peakRssMb)],
+  ['peak heap MB', (t) => fmt.mb(t.peakHeapMb)],
+  ['heap held at end, GC MB', (t) => mb1(t.heldMb)],
+  ['after reset, GC MB', (t) => mb1(t.restMb)],
+  ['worst p99 ms', (t) => fmt.ms(t.p99Max)],
+  ['soak process loop delay p99 ms', (t) => fmt.ms(t.generatorDelayP99)],
+];
+
+const tableOf = (columns, rows) =>
+  table(
+    columns.map(([header]) => header),
+    rows.map((row) => columns.map(([, cell]) => cell(row))),
+  );
 
 function render({ opts, machine, startedAt, rows, thirds, checks, receivers, examples }) {
   const pass = checks.every((c) => c.pass);
-  const mb1 = (n) => (n == null ? '–' : n.toFixed(1));
   const lines = [
     `## Soak (${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${opts.durationMs / 1000} s)`,
     '',
@@ -307,52 +327,9 @@ function render({ opts, machine, startedAt, rows, thirds, checks, receivers, exa
       'At the end of each third the mock is reset and measured after a full GC. Event-loop delay is what lies ' +
       "beyond the probe's 10 ms timer period.",
     '',
-    table(
-      [
-        't s',
-        'req/s',
-        'p50 ms',
-        'p99 ms',
-        '5xx/dropped',
-        'loop delay p99 ms',
-        'loop delay max ms',
-        'RSS MB',
-        'heap used MB',
-        'deliveries listed',
-        'pending listed',
-        'journal',
-      ],
-      rows.map(rowCells),
-    ),
+    tableOf(ROW_COLUMNS, rows),
     '',
-    table(
-      [
-        'third',
-        'requests',
-        'payments',
-        'deliveries listed (max)',
-        'pending listed (max)',
-        'peak RSS MB',
-        'peak heap MB',
-        'heap held at end, GC MB',
-        'after reset, GC MB',
-        'worst p99 ms',
-        'soak process loop delay p99 ms',
-      ],
-      thirds.map((t) => [
-        t.third,
-        fmt.int(t.requests),
-        fmt.int(t.payments),
-        fmt.int(t.maxDeliveries),
-        fmt.int(t.maxPending),
-        fmt.mb(t.peakRssMb),
-        fmt.mb(t.peakHeapMb),
-        mb1(t.heldMb),
-        mb1(t.restMb),
-        fmt.ms(t.p99Max),
-        fmt.ms(t.generatorDelayP99),
-      ]),
-    ),
+    tableOf(THIRD_COLUMNS, thirds),
     '',
     `Caps (mock-server/README.md): delivery log ${fmt.int(DEFAULT_MAX_DELIVERIES)}, journal ${fmt.int(JOURNAL_CAP)} ` +
       `requests, deliveries waiting for an attempt ${fmt.int(DEFAULT_MAX_PENDING)}. The control API shows only the ` +
