@@ -20,7 +20,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   t.deps.dispatcher.close();
-  t.deps.scheduler.close();
+  t.deps.timeline.close();
   await receiver.listener.close();
 });
 

@@ -22,7 +22,7 @@ function setup(config: Parameters<typeof createTestApp>[0] = {}, random?: () => 
 
 afterEach(async () => {
   t.deps.dispatcher.close();
-  t.deps.scheduler.close();
+  t.deps.timeline.close();
   await receiver?.listener.close();
   receiver = undefined;
 });

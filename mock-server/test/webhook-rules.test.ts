@@ -17,7 +17,7 @@ let receiver: Receiver | undefined;
 
 afterEach(async () => {
   t.deps.dispatcher.close();
-  t.deps.scheduler.close();
+  t.deps.timeline.close();
   await receiver?.listener.close();
   receiver = undefined;
 });

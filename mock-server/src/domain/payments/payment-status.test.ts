@@ -97,10 +97,10 @@ describe('GET /v1/partner/payments/{paymentId}/status (getPaymentStatus)', () =>
     ]);
   });
 
-  test('expires through the scheduler when the clock passes, without any request', async () => {
+  test('expires through the timeline when the clock passes, without any request', async () => {
     const { deps, events, payment } = await setup();
     deps.clock.advance(THIRTY_MINUTES);
-    deps.scheduler.runDue();
+    deps.timeline.runDue();
     expect(payment.status).toBe('expired');
     expect(events.map((e) => e.type)).toEqual(['payment.failed']);
   });
@@ -178,7 +178,7 @@ describe('payment lifecycle (D20, D23)', () => {
     const { deps, payments, payment, events } = await setup();
     payments.complete(payment);
     deps.clock.advance(2 * THIRTY_MINUTES);
-    deps.scheduler.runDue();
+    deps.timeline.runDue();
     expect(payment.status).toBe('paid');
     expect(events.map((e) => e.type)).toEqual(['payment.completed']);
   });
