@@ -5,7 +5,7 @@
  */
 import type { Request } from 'express';
 import type { MockConfig } from '../config';
-import { errors } from '../http/api-error';
+import { apiError } from '../http/api-error';
 import { secretsEqual } from '../http/authenticate';
 
 /** True when no token is configured, or the request carries it (`?token=` only when `allowQuery`). */
@@ -19,6 +19,6 @@ export function hasControlToken(config: MockConfig, req: Request, allowQuery = f
 }
 
 export function authenticateControl(config: MockConfig, req: Request): { partner: null; credential: null } {
-  if (!req.path.endsWith('/__control/health') && !hasControlToken(config, req)) throw errors.unauthorizedControl();
+  if (!req.path.endsWith('/__control/health') && !hasControlToken(config, req)) throw apiError('control_unauthorized');
   return { partner: null, credential: null };
 }

@@ -3,7 +3,7 @@
  * answer, in due order (E140): payment expiries (D20) fire, and webhook retries (D29) start;
  * `flushDeliveries` awaits them.
  */
-import { errors } from '../http/api-error';
+import { apiError } from '../http/api-error';
 import { ok, type HandlerTable } from '../http/handler';
 import type { Timeline } from '../shared/timeline';
 import type { ClockState } from './control-types';
@@ -21,11 +21,11 @@ export function createControlClockHandlers({ timeline }: { timeline: Timeline })
     advanceClock(ctx) {
       const body = ctx.body as { seconds?: number; duration?: string };
       const ms = body.seconds !== undefined ? Math.round(body.seconds * 1000) : parseDuration(body.duration ?? '');
-      if (ms === undefined || ms <= 0) throw errors.validation(['seconds or duration must be more than 0']);
+      if (ms === undefined || ms <= 0) throw apiError('validation_failed', ['seconds or duration must be more than 0']);
       // E35: past year 9999 no timestamp is an RFC 3339 date-time any more (and past year 275760 no Date).
       const left = LATEST_CLOCK_MS - clock.nowMs();
       if (ms > left)
-        throw errors.validation([
+        throw apiError('validation_failed', [
           `the clock cannot move past 9999-12-31T23:59:59.999Z; at most ${formatDuration(left)} more`,
         ]);
       timeline.advance(ms);

@@ -3,7 +3,7 @@
  * full (E72), the test receiver (E73). Like every control operation they can be scripted.
  */
 import type { AppDeps } from '../deps';
-import { ApiError, errors } from '../http/api-error';
+import { apiError } from '../http/api-error';
 import { ok, type HandlerTable } from '../http/handler';
 import type { ReceiverUpdate } from './control-types';
 
@@ -28,13 +28,7 @@ export function createControlConsoleHandlers({
     streamEvents(ctx) {
       const lastEventId = (ctx.headers['last-event-id'] as number | undefined) ?? null;
       if (!wantsEventStream(ctx.req.headers.accept)) return ok(live.since(lastEventId));
-      if (!live.canOpen())
-        throw new ApiError(
-          429,
-          'too_many_streams',
-          `${live.openStreams()} event streams are open, the most the mock keeps; close one or retry later`,
-          { 'Retry-After': String(STREAM_RETRY_AFTER_S) },
-        );
+      if (!live.canOpen()) throw apiError('too_many_streams', live.openStreams(), STREAM_RETRY_AFTER_S);
       return {
         status: 200,
         body: '',
@@ -45,7 +39,7 @@ export function createControlConsoleHandlers({
 
     getRequest(ctx) {
       const entry = journal.get(ctx.params.requestId as number);
-      if (!entry) throw errors.notFound('Request', ctx.params.requestId as number);
+      if (!entry) throw apiError('request_not_found', ctx.params.requestId as number);
       return ok(entry);
     },
 

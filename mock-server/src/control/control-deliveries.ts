@@ -1,6 +1,6 @@
 /** D29: every webhook delivery of every partner, redelivery, and a flush point for tests. */
 import type { AppDeps } from '../deps';
-import { errors } from '../http/api-error';
+import { apiError } from '../http/api-error';
 import { ok, type HandlerTable } from '../http/handler';
 import { safePaging } from '../shared/paging';
 import { buildDeliveryHeaders, signWebhookBody, type DeliveryQuery } from '../webhooks';
@@ -21,7 +21,7 @@ export function createControlDeliveryHandlers({
 
     getDelivery(ctx) {
       const delivery = deliveries.get(ctx.params.deliveryId as string);
-      if (!delivery) throw errors.notFound('Delivery', ctx.params.deliveryId as string);
+      if (!delivery) throw apiError('delivery_not_found', ctx.params.deliveryId as string);
       // E74: the headers as the latest attempt built them, signed with the webhook's current secret.
       const secret = state.webhooks.get(delivery.webhookId)?.secret;
       const headers =
@@ -37,7 +37,7 @@ export function createControlDeliveryHandlers({
 
     redeliverDelivery(ctx) {
       const delivery = dispatcher.redeliver(ctx.params.deliveryId as string);
-      if (!delivery) throw errors.notFound('Delivery', ctx.params.deliveryId as string);
+      if (!delivery) throw apiError('delivery_not_found', ctx.params.deliveryId as string);
       // A copy as queued: the attempt may start before the response is written.
       return { status: 202, body: structuredClone(delivery) };
     },

@@ -1,6 +1,6 @@
 /** D6: faults injected into the Partner API, and the journal of the requests it answered. */
 import type { AppDeps } from '../deps';
-import { errors } from '../http/api-error';
+import { apiError } from '../http/api-error';
 import { created, ok, type HandlerTable } from '../http/handler';
 import type { FaultsCleared, RequestLog } from './control-types';
 
@@ -15,7 +15,7 @@ export function createControlFaultHandlers({
     clearFaults: () => ok({ ok: true, removed: faults.clear() } satisfies FaultsCleared),
     deleteFault(ctx) {
       const fault = faults.remove(ctx.params.faultId as number);
-      if (!fault) throw errors.notFound('Fault', ctx.params.faultId as number);
+      if (!fault) throw apiError('fault_not_found', ctx.params.faultId as number);
       return ok(fault);
     },
 

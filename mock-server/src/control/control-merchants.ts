@@ -1,6 +1,6 @@
 /** D14: activation and deactivation by QA; the merchants service owns the rules (409) and the events. */
 import type { AppDeps } from '../deps';
-import { errors } from '../http/api-error';
+import { apiError } from '../http/api-error';
 import { ok, type HandlerTable } from '../http/handler';
 import type { MerchantRecord } from '../state/records';
 import type { ControlMerchant } from './control-types';
@@ -12,7 +12,7 @@ export function toControlMerchant(m: MerchantRecord): ControlMerchant {
 export function createControlMerchantHandlers({ state, services }: Pick<AppDeps, 'state' | 'services'>): HandlerTable {
   function find(id: unknown): MerchantRecord {
     const merchant = state.merchants.get(id as number);
-    if (!merchant) throw errors.notFound('Merchant', id as number);
+    if (!merchant) throw apiError('merchant_not_found', id as number);
     return merchant;
   }
 

@@ -1,6 +1,6 @@
 /** D2/D3: a second (third, ...) partner with one active credential, for tenancy tests. */
 import type { AppDeps } from '../deps';
-import { errors } from '../http/api-error';
+import { apiError } from '../http/api-error';
 import { created, type HandlerTable } from '../http/handler';
 import type { PartnerCreated, PartnerCreateRequest } from './control-types';
 
@@ -13,7 +13,7 @@ export function createControlPartnerHandlers({
     createPartner(ctx) {
       const input = ctx.body as PartnerCreateRequest;
       if (input.clientId !== undefined && state.credentialByClientId(input.clientId)) {
-        throw errors.conflict('client_id_taken', `Client id ${input.clientId} is already in use`);
+        throw apiError('client_id_taken', input.clientId);
       }
       const now = clock.now().toISOString();
       const partnerId = state.nextId('partner');

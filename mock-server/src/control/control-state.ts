@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../../../spec';
 import type { AppDeps } from '../deps';
-import { errors } from '../http/api-error';
+import { apiError } from '../http/api-error';
 import { ok, type HandlerTable } from '../http/handler';
 import { MockState, replaceState } from '../state/mock-state';
 import { exportScenario, loadScenario, resolveScenario } from '../state/scenario-loader';
@@ -27,11 +27,11 @@ function packageVersion(): string {
  */
 function readNamedScenario(name: string): unknown {
   if (/[\\/]|\.(json|ya?ml)$/i.test(name))
-    throw errors.badRequest(`scenario must be a name from fixtures/scenarios, not a path: ${name}`, 'unknown_scenario');
+    throw apiError('unknown_scenario', `scenario must be a name from fixtures/scenarios, not a path: ${name}`);
   try {
     return resolveScenario(name);
   } catch (err) {
-    throw errors.badRequest((err as Error).message, 'unknown_scenario');
+    throw apiError('unknown_scenario', (err as Error).message);
   }
 }
 

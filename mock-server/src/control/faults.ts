@@ -1,12 +1,11 @@
 /**
  * QA fault injection: for one operationId (or all), answer with a given status and D5 body, add
  * latency, drop the connection, or return 429 with Retry-After; for the next N calls or with a
- * probability. Faults apply before authentication, like a misbehaving gateway would.
+ * probability. Faults apply before authentication, like a misbehaving gateway would. A fault that
+ * answers throws its ApiError, which the error handler writes like any other (E151).
  */
 import type { Request, Response } from 'express';
-import { STATUS_CODES } from 'node:http';
 import { ApiError } from '../http/api-error';
-import { sendApiError } from '../http/error-handler';
 
 export interface FaultInput {
   operationId?: string;
@@ -37,7 +36,10 @@ export interface FaultRegistry {
   list(): Fault[];
   remove(id: number): Fault | undefined;
   clear(): number;
-  /** Applies the first matching fault; true when the response has been written (or the socket dropped). */
+  /**
+   * Applies the first matching fault: waits its latency, then drops the connection (true: nothing
+   * is to be written), throws the ApiError it answers with, or lets the request go on (false).
+   */
   apply(operationId: string, req: Request, res: Response): Promise<boolean>;
   dump(): FaultsDump;
   restore(dump: FaultsDump): void;
@@ -90,16 +92,13 @@ export function createFaultRegistry(random: () => number = Math.random): FaultRe
       }
       const status = fault.status ?? (fault.retryAfter !== undefined ? 429 : undefined);
       if (status === undefined) return false;
-      const headers: Record<string, string> =
-        fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {};
       const body = fault.body ?? {};
       const message =
         typeof body.message === 'string' || Array.isArray(body.message)
           ? (body.message as string | string[])
-          : `Injected fault: ${STATUS_CODES[status] ?? status}`;
-      const code = typeof body.code === 'string' ? body.code : 'injected_fault';
-      sendApiError(res, new ApiError(status, code, message, headers));
-      return true;
+          : undefined;
+      const code = typeof body.code === 'string' ? body.code : undefined;
+      throw ApiError.injected(status, code, message, fault.retryAfter);
     },
     dump: () => ({ nextId, faults: faults.map((f) => ({ ...f })) }),
     restore(dump) {

@@ -7,7 +7,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Request } from 'express';
 import type { MockState } from '../state/mock-state';
 import type { CredentialRecord, PartnerRecord } from '../state/records';
-import { errors } from './api-error';
+import { apiError } from './api-error';
 
 /**
  * Compares two secrets in constant time for their length. Only the length can leak, and secret
@@ -34,12 +34,11 @@ export function authenticatePartner(
 ): { partner: PartnerRecord; credential: CredentialRecord } {
   const clientId = single(req.headers['x-partner-client-id']);
   const secret = single(req.headers['x-partner-client-secret']);
-  if (!clientId || !secret) throw errors.unauthorized('Missing X-Partner-Client-Id or X-Partner-Client-Secret header');
+  if (!clientId || !secret) throw apiError('unauthorized', 'missing');
   const credential = state.credentialByClientId(clientId);
   const matches = secretsEqual(secret, credential?.secret ?? '');
-  if (!credential || !matches || credential.status !== 'active')
-    throw errors.unauthorized('Invalid partner credentials');
+  if (!credential || !matches || credential.status !== 'active') throw apiError('unauthorized', 'invalid');
   const partner = state.partners.get(credential.partnerId);
-  if (!partner) throw errors.unauthorized('Invalid partner credentials');
+  if (!partner) throw apiError('unauthorized', 'invalid');
   return { partner, credential };
 }

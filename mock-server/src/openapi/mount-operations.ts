@@ -9,7 +9,7 @@ import type { RequestHandler, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import type { SpecOperation } from '../../../spec';
 import type { FaultRegistry } from '../control/faults';
-import { errors } from '../http/api-error';
+import { apiError } from '../http/api-error';
 import type { HandlerContext, HandlerResult, HandlerTable } from '../http/handler';
 import type { CredentialRecord, PartnerRecord } from '../state/records';
 import { RouteTable } from '../../../spec/route-table';
@@ -142,7 +142,7 @@ function writeResult(
         { operationId: op.operationId, status: result.status, problems },
         'response does not match the spec',
       );
-      throw errors.responseInvalid(op.operationId, problems);
+      throw apiError('response_validation_failed', op.operationId, problems);
     }
   }
   for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);

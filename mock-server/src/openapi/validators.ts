@@ -7,7 +7,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { dereference, resolveRef, toAbsoluteRefs, type SpecOperation } from '../../../spec';
-import { errors } from '../http/api-error';
+import { apiError } from '../http/api-error';
 import { formatAjvErrors } from './error-messages';
 import { createPrecompiledCompiler, type SchemaCompiler } from './schema-compiler';
 
@@ -182,14 +182,14 @@ export function compileValidators(
           if (!parts.hasBody) {
             if (body.required) problems.push('body is required');
           } else if (!isJson(parts.contentType)) {
-            throw errors.unsupportedMediaType(parts.contentType);
+            throw apiError('unsupported_media_type', parts.contentType);
           } else if (!validateBody(parts.body)) {
             problems.push(...formatAjvErrors(validateBody.errors, 'body'));
           } else {
             out.body = parts.body;
           }
         }
-        if (problems.length > 0) throw errors.validation(problems);
+        if (problems.length > 0) throw apiError('validation_failed', problems);
         return out;
       },
       validateResponse(status, contentType, payload) {

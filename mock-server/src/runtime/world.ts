@@ -8,7 +8,7 @@ import type { Scenario, ScenarioCounts } from '../../../fixtures/src/scenario';
 import { findScenarioFile, readScenarioFile } from '../../../fixtures/src/scenario-file';
 import { validateScenario } from '../../../fixtures/src/scenario-validate';
 import type { AppDeps } from '../deps';
-import { errors } from '../http/api-error';
+import { apiError } from '../http/api-error';
 import { replaceState, type MockState } from './mock-state';
 import { scenarioToState } from './scenario-to-state';
 
@@ -20,7 +20,7 @@ export type ScenarioDeps = Pick<
 /** Throws `invalid_scenario` (400) listing every problem, and then the running state is untouched. */
 export function loadScenario(deps: ScenarioDeps, input: unknown): { counts: ScenarioCounts } {
   const result = validateScenario(input);
-  if (!result.ok) throw errors.invalidScenario(result.problems);
+  if (!result.ok) throw apiError('invalid_scenario', result.problems);
   const fresh = scenarioToState(result.scenario, deps);
 
   replaceState(deps.state, fresh);

@@ -4,7 +4,7 @@
  * same record). A partner keeps at least one active credential.
  */
 import type { components } from '../../../../spec/generated/partner-api';
-import { errors } from '../../http/api-error';
+import { apiError } from '../../http/api-error';
 import type { CredentialRecord, PartnerRecord } from '../../state/records';
 import type { ServiceDeps } from '../service-deps';
 
@@ -31,7 +31,7 @@ export function createCredentialsService({ state, clock, ids }: Pick<ServiceDeps
   function find(partner: PartnerRecord, id: number): CredentialRecord {
     const credential = state.credentials.get(id);
     // D2: another partner's credential answers exactly like a missing one.
-    if (!credential || credential.partnerId !== partner.id) throw errors.notFound('Credential', id);
+    if (!credential || credential.partnerId !== partner.id) throw apiError('credential_not_found', id);
     return credential;
   }
 
@@ -56,8 +56,7 @@ export function createCredentialsService({ state, clock, ids }: Pick<ServiceDeps
 
     rotate(partner: PartnerRecord, id: number): CredentialWithSecret {
       const credential = find(partner, id);
-      if (credential.status === 'revoked')
-        throw errors.conflict('credential_revoked', `Credential ${id} is revoked and cannot be rotated`);
+      if (credential.status === 'revoked') throw apiError('credential_revoked', id, 'rotate');
       credential.secret = ids.hex(32);
       credential.updatedAt = clock.now().toISOString();
       state.touchCredential(credential);
@@ -66,15 +65,9 @@ export function createCredentialsService({ state, clock, ids }: Pick<ServiceDeps
 
     revoke(partner: PartnerRecord, id: number): Credential {
       const credential = find(partner, id);
-      if (credential.status === 'revoked')
-        throw errors.conflict('credential_revoked', `Credential ${id} is already revoked`);
+      if (credential.status === 'revoked') throw apiError('credential_revoked', id, 'revoke');
       const active = state.credentialsOf(partner.id).filter((c) => c.status === 'active');
-      if (active.length <= 1) {
-        throw errors.conflict(
-          'last_active_credential',
-          'Cannot revoke the last active credential; create another one first',
-        );
-      }
+      if (active.length <= 1) throw apiError('last_active_credential');
       credential.status = 'revoked';
       credential.updatedAt = clock.now().toISOString();
       state.touchCredential(credential);

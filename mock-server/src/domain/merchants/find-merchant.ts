@@ -1,5 +1,5 @@
 /** Merchant lookups scoped to one partner (D2), shared by the merchant and store services. */
-import { errors } from '../../http/api-error';
+import { apiError } from '../../http/api-error';
 import type { MockState } from '../../state/mock-state';
 import type { MerchantRecord, PartnerRecord } from '../../state/records';
 
@@ -10,7 +10,7 @@ export function findMerchantOfPartner(
   merchantId: number,
 ): MerchantRecord {
   const merchant = state.merchants.get(merchantId);
-  if (!merchant || merchant.partnerId !== partner.id) throw errors.notFound('Merchant', merchantId);
+  if (!merchant || merchant.partnerId !== partner.id) throw apiError('merchant_not_found', merchantId);
   return merchant;
 }
 
@@ -21,6 +21,6 @@ export function findMerchantByClientId(
   clientId: string,
 ): MerchantRecord {
   const merchant = state.merchantByClientId(clientId);
-  if (!merchant || merchant.partnerId !== partner.id) throw errors.notFound('Merchant', clientId);
+  if (!merchant || merchant.partnerId !== partner.id) throw apiError('merchant_not_found', clientId);
   return merchant;
 }

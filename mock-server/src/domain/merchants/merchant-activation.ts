@@ -3,7 +3,7 @@
  * onboarding page, the test-merchant endpoint and the QA control API. Events go out only after
  * every change (status, link, default store) is in place.
  */
-import { errors } from '../../http/api-error';
+import { apiError } from '../../http/api-error';
 import type { EventBus } from '../../shared/events';
 import type { MerchantRecord } from '../../state/records';
 import type { ServiceDeps } from '../service-deps';
@@ -35,8 +35,7 @@ function publish(
 export function createMerchantActivation({ state, clock, events, stores }: ActivationDeps) {
   /** pending or inactive → active; the first activation also creates "Main Store" (D15). */
   function activate(merchant: MerchantRecord, address?: StoreAddress): MerchantRecord {
-    if (merchant.status === 'active')
-      throw errors.conflict('merchant_already_active', `Merchant ${merchant.id} is already active`);
+    if (merchant.status === 'active') throw apiError('merchant_already_active', merchant.id);
     const now = clock.now().toISOString();
     state.setMerchantStatus(merchant, 'active', now);
     // D11: an open onboarding link is used up once the merchant is active, however it got there.
@@ -48,8 +47,7 @@ export function createMerchantActivation({ state, clock, events, stores }: Activ
 
   /** pending or active → inactive; new payments are then refused with 409 (D14). */
   function deactivate(merchant: MerchantRecord): MerchantRecord {
-    if (merchant.status === 'inactive')
-      throw errors.conflict('merchant_already_inactive', `Merchant ${merchant.id} is already inactive`);
+    if (merchant.status === 'inactive') throw apiError('merchant_already_inactive', merchant.id);
     const now = clock.now().toISOString();
     state.setMerchantStatus(merchant, 'inactive', now);
     // A pending merchant's link must not bring it back: only activation (QA) does.

@@ -4,7 +4,7 @@
  * merchant-activation.ts because the onboarding page and the control API share it.
  */
 import type { components } from '../../../../spec/generated/partner-api';
-import { errors } from '../../http/api-error';
+import { apiError } from '../../http/api-error';
 import type { PublicLinks } from '../../shared/links';
 import { safePaging } from '../../shared/paging';
 import type { FastTrackData, MerchantRecord, MerchantStatus, PartnerRecord } from '../../state/records';
@@ -143,12 +143,7 @@ export function createMerchantsService(deps: MerchantsDeps) {
     /** D11: only a merchant that is still pending gets a new link. */
     resendOnboarding(partner: PartnerRecord, merchantId: number): MerchantOnboarding {
       const merchant = findMerchantOfPartner(state, partner, merchantId);
-      if (merchant.status !== 'pending') {
-        throw errors.conflict(
-          'merchant_not_pending',
-          `Merchant ${merchantId} is ${merchant.status}; only a pending merchant has an onboarding link`,
-        );
-      }
+      if (merchant.status !== 'pending') throw apiError('merchant_not_pending', merchantId, merchant.status);
       onboarding.issue(merchant);
       return toOnboardingResponse(merchant);
     },
@@ -168,8 +163,7 @@ export function createMerchantsService(deps: MerchantsDeps) {
       merchant: MerchantRecord,
       details: { companyName?: string; address?: StoreAddress },
     ): MerchantRecord {
-      if (merchant.status !== 'pending')
-        throw errors.conflict('merchant_not_pending', `Merchant ${merchant.id} is not awaiting onboarding`);
+      if (merchant.status !== 'pending') throw apiError('merchant_not_pending', merchant.id);
       if (details.companyName) {
         merchant.companyName = details.companyName;
         state.touchMerchant(merchant);

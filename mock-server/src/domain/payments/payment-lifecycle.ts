@@ -4,7 +4,7 @@
  * Expiry and delayed settlements (D25's header, E101's outcome rules) are tasks of the timeline (E140).
  */
 import type { Logger } from 'pino';
-import { errors } from '../../http/api-error';
+import { apiError } from '../../http/api-error';
 import type { PaymentRecord, PaymentStatus } from '../../state/records';
 import type { ServiceDeps } from '../service-deps';
 import { toPaymentEventData } from './payment-responses';
@@ -28,12 +28,7 @@ export function createPaymentLifecycle({ state, clock, events, timeline, logger 
   const merchantNameOf = (p: PaymentRecord) => state.merchants.get(p.merchantId)?.companyName ?? '';
 
   function settle(payment: PaymentRecord, status: FinalStatus, at: string): PaymentRecord {
-    if (payment.status !== 'pending') {
-      throw errors.conflict(
-        'payment_already_final',
-        `Payment ${payment.id} is already ${payment.status}; its status cannot change`,
-      );
-    }
+    if (payment.status !== 'pending') throw apiError('payment_already_final', payment.id, payment.status);
     state.setPaymentStatus(payment, status);
     payment.bankPaymentStatus = BANK_PAYMENT_STATUS[status];
     payment.updatedAt = at;

@@ -5,7 +5,7 @@
 import type { Logger } from 'pino';
 import type { components } from '../../../../spec/generated/partner-api';
 import { drawDelay, parseDelay, type StoredRule } from '../../../../fixtures/src/rules';
-import { errors } from '../../http/api-error';
+import { apiError } from '../../http/api-error';
 import type { PublicLinks } from '../../shared/links';
 import { safePaging } from '../../shared/paging';
 import type { MerchantRecord, PartnerRecord, PaymentRecord, PaymentStatus, StoreRecord } from '../../state/records';
@@ -68,7 +68,7 @@ export function createPaymentsService(deps: PaymentsDeps) {
 
   function findForPartner(partner: PartnerRecord, id: number): PaymentRecord {
     const payment = state.payments.get(id);
-    if (!payment || payment.partnerId !== partner.id) throw errors.notFound('Payment', id); // D2
+    if (!payment || payment.partnerId !== partner.id) throw apiError('payment_not_found', id); // D2
     return lifecycle.expireIfDue(payment);
   }
 
@@ -80,7 +80,10 @@ export function createPaymentsService(deps: PaymentsDeps) {
     else {
       const delay = /^delay=(\d+)$/.exec(outcome);
       if (!delay)
-        throw errors.badRequest(`header X-Mock-Payment must be paid, failed, expired or delay=<ms>, got ${outcome}`);
+        throw apiError(
+          'bad_request',
+          `header X-Mock-Payment must be paid, failed, expired or delay=<ms>, got ${outcome}`,
+        );
       lifecycle.scheduleMockCompletion(payment, Number(delay[1]));
     }
   }
@@ -114,14 +117,10 @@ export function createPaymentsService(deps: PaymentsDeps) {
   }
 
   function create(partner: PartnerRecord, input: PaymentCreateRequest, mockOutcome?: string): PaymentCreation {
-    if (!hasAtMostTwoDecimals(input.amount)) throw errors.validation(['amount must have at most 2 decimals']);
+    if (!hasAtMostTwoDecimals(input.amount))
+      throw apiError('validation_failed', ['amount must have at most 2 decimals']);
     const merchant = merchants.findByClientId(partner, input.merchantClientId); // 404 for unknown or foreign (D2)
-    if (merchant.status !== 'active') {
-      throw errors.conflict(
-        'merchant_not_active',
-        `Merchant ${merchant.clientId} is ${merchant.status}; payments need an active merchant`,
-      );
-    }
+    if (merchant.status !== 'active') throw apiError('merchant_not_active', merchant.clientId, merchant.status);
     const store = input.storeId !== undefined ? stores.findActiveStoreForPayment(merchant, input.storeId) : null;
     const now = clock.nowMs();
     const createdAt = new Date(now).toISOString();
@@ -168,7 +167,7 @@ export function createPaymentsService(deps: PaymentsDeps) {
     /** For the control API (not partner-scoped). */
     findById(id: number): PaymentRecord {
       const payment = state.payments.get(id);
-      if (!payment) throw errors.notFound('Payment', id);
+      if (!payment) throw apiError('payment_not_found', id);
       return lifecycle.expireIfDue(payment);
     },
 

@@ -12,7 +12,7 @@ import {
   type RuleSubject,
   type StoredRule,
 } from '../../../../fixtures/src/rules';
-import { errors } from '../../http/api-error';
+import { apiError } from '../../http/api-error';
 import type { MockState } from '../../state/mock-state';
 import type { PaymentRecord } from '../../state/records';
 
@@ -68,7 +68,7 @@ export function createRulesService({ state }: { state: Pick<MockState, 'rules' |
 
   function find(id: string): StoredRule {
     const rule = state.rules[indexOf(id)];
-    if (!rule) throw errors.notFound('Rule', id);
+    if (!rule) throw apiError('rule_not_found', id);
     return rule;
   }
 
@@ -83,7 +83,7 @@ export function createRulesService({ state }: { state: Pick<MockState, 'rules' |
   }
 
   function check(problems: string[]): void {
-    if (problems.length > 0) throw errors.validation(problems);
+    if (problems.length > 0) throw apiError('validation_failed', problems);
   }
 
   return {
@@ -93,13 +93,8 @@ export function createRulesService({ state }: { state: Pick<MockState, 'rules' |
 
     add(rule: Rule, position: RulePosition = 'first'): StoredRule {
       check(checkRule(rule));
-      if (rule.id !== undefined && indexOf(rule.id) >= 0)
-        throw errors.conflict('rule_exists', `A rule with id ${rule.id} already exists; replace it with PUT`);
-      if (state.rules.length >= MAX_RULES)
-        throw errors.conflict(
-          'too_many_rules',
-          `The mock holds ${MAX_RULES} rules, the most it keeps; delete one first`,
-        );
+      if (rule.id !== undefined && indexOf(rule.id) >= 0) throw apiError('rule_exists', rule.id);
+      if (state.rules.length >= MAX_RULES) throw apiError('too_many_rules', MAX_RULES);
       const added = stored(rule, rule.id ?? newId());
       state.setRules(position === 'first' ? [added, ...state.rules] : [...state.rules, added]);
       return added;
@@ -114,9 +109,9 @@ export function createRulesService({ state }: { state: Pick<MockState, 'rules' |
 
     replace(id: string, rule: Rule): StoredRule {
       const at = indexOf(id);
-      if (at < 0) throw errors.notFound('Rule', id);
+      if (at < 0) throw apiError('rule_not_found', id);
       if (rule.id !== undefined && rule.id !== id)
-        throw errors.validation([`id ${rule.id} differs from the rule id ${id} in the path`]);
+        throw apiError('validation_failed', [`id ${rule.id} differs from the rule id ${id} in the path`]);
       check(checkRule(rule));
       const replaced = stored(rule, id);
       state.setRules(state.rules.map((r, i) => (i === at ? replaced : r)));

@@ -4,7 +4,7 @@
  * O(n) in its payments, which is acceptable for a dashboard call and keeps `from`/`to` exact.
  */
 import type { components } from '../../../../spec/generated/partner-api';
-import { errors } from '../../http/api-error';
+import { apiError } from '../../http/api-error';
 import type { PartnerRecord } from '../../state/records';
 import type { ServiceDeps } from '../service-deps';
 

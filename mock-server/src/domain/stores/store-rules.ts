@@ -3,35 +3,11 @@
  * refused request leaves the state exactly as it was.
  */
 import type { components } from '../../../../spec/generated/partner-api';
-import { errors } from '../../http/api-error';
+import { apiError } from '../../http/api-error';
 import type { MockState } from '../../state/mock-state';
 import type { StoreRecord } from '../../state/records';
 
 type StoreUpdate = components['schemas']['StoreUpdateRequest'];
-
-export const DEFAULT_STORE_DEACTIVATION_MESSAGE =
-  'The default store cannot be deactivated. Set another store as default first by updating it with "isDefault" true.';
-
-export const storeErrors = {
-  locationIdTaken: (merchantId: number, locationId: string) =>
-    errors.conflict(
-      'location_id_taken',
-      `locationId ${locationId} is already used by another store of merchant ${merchantId}`,
-    ),
-  defaultCannotBeDeactivated: () => errors.conflict('default_store_required', DEFAULT_STORE_DEACTIVATION_MESSAGE),
-  defaultCannotBeCleared: (storeId: string) =>
-    errors.conflict(
-      'default_store_required',
-      `Store ${storeId} is the default store and "isDefault" cannot be set to false. Choose another default instead by updating that store with "isDefault" true.`,
-    ),
-  inactiveCannotBeDefault: (storeId: string) =>
-    errors.conflict(
-      'store_inactive',
-      `Store ${storeId} is deactivated and cannot be made the default. Reactivate it with "isActive" true first.`,
-    ),
-  inactiveForPayment: (storeId: string) =>
-    errors.conflict('store_inactive', `Store ${storeId} is deactivated and cannot take payments`),
-};
 
 export function checkLocationIdFree(
   state: MockState,
@@ -40,7 +16,7 @@ export function checkLocationIdFree(
   self?: StoreRecord,
 ): void {
   const holder = state.storeByLocationId(merchantId, locationId);
-  if (holder && holder !== self) throw storeErrors.locationIdTaken(merchantId, locationId);
+  if (holder && holder !== self) throw apiError('location_id_taken', merchantId, locationId);
 }
 
 /**
@@ -54,7 +30,7 @@ export function checkLocationIdFree(
 export function checkStoreUpdate(state: MockState, store: StoreRecord, patch: StoreUpdate): void {
   if (patch.locationId !== undefined) checkLocationIdFree(state, store.merchantId, patch.locationId, store);
   const willBeActive = patch.isActive ?? store.isActive;
-  if (store.isDefault && patch.isDefault === false) throw storeErrors.defaultCannotBeCleared(store.storeId);
-  if (store.isDefault && !willBeActive) throw storeErrors.defaultCannotBeDeactivated();
-  if (patch.isDefault === true && !willBeActive) throw storeErrors.inactiveCannotBeDefault(store.storeId);
+  if (store.isDefault && patch.isDefault === false) throw apiError('default_store_required', store.storeId);
+  if (store.isDefault && !willBeActive) throw apiError('default_store_required');
+  if (patch.isDefault === true && !willBeActive) throw apiError('store_inactive', store.storeId, 'default');
 }

@@ -3,11 +3,11 @@
  * merchant in any status ("at any time"); unknown or foreign merchants and stores answer 404 (D2).
  */
 import type { components } from '../../../../spec/generated/partner-api';
-import { errors } from '../../http/api-error';
+import { apiError } from '../../http/api-error';
 import type { MerchantRecord, PartnerRecord, StoreRecord } from '../../state/records';
 import { findMerchantOfPartner } from '../merchants/find-merchant';
 import type { ServiceDeps } from '../service-deps';
-import { checkLocationIdFree, checkStoreUpdate, storeErrors } from './store-rules';
+import { checkLocationIdFree, checkStoreUpdate } from './store-rules';
 
 type Store = components['schemas']['Store'];
 type StoreList = components['schemas']['StoreList'];
@@ -49,7 +49,7 @@ function withoutUnset<T extends object>(value: T): T {
 export function createStoresService({ state, clock, ids }: Pick<ServiceDeps, 'state' | 'clock' | 'ids'>) {
   function findStore(merchant: MerchantRecord, storeId: string): StoreRecord {
     const store = state.stores.get(storeId);
-    if (!store || store.merchantId !== merchant.id) throw errors.notFound('Store', storeId);
+    if (!store || store.merchantId !== merchant.id) throw apiError('store_not_found', storeId);
     return store;
   }
 
@@ -119,7 +119,7 @@ export function createStoresService({ state, clock, ids }: Pick<ServiceDeps, 'st
     deactivate(partner: PartnerRecord, merchantId: number, storeId: string): Store {
       const store = findStore(findMerchantOfPartner(state, partner, merchantId), storeId);
       if (!store.isActive) return toStoreResponse(store);
-      if (store.isDefault) throw storeErrors.defaultCannotBeDeactivated();
+      if (store.isDefault) throw apiError('default_store_required');
       store.isActive = false;
       store.updatedAt = clock.now().toISOString();
       state.touchStore(store);
@@ -135,7 +135,7 @@ export function createStoresService({ state, clock, ids }: Pick<ServiceDeps, 'st
     /** D19: the store a payment is attributed to: 404 when not the merchant's, 409 when deactivated. */
     findActiveStoreForPayment(merchant: MerchantRecord, storeId: string): StoreRecord {
       const store = findStore(merchant, storeId);
-      if (!store.isActive) throw storeErrors.inactiveForPayment(storeId);
+      if (!store.isActive) throw apiError('store_inactive', storeId, 'payment');
       return store;
     },
   };

@@ -5,7 +5,7 @@
 import type { Logger } from 'pino';
 import type { components } from '../../../../spec/generated/partner-api';
 import { drawDelay, parseDelay, type RuleSubject } from '../../../../fixtures/src/rules';
-import { errors } from '../../http/api-error';
+import { apiError } from '../../http/api-error';
 import type { DomainEvent } from '../../shared/events';
 import type { PartnerRecord, WebhookEventType, WebhookRecord } from '../../state/records';
 import type { WebhookDispatcher } from '../../webhooks';
@@ -70,7 +70,7 @@ export function createWebhooksService(deps: WebhooksDeps) {
 
   function find(partner: PartnerRecord, id: number): WebhookRecord {
     const webhook = state.webhooks.get(id);
-    if (!webhook || webhook.partnerId !== partner.id) throw errors.notFound('Webhook', id); // D2
+    if (!webhook || webhook.partnerId !== partner.id) throw apiError('webhook_not_found', id); // D2
     return webhook;
   }
 
