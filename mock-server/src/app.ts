@@ -9,7 +9,7 @@
  * E120 (ARCHITECTURE.md): API operations are answered in front of Express's router, by `app.handle`.
  */
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import type { AppDeps } from './deps';
+import type { Runtime } from './runtime/runtime';
 import { createErrorHandler, routeNotFound } from './http/error-handler';
 import { buildOperationRoutes, serveOperations } from './openapi/mount-operations';
 import { authenticatePartner } from './http/authenticate';
@@ -22,7 +22,7 @@ import { requestTracker } from './shared/logger';
 const isJson = (req: { headers: Record<string, string | string[] | undefined> }) =>
   /^application\/([\w.+-]+\+)?json\b/i.test(String(req.headers['content-type'] ?? ''));
 
-export function createApp(deps: AppDeps): Express {
+export function createApp(deps: Runtime): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
@@ -75,7 +75,7 @@ export function createApp(deps: AppDeps): Express {
   return app;
 }
 
-function controlRoutes(deps: AppDeps) {
+function controlRoutes(deps: Runtime) {
   return buildOperationRoutes({
     operations: deps.control.operations,
     validators: deps.control.validators,
@@ -86,7 +86,7 @@ function controlRoutes(deps: AppDeps) {
   });
 }
 
-function partnerRoutes(deps: AppDeps) {
+function partnerRoutes(deps: Runtime) {
   return buildOperationRoutes({
     operations: deps.partnerApi.operations,
     validators: deps.partnerApi.validators,

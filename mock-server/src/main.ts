@@ -65,7 +65,11 @@ async function serve(flags: ServeFlags): Promise<void> {
   const logger = createLogger(config.logLevel);
   let mock: Awaited<ReturnType<typeof createMockServer>>;
   try {
-    mock = await createMockServer({ config, logger, prepare: (deps) => loadStartupScenario(deps, config.scenario) });
+    mock = await createMockServer({
+      config,
+      logger,
+      prepare: (runtime) => loadStartupScenario(runtime, config.scenario),
+    });
   } catch (err) {
     // A bad scenario or a port in use: say what, and exit like a bad setting does.
     process.stderr.write(`Cannot start: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -8,22 +8,22 @@ import type { AddressInfo } from 'node:net';
 import http from 'node:http';
 import { createApp } from './app';
 import { parseConfig, publicBaseUrl, type MockConfig } from './config';
-import { buildDeps, type AppDeps, type DepsOverrides } from './deps';
+import { createRuntime, type Runtime, type RuntimeOverrides } from './runtime/runtime';
 import { startPersistence } from './persistence/persistence';
 import { openSqliteStateStore } from './persistence/sqlite-state-store';
 import type { StateStore } from './persistence/state-store';
 import type { WorldCounts } from './persistence/world';
 import { generateControlToken, isLoopbackHost } from './shared/exposure';
 
-export interface MockServerOptions extends DepsOverrides {
+export interface MockServerOptions extends RuntimeOverrides {
   port?: number;
   host?: string;
   config?: Partial<MockConfig>;
   /**
-   * Called with the built deps before the server listens (e.g. to load a scenario); with a state
+   * Called with the built runtime before the server listens (e.g. to load a scenario); with a state
    * file that already holds a state, not called: the stored state wins (E56).
    */
-  prepare?: (deps: AppDeps) => void | Promise<void>;
+  prepare?: (runtime: Runtime) => void | Promise<void>;
   /** Where the state lives; by default the SQLite file `config.stateFile`, or nowhere (memory only). */
   stateStore?: StateStore;
 }
@@ -46,7 +46,8 @@ export interface MockServer {
   /** E32: the token made up at start because the mock listens beyond loopback and was given none. */
   generatedControlToken: string | null;
   config: MockConfig;
-  deps: AppDeps;
+  /** The runtime that owns the mock's world (runtime/runtime.ts). */
+  deps: Runtime;
   server: http.Server;
   /** What the state file gave back at start; null when there was none or it was new. */
   restored: WorldCounts | null;
@@ -65,7 +66,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     config.controlToken === null && !isLoopbackHost(config.host) ? generateControlToken() : null;
   if (generatedControlToken) config.controlToken = generatedControlToken;
   let port = config.port;
-  const deps = buildDeps(config, () => publicBaseUrl(config, port), options);
+  const deps = createRuntime(config, () => publicBaseUrl(config, port), options);
   const store = options.stateStore ?? (config.stateFile !== null ? openSqliteStateStore(config.stateFile) : null);
   let restored: WorldCounts | null = null;
   const server = http.createServer();

@@ -6,7 +6,11 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { createApp } from '../src/app';
 import { parseConfig, type MockConfig } from '../src/config';
-import { buildDeps, type AppDeps, type DepsOverrides } from '../src/deps';
+import {
+  createRuntime as buildDeps,
+  type Runtime as AppDeps,
+  type RuntimeOverrides as DepsOverrides,
+} from '../src/runtime/runtime';
 import { createManualClock } from '../src/shared/clock';
 import { createSeededIds } from '../src/shared/ids';
 import { createMockServer, type MockServer } from '../src/server';

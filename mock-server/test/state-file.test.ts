@@ -308,7 +308,7 @@ describe('--state-file: a file that is not sound stops the start and is left as 
     expect(await startFails(tmp.file())).toMatch(/merchant 1 belongs to no partner/);
   });
 
-  test("a payment whose rule decision is unsound (checked against the control API's spec)", async () => {
+  test("a payment whose rule decision is unsound (checked against the scenario schema's OutcomeRuleDecision)", async () => {
     await start(tmp.file());
     const merchant = ok(
       await client.partner('POST', '/v1/partner/merchants/test', buildTestMerchantCreateRequest()),
@@ -325,7 +325,22 @@ describe('--state-file: a file that is not sound stops the start and is left as 
       row.id,
     );
     db.close();
-    expect(await startFails(tmp.file())).toMatch(/payment \d+'s outcomeRule is unsound: \/decidedAt must match format/);
+    // E131: the record is checked against the scenario schema's Payment, whose outcomeRule is its OutcomeRuleDecision.
+    expect(await startFails(tmp.file())).toMatch(/payment \d+ is unsound: \/outcomeRule\/decidedAt must match format/);
+  });
+
+  test('a record without a field every running record has (E131)', async () => {
+    await start(tmp.file());
+    ok(await client.partner('POST', '/v1/partner/merchants/test', buildTestMerchantCreateRequest()), 201);
+    await stop();
+    const db = new Database(tmp.file());
+    const { doc } = db.prepare<[], { doc: string }>('SELECT doc FROM merchants WHERE id = 1').get()!;
+    const { isTest: _isTest, ...merchant } = JSON.parse(doc) as Record<string, unknown>;
+    db.prepare('UPDATE merchants SET doc = ? WHERE id = 1').run(JSON.stringify({ ...merchant, status: 'done' }));
+    db.close();
+    const message = await startFails(tmp.file());
+    expect(message).toMatch(/merchant 1 is unsound: .*must have required property 'isTest'/);
+    expect(message).toMatch(/\/status must be equal to one of the allowed values/);
   });
 
   test('a file another mock has open', async () => {

@@ -3,27 +3,24 @@
  * stops the start with one message that lists them all, each with its line in the file (main.ts
  * exits with it).
  */
-import fs from 'node:fs';
-import { findScenarioFile, parseScenarioText } from '../../../fixtures/src/scenario-file';
+import type { Logger } from 'pino';
+import { findScenarioFile, parseScenarioText, readScenarioText } from '../../../fixtures/src/scenario-file';
 import { withLines } from '../../../fixtures/src/source-lines';
-import type { AppDeps } from '../deps';
 import { isApiError } from '../http/api-error';
-import { loadScenario } from '../state/scenario-loader';
+import type { World } from '../runtime/world';
 
-export function loadStartupScenario(deps: AppDeps, scenario: string | null): void {
+export interface StartupParts {
+  world: Pick<World, 'load'>;
+  logger: Pick<Logger, 'info'>;
+}
+
+export function loadStartupScenario({ world, logger }: StartupParts, scenario: string | null): void {
   if (scenario === null) return;
   const file = findScenarioFile(scenario);
-  let text: string;
+  const text = readScenarioText(file);
   try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new Error(
-      `Cannot read scenario file ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
-    );
-  }
-  try {
-    const { counts } = loadScenario(deps, parseScenarioText(text, file));
-    deps.logger.info({ scenario, counts }, 'scenario loaded');
+    const { counts } = world.load(parseScenarioText(text, file));
+    logger.info({ scenario, counts }, 'scenario loaded');
   } catch (err) {
     if (!isApiError(err)) throw err;
     const problems = withLines(text, Array.isArray(err.messages) ? err.messages : [err.messages]);

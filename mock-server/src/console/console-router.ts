@@ -10,8 +10,11 @@ import path from 'node:path';
 import type { RequestHandler, Response } from 'express';
 import { PACKAGE_ROOT } from '../../../spec';
 import { listNamedScenarios } from '../../../fixtures/src/scenario-file';
-import type { AppDeps } from '../deps';
-import { RECEIVER_PATH } from '../control/test-receiver';
+import type { MockConfig } from '../config';
+import type { SpecOperation } from '../../../spec';
+import type { PublicLinks } from '../shared/links';
+import type { WebhookDispatcher } from '../webhooks';
+import { RECEIVER_PATH, type TestReceiver } from '../control/test-receiver';
 import { escapeHtml } from '../pages/layout';
 
 export const CONSOLE_PATH = '/__console';
@@ -83,7 +86,16 @@ function send(res: Response, status: number, type: string, body: Buffer | string
   res.end(body);
 }
 
-function shell(deps: AppDeps, scenarios: { name: string; description: string }[]): string {
+/** What the console's page and the test receiver need of the runtime. */
+export interface ConsoleParts {
+  config: Pick<MockConfig, 'controlToken' | 'paymentExpirySeconds'>;
+  partnerApi: { operations: readonly Pick<SpecOperation, 'operationId'>[] };
+  dispatcher: Pick<WebhookDispatcher, 'retrySchedule'>;
+  links: Pick<PublicLinks, 'base'>;
+  receiver: Pick<TestReceiver, 'handle'>;
+}
+
+function shell(deps: ConsoleParts, scenarios: { name: string; description: string }[]): string {
   // What the page needs to know about this mock that no API call tells: safe to show anyone.
   const config = {
     tokenRequired: deps.config.controlToken !== null,
@@ -115,7 +127,7 @@ function shell(deps: AppDeps, scenarios: { name: string; description: string }[]
 </html>`;
 }
 
-export function createConsoleRouter(deps: AppDeps): RequestHandler {
+export function createConsoleRouter(deps: ConsoleParts): RequestHandler {
   let files:
     | { assets: Map<string, Asset>; vendor: Map<string, Asset>; scenarios: { name: string; description: string }[] }
     | undefined;

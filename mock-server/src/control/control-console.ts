@@ -2,7 +2,7 @@
  * The control operations behind the QA console (E70): the event stream (E71), one journal entry in
  * full (E72), the test receiver (E73). Like every control operation they can be scripted.
  */
-import type { AppDeps } from '../deps';
+import type { ConsoleParts } from './control-parts';
 import { apiError } from '../http/api-error';
 import { ok, type HandlerTable } from '../http/handler';
 import type { ReceiverUpdate } from './control-types';
@@ -19,11 +19,7 @@ export function wantsEventStream(accept: string | undefined): boolean {
 
 const STREAM_RETRY_AFTER_S = 5;
 
-export function createControlConsoleHandlers({
-  live,
-  journal,
-  receiver,
-}: Pick<AppDeps, 'live' | 'journal' | 'receiver'>): HandlerTable {
+export function createControlConsoleHandlers({ live, journal, receiver }: ConsoleParts): HandlerTable {
   return {
     streamEvents(ctx) {
       const lastEventId = (ctx.headers['last-event-id'] as number | undefined) ?? null;

@@ -1,16 +1,12 @@
 /** D29: every webhook delivery of every partner, redelivery, and a flush point for tests. */
-import type { AppDeps } from '../deps';
+import type { DeliveryParts } from './control-parts';
 import { apiError } from '../http/api-error';
 import { ok, type HandlerTable } from '../http/handler';
 import { safePaging } from '../shared/paging';
 import { buildDeliveryHeaders, signWebhookBody, type DeliveryQuery } from '../webhooks';
 import type { DeliveryDetail, DeliveryList, FlushResult } from './control-types';
 
-export function createControlDeliveryHandlers({
-  deliveries,
-  dispatcher,
-  state,
-}: Pick<AppDeps, 'deliveries' | 'dispatcher' | 'state'>): HandlerTable {
+export function createControlDeliveryHandlers({ deliveries, dispatcher, state }: DeliveryParts): HandlerTable {
   return {
     listDeliveries(ctx) {
       const query = ctx.query as unknown as DeliveryQuery;

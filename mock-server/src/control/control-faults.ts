@@ -1,14 +1,10 @@
 /** D6: faults injected into the Partner API, and the journal of the requests it answered. */
-import type { AppDeps } from '../deps';
+import type { FaultParts } from './control-parts';
 import { apiError } from '../http/api-error';
 import { created, ok, type HandlerTable } from '../http/handler';
 import type { FaultsCleared, RequestLog } from './control-types';
 
-export function createControlFaultHandlers({
-  faults,
-  journal,
-  clock,
-}: Pick<AppDeps, 'faults' | 'journal' | 'clock'>): HandlerTable {
+export function createControlFaultHandlers({ faults, journal, clock }: FaultParts): HandlerTable {
   return {
     createFault: (ctx) => created({ ...faults.add(ctx.body, clock.now().toISOString()) }),
     listFaults: () => ok({ faults: faults.list() }),

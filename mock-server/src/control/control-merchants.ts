@@ -1,5 +1,5 @@
 /** D14: activation and deactivation by QA; the merchants service owns the rules (409) and the events. */
-import type { AppDeps } from '../deps';
+import type { MerchantParts } from './control-parts';
 import { apiError } from '../http/api-error';
 import { ok, type HandlerTable } from '../http/handler';
 import type { MerchantRecord } from '../state/records';
@@ -9,7 +9,7 @@ export function toControlMerchant(m: MerchantRecord): ControlMerchant {
   return { merchantId: m.id, clientId: m.clientId, partnerId: m.partnerId, status: m.status, updatedAt: m.updatedAt };
 }
 
-export function createControlMerchantHandlers({ state, services }: Pick<AppDeps, 'state' | 'services'>): HandlerTable {
+export function createControlMerchantHandlers({ state, services }: MerchantParts): HandlerTable {
   function find(id: unknown): MerchantRecord {
     const merchant = state.merchants.get(id as number);
     if (!merchant) throw apiError('merchant_not_found', id as number);

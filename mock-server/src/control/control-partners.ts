@@ -1,14 +1,10 @@
 /** D2/D3: a second (third, ...) partner with one active credential, for tenancy tests. */
-import type { AppDeps } from '../deps';
+import type { PartnerParts } from './control-parts';
 import { apiError } from '../http/api-error';
 import { created, type HandlerTable } from '../http/handler';
 import type { PartnerCreated, PartnerCreateRequest } from './control-types';
 
-export function createControlPartnerHandlers({
-  state,
-  clock,
-  ids,
-}: Pick<AppDeps, 'state' | 'clock' | 'ids'>): HandlerTable {
+export function createControlPartnerHandlers({ state, clock, ids }: PartnerParts): HandlerTable {
   return {
     createPartner(ctx) {
       const input = ctx.body as PartnerCreateRequest;

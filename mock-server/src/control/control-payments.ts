@@ -3,7 +3,7 @@
  * payment ids are global here, and the payments service owns the rules (409 once final) and events.
  * E106: a payment explained: the rule that decided it, its deliveries and their rules, its requests.
  */
-import type { AppDeps } from '../deps';
+import type { PaymentParts } from './control-parts';
 import { ok, type HandlerTable } from '../http/handler';
 import type { PaymentRecord } from '../state/records';
 import type { ControlPayment, ControlPaymentDetail } from './control-types';
@@ -19,11 +19,7 @@ export function toControlPayment(p: PaymentRecord): ControlPayment {
   };
 }
 
-export function createControlPaymentHandlers({
-  services,
-  deliveries,
-  journal,
-}: Pick<AppDeps, 'services' | 'deliveries' | 'journal'>): HandlerTable {
+export function createControlPaymentHandlers({ services, deliveries, journal }: PaymentParts): HandlerTable {
   const { payments } = services;
   const find = (id: unknown) => payments.findById(id as number); // 404 for an unknown id
 

@@ -1,10 +1,10 @@
 /** E104: the outcome and webhook behaviour rules, over the control API; the rules service checks and keeps them. */
-import type { AppDeps } from '../deps';
+import type { RuleParts } from './control-parts';
 import { created, ok, type HandlerTable } from '../http/handler';
 import type { RulePosition } from '../domain/rules/rules-service';
 import type { RuleList } from './control-types';
 
-export function createControlRuleHandlers({ services }: Pick<AppDeps, 'services'>): HandlerTable {
+export function createControlRuleHandlers({ services }: RuleParts): HandlerTable {
   const { rules } = services;
   const idOf = (ctx: { params: Record<string, unknown> }) => ctx.params.ruleId as string;
   return {

@@ -6,13 +6,15 @@
 import type { RequestHandler } from 'express';
 import QRCode from 'qrcode';
 import { hasControlToken } from '../control/control-auth';
-import type { AppDeps } from '../deps';
+import type { MockConfig } from '../config';
+import type { PublicLinks } from '../shared/links';
+import type { MockState } from '../state/mock-state';
 import { formatAmount } from './pay-page';
 import { html, page, raw } from './layout';
 
 const SHOWN = 10;
 
-export function createHomePage(deps: AppDeps): RequestHandler {
+export function createHomePage(deps: { config: MockConfig; state: MockState; links: PublicLinks }): RequestHandler {
   return async (req, res, next) => {
     try {
       // E32: this overview spans every partner, so a mock with a control token asks for it here too.

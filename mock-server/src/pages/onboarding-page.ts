@@ -7,7 +7,7 @@
  *   POST /onboarding/:token   open → "Merchant onboarding complete"; invalid form → 400 with the form again
  */
 import express, { type Request, type Response, type Router } from 'express';
-import type { AppDeps } from '../deps';
+import type { Services } from '../domain';
 import type { StoreAddress } from '../domain/stores/stores-service';
 import type { MerchantRecord } from '../state/records';
 import { html, page, type Html } from './layout';
@@ -135,7 +135,7 @@ const notFoundPage = () =>
     html`<p>This onboarding link is not valid. Check the address or ask for a new link.</p>`,
   );
 
-export function createOnboardingPages(deps: AppDeps): Router {
+export function createOnboardingPages(deps: { services: Pick<Services, 'merchants'> }): Router {
   const router = express.Router();
   const merchants = deps.services.merchants;
   const send = (res: Response, status: number, body: string) => res.status(status).type('html').send(body);

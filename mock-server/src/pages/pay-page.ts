@@ -7,7 +7,7 @@
  */
 import express, { type Request, type Response, type Router } from 'express';
 import { DANISH_BANKS } from '../../../fixtures/src/magic';
-import type { AppDeps } from '../deps';
+import type { Services } from '../domain';
 import type { PaymentRecord } from '../state/records';
 import { html, page, type Html } from './layout';
 
@@ -79,7 +79,7 @@ const notFoundPage = () =>
     </div>`,
   );
 
-export function createPayPages(deps: AppDeps): Router {
+export function createPayPages(deps: { services: Pick<Services, 'payments'> }): Router {
   const router = express.Router();
   const payments = deps.services.payments;
 

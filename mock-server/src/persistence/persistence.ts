@@ -8,7 +8,12 @@
 import type { ServerResponse } from 'node:http';
 import { ChangeLog } from '../state/change-log';
 import type { StateStore } from './state-store';
-import { captureMeta, captureWorld, installWorld, type WorldCounts, type WorldDeps } from './world';
+import type { Logger } from 'pino';
+import type { World } from '../runtime/world';
+import type { DeliveryStore } from '../webhooks';
+import { captureMeta, captureWorld, type MetaParts, type WorldCounts } from './world';
+
+export type PersistenceParts = MetaParts & { deliveries: Pick<DeliveryStore, 'all'>; logger: Logger };
 
 export interface Persistence {
   /** True when changes reach a state store. */
@@ -34,17 +39,35 @@ export const NO_PERSISTENCE: Persistence = {
 /** How long to wait before trying again a commit that failed outside any request. */
 const RETRY_MS = 1000;
 
-export function createPersistence(deps: WorldDeps, store: StateStore): Persistence {
-  const { state, logger } = deps;
+export function createPersistence(parts: PersistenceParts, store: StateStore): Persistence {
+  const { state, clock, ids, faults, logger } = parts;
   let closed = false;
   let scheduled = false;
   let retry: NodeJS.Timeout | undefined;
-  /** The meta row as last committed, without the clock's `nowMs` (which moves on its own). */
-  let committedMeta = '';
-  const metaKey = () => {
-    const meta = captureMeta(deps);
-    return JSON.stringify([meta.seq, meta.clock.offsetMs, meta.idsPosition, meta.faults, meta.rules]);
+  /**
+   * What the meta row holds, without the clock's `nowMs` (which moves on its own), as plain values
+   * compared one by one at every commit: rules are compared by reference (every change of them
+   * replaces the list), so nothing is serialised unless faults are set.
+   */
+  const metaMark = () => {
+    const { seq } = state;
+    const dump = faults.dump();
+    return [
+      seq.partner,
+      seq.credential,
+      seq.merchant,
+      seq.payment,
+      seq.webhook,
+      clock.offsetMs(),
+      ids.position?.() ?? null,
+      state.ruleSeq,
+      state.rules,
+      dump.nextId,
+      dump.faults.length === 0 ? 0 : JSON.stringify(dump.faults),
+    ];
   };
+  let committedMeta: unknown[] = [];
+  const sameMeta = (mark: unknown[]) => mark.every((value, i) => value === committedMeta[i]);
 
   const changes = new ChangeLog(() => {
     if (scheduled) return;
@@ -54,12 +77,12 @@ export function createPersistence(deps: WorldDeps, store: StateStore): Persisten
 
   function flush(): void {
     if (closed) return;
-    const key = metaKey();
-    if (changes.isEmpty && key === committedMeta) return;
-    if (changes.worldReplaced) store.replaceAll(captureWorld(deps));
-    else store.commit({ tables: changes.tables, cleared: changes.cleared, meta: captureMeta(deps) });
+    const mark = metaMark();
+    if (changes.isEmpty && sameMeta(mark)) return;
+    if (changes.worldReplaced) store.replaceAll(captureWorld(parts));
+    else store.commit({ tables: changes.tables, cleared: changes.cleared, meta: captureMeta(parts) });
     changes.clear();
-    committedMeta = key;
+    committedMeta = mark;
   }
 
   function flushInBackground(): void {
@@ -79,7 +102,7 @@ export function createPersistence(deps: WorldDeps, store: StateStore): Persisten
   }
 
   state.changes = changes;
-  committedMeta = metaKey();
+  committedMeta = metaMark();
 
   return {
     durable: true,
@@ -119,18 +142,18 @@ export function createPersistence(deps: WorldDeps, store: StateStore): Persisten
  * Returns the restored counts, or null when the store was empty.
  */
 export async function startPersistence(
-  deps: WorldDeps & { persistence: Persistence },
+  parts: PersistenceParts & { world: Pick<World, 'install'>; persistence: Persistence },
   store: StateStore,
   prepare: () => void | Promise<void>,
 ): Promise<WorldCounts | null> {
   const world = store.load();
-  const restored = world ? installWorld(deps, world) : null;
+  const restored = world ? parts.world.install(world) : null;
   if (!world) await prepare();
-  const persistence = createPersistence(deps, store);
+  const persistence = createPersistence(parts, store);
   if (!world) {
-    deps.state.changes?.replaceWorld();
+    parts.state.changes?.replaceWorld();
     persistence.flush();
   }
-  deps.persistence = persistence;
+  parts.persistence = persistence;
   return restored;
 }

@@ -1,6 +1,5 @@
 import { createManualClock } from '../shared/clock';
 import { ChangeLog } from '../state/change-log';
-import { createDeliveryStore } from '../webhooks';
 import { newDeliveryRecord } from '../webhooks/delivery-record';
 import { trackDeliveries } from './tracked-deliveries';
 
@@ -26,7 +25,6 @@ describe('the delivery log with a state file (E50, E53)', () => {
     const log = new ChangeLog();
     const secrets = new Map([[1, 'whsec_one']]);
     const store = trackDeliveries(
-      createDeliveryStore(),
       () => log,
       (d) => secrets.get(d.webhookId),
     );
@@ -41,9 +39,9 @@ describe('the delivery log with a state file (E50, E53)', () => {
   test('a delivery the log drops (E36) is deleted from the state file too', () => {
     const log = new ChangeLog();
     const store = trackDeliveries(
-      createDeliveryStore({ maxRecords: 2 }),
       () => log,
       () => 's',
+      { maxRecords: 2 },
     );
     for (const id of ['dlv_1', 'dlv_2', 'dlv_3']) store.add(delivery(id));
     const entries = log.tables.get('deliveries')!;
@@ -52,13 +50,31 @@ describe('the delivery log with a state file (E50, E53)', () => {
     expect(store.get('dlv_1')).toBeUndefined();
   });
 
-  test('tracks nothing without a change log (no state file)', () => {
+  test('tracks nothing and looks up no secret without a change log (no state file)', () => {
+    const lookups: number[] = [];
     const store = trackDeliveries(
-      createDeliveryStore(),
       () => null,
-      () => 's',
+      (d) => {
+        lookups.push(d.webhookId);
+        return 's';
+      },
+      { maxRecords: 1 },
     );
     store.add(delivery('dlv_1'));
-    expect(store.all()).toHaveLength(1);
+    store.add(delivery('dlv_2'));
+    expect(store.all().map((d) => d.id)).toEqual(['dlv_2']);
+    expect(lookups).toEqual([]);
+  });
+
+  test('a restored delivery keeps the secret it was stored with', () => {
+    const log = new ChangeLog();
+    const store = trackDeliveries(
+      () => log,
+      () => 'whsec_now',
+    );
+    const d = delivery('dlv_1');
+    store.restore({ record: d, secret: 'whsec_then' });
+    store.update(d);
+    expect(log.tables.get('deliveries')!.get('dlv_1')).toEqual({ record: d, secret: 'whsec_then' });
   });
 });

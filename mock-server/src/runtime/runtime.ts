@@ -1,37 +1,40 @@
 /**
- * Builds everything the app needs from a config (the composition used by main.ts, createMockServer
- * and tests). Tests pass their own clock, ids, logger and webhook HTTP client.
+ * The runtime owns the mock's world and builds everything the app needs from a config, in one pass:
+ * the state, the services, the webhook dispatcher and its delivery log, faults, journal, live feed,
+ * test receiver, timers and the state file. The world is replaced only through `world` (E130). The
+ * app, control handlers, pages, console and CLI each take the narrow parts they use. Tests pass their
+ * own clock, ids, logger and webhook HTTP client.
  */
 import type { Logger } from 'pino';
-import { listOperations, type SpecOperation } from '../../spec';
-import type { MockConfig } from './config';
-import { createFaultRegistry, type FaultRegistry } from './control/faults';
-import { createRequestJournal, type RequestJournal } from './control/request-journal';
-import { createLiveFeed, deliverySummary, feedDomainEvents, type LiveFeed } from './control/live-events';
-import { createTestReceiver, type TestReceiver } from './control/test-receiver';
-import { createControlHandlers } from './control/control-handlers';
-import { createPartnerApiHandlers, createServices, type Services } from './domain';
-import { configRules } from './domain/rules/config-rules';
-import type { HandlerTable } from './http/handler';
-import { compileValidators, type OperationValidators } from './openapi/validators';
-import { createSystemClock, type Clock } from './shared/clock';
-import { createEventBus } from './shared/events';
-import { createRandomIds, createSeededIds, type IdGenerator } from './shared/ids';
-import { NO_PERSISTENCE, type Persistence } from './persistence/persistence';
-import { trackDeliveries, type TrackedDeliveryStore } from './persistence/tracked-deliveries';
-import { createPublicLinks, type PublicLinks } from './shared/links';
-import { createLogger } from './shared/logger';
-import { createTimeline } from './shared/timeline';
-import { MockState } from './state/mock-state';
-import { seedDefaultPartner } from './state/seed';
+import { listOperations, type SpecOperation } from '../../../spec';
+import type { MockConfig } from '../config';
+import { createFaultRegistry, type FaultRegistry } from '../control/faults';
+import { createRequestJournal, type RequestJournal } from '../control/request-journal';
+import { createLiveFeed, deliverySummary, feedDomainEvents, type LiveFeed } from '../control/live-events';
+import { createTestReceiver, type TestReceiver } from '../control/test-receiver';
+import { createControlHandlers } from '../control/control-handlers';
+import { createPartnerApiHandlers, createServices, type Services } from '../domain';
+import { configRules } from '../domain/rules/config-rules';
+import type { HandlerTable } from '../http/handler';
+import { compileValidators, type OperationValidators } from '../openapi/validators';
+import { createSystemClock, type Clock } from '../shared/clock';
+import { createEventBus } from '../shared/events';
+import { createRandomIds, createSeededIds, type IdGenerator } from '../shared/ids';
+import { NO_PERSISTENCE, type Persistence } from '../persistence/persistence';
+import { trackDeliveries, type TrackedDeliveryStore } from '../persistence/tracked-deliveries';
+import { createPublicLinks, type PublicLinks } from '../shared/links';
+import { createLogger } from '../shared/logger';
+import { createTimeline } from '../shared/timeline';
+import { MockState } from '../state/mock-state';
+import { seedDefaultPartner } from '../state/seed';
 import {
-  createDeliveryStore,
   createNodeHttpClient,
   createWebhookDispatcher,
   type WebhookDispatcher,
   type WebhookHttpClient,
-} from './webhooks';
-import type { ServiceDeps } from './domain/service-deps';
+} from '../webhooks';
+import type { ServiceDeps } from '../domain/service-deps';
+import { createWorld, type World } from './world';
 
 export interface OperationSet {
   operations: SpecOperation[];
@@ -39,7 +42,7 @@ export interface OperationSet {
   handlers: HandlerTable;
 }
 
-export interface AppDeps extends ServiceDeps {
+export interface Runtime extends ServiceDeps {
   logger: Logger;
   links: PublicLinks;
   services: Services;
@@ -51,13 +54,15 @@ export interface AppDeps extends ServiceDeps {
   live: LiveFeed;
   /** E73: the mock's own webhook receiver at /__receiver. */
   receiver: TestReceiver;
+  /** Reset, scenario load, export and the state file's install: the one place the world is replaced (E130). */
+  world: World;
   /** The state file (E50) once server.ts has opened one; NO_PERSISTENCE otherwise. */
   persistence: Persistence;
   partnerApi: OperationSet;
   control: OperationSet;
 }
 
-export interface DepsOverrides {
+export interface RuntimeOverrides {
   clock?: Clock;
   ids?: IdGenerator;
   logger?: Logger;
@@ -77,7 +82,7 @@ function validatorsFor(name: 'partner-api' | 'control-api', operations: SpecOper
   return validators;
 }
 
-export function buildDeps(config: MockConfig, getBaseUrl: () => string, overrides: DepsOverrides = {}): AppDeps {
+export function createRuntime(config: MockConfig, getBaseUrl: () => string, overrides: RuntimeOverrides = {}): Runtime {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const clock = overrides.clock ?? createSystemClock();
   const ids = overrides.ids ?? (config.seed !== null ? createSeededIds(config.seed) : createRandomIds());
@@ -94,7 +99,6 @@ export function buildDeps(config: MockConfig, getBaseUrl: () => string, override
 
   // With a state file, every delivery change joins the state's change log (E50, E53).
   const deliveries = trackDeliveries(
-    createDeliveryStore(),
     () => state.changes,
     (delivery) => state.webhooks.get(delivery.webhookId)?.secret,
   );
@@ -118,20 +122,18 @@ export function buildDeps(config: MockConfig, getBaseUrl: () => string, override
   const links = createPublicLinks(getBaseUrl);
   const serviceDeps: ServiceDeps = { state, clock, ids, events, timeline, config };
   const services = createServices({ ...serviceDeps, links, dispatcher, logger, random });
+  const faults = createFaultRegistry(random);
+  const journal = createRequestJournal(clock);
+  const world = createWorld({ state, clock, ids, config, services, dispatcher, deliveries, faults, journal, logger });
+  const receiver = createTestReceiver({ clock, state, deliveries, live, baseUrl: () => links.base() });
 
+  const parts = { ...serviceDeps, services, faults, journal, deliveries, dispatcher, live, receiver, world };
   const partnerOperations = listOperations('partner-api');
   const controlOperations = listOperations('control-api');
-  const deps: AppDeps = {
-    ...serviceDeps,
+  return {
+    ...parts,
     logger,
     links,
-    services,
-    faults: createFaultRegistry(random),
-    journal: createRequestJournal(clock),
-    deliveries,
-    dispatcher,
-    live,
-    receiver: createTestReceiver({ clock, state, deliveries, live, baseUrl: () => links.base() }),
     persistence: NO_PERSISTENCE,
     partnerApi: {
       operations: partnerOperations,
@@ -141,9 +143,7 @@ export function buildDeps(config: MockConfig, getBaseUrl: () => string, override
     control: {
       operations: controlOperations,
       validators: validatorsFor('control-api', controlOperations, false),
-      handlers: {},
+      handlers: createControlHandlers(parts),
     },
   };
-  deps.control.handlers = createControlHandlers(deps);
-  return deps;
 }

@@ -5,7 +5,7 @@ import { stringify as toYaml } from 'yaml';
 import { DEFAULT_CLIENT_ID, NAMED_SCENARIOS, type Scenario } from '../../../fixtures/src';
 import { createTestApp, createTestDeps } from '../../test/helpers';
 import { isApiError } from '../http/api-error';
-import { exportScenario, loadScenario, resolveScenario } from './scenario-loader';
+import { findScenarioFile, readScenarioFile } from '../../../fixtures/src/scenario-file';
 
 const MERCHANT = '11111111-1111-4111-8111-111111111111';
 const STORE = '22222222-2222-4222-8222-222222222222';
@@ -54,10 +54,10 @@ function problemsOf(fn: () => unknown): string[] {
   throw new Error('expected the load to fail');
 }
 
-describe('loadScenario', () => {
+describe('world.load', () => {
   test('replaces the state and reports the counts', () => {
     const deps = createTestDeps();
-    const { counts } = loadScenario(deps, smallScenario());
+    const { counts } = deps.world.load(smallScenario());
     expect(counts).toEqual({ partners: 1, merchants: 1, stores: 1, payments: 2, webhooks: 0 });
     expect(deps.state.merchantByClientId(MERCHANT)?.companyName).toBe('Café Nørrebro ApS');
   });
@@ -72,7 +72,7 @@ describe('loadScenario', () => {
       contactEmail: 'hej@ny-butik.dk',
       status: 'pending' as const,
     };
-    loadScenario(deps, smallScenario({ merchants: [...smallScenario().merchants!, pendingMerchant] }));
+    deps.world.load(smallScenario({ merchants: [...smallScenario().merchants!, pendingMerchant] }));
     const paid = deps.state.payments.get(7)!;
     const pending = deps.state.payments.get(8)!;
     expect(paid).toMatchObject({
@@ -117,7 +117,7 @@ describe('loadScenario', () => {
         createdAt: '2026-03-18T12:00:00+01:00',
       },
     ];
-    loadScenario(deps, smallScenario({ payments }));
+    deps.world.load(smallScenario({ payments }));
     expect(deps.state.payments.get(7)).toMatchObject({
       createdAt: '2026-03-18T11:00:00.000Z',
       updatedAt: '2026-03-18T11:01:00.000Z',
@@ -126,7 +126,7 @@ describe('loadScenario', () => {
 
   test('continues the id sequences after the highest loaded id', () => {
     const deps = createTestDeps();
-    loadScenario(deps, smallScenario());
+    deps.world.load(smallScenario());
     expect(deps.state.nextId('merchant')).toBe(5);
     expect(deps.state.nextId('payment')).toBe(9);
   });
@@ -136,7 +136,7 @@ describe('loadScenario', () => {
     const partners = [
       { id: 3, name: 'Other POS', credentials: [{ clientId: 'other-client', clientSecret: 'other-secret' }] },
     ];
-    loadScenario(deps, smallScenario({ partners, merchants: [], stores: [], payments: [] }));
+    deps.world.load(smallScenario({ partners, merchants: [], stores: [], payments: [] }));
     const credential = deps.state.credentialByClientId(deps.config.clientId)!;
     expect(credential.partnerId).toBe(4);
     expect(deps.state.partners.get(4)?.name).toBe('Acme POS');
@@ -144,7 +144,7 @@ describe('loadScenario', () => {
 
   test('gives an active merchant without stores the D15 Main Store', () => {
     const deps = createTestDeps();
-    loadScenario(deps, smallScenario({ stores: [], payments: [] }));
+    deps.world.load(smallScenario({ stores: [], payments: [] }));
     expect(deps.state.storesOf(4)).toEqual([
       expect.objectContaining({ name: 'Main Store', isDefault: true, isActive: true }),
     ]);
@@ -152,7 +152,7 @@ describe('loadScenario', () => {
 
   test('expires a loaded pending payment when the mock clock passes its expiry', () => {
     const deps = createTestDeps();
-    loadScenario(deps, smallScenario());
+    deps.world.load(smallScenario());
     deps.clock.advance(30 * 60_000);
     deps.timeline.runDue();
     expect(deps.state.payments.get(8)).toMatchObject({ status: 'expired', bankPaymentStatus: 'Expired' });
@@ -160,7 +160,7 @@ describe('loadScenario', () => {
 
   test('rejects an invalid scenario with every problem and leaves the running state untouched', () => {
     const deps = createTestDeps();
-    loadScenario(deps, NAMED_SCENARIOS.default());
+    deps.world.load(NAMED_SCENARIOS.default());
     const before = deps.state.snapshot();
     const broken = smallScenario({
       stores: [
@@ -169,7 +169,7 @@ describe('loadScenario', () => {
       ],
       payments: [{ id: 7, merchantId: 99, amount: 0, referenceNumber: 'X', status: 'pending' }],
     });
-    const problems = problemsOf(() => loadScenario(deps, broken));
+    const problems = problemsOf(() => deps.world.load(broken));
     expect(problems).toEqual(
       expect.arrayContaining([
         'payments[0].amount must be >= 0.01, got 0',
@@ -182,14 +182,14 @@ describe('loadScenario', () => {
 
   test('rejects a document of another format version', () => {
     const deps = createTestDeps();
-    expect(problemsOf(() => loadScenario(deps, { version: 2 }))).toEqual(['version must be 1, got 2']);
+    expect(problemsOf(() => deps.world.load({ version: 2 }))).toEqual(['version must be 1, got 2']);
   });
 });
 
-describe('exportScenario', () => {
+describe('world.export', () => {
   test('loads back into the same state', async () => {
     const { deps, api, auth } = createTestApp();
-    loadScenario(deps, NAMED_SCENARIOS['onboarding-pipeline']());
+    deps.world.load(NAMED_SCENARIOS['onboarding-pipeline']());
     await api
       .post('/v1/partner/payments')
       .set(auth)
@@ -203,13 +203,15 @@ describe('exportScenario', () => {
     const before = deps.state.snapshot();
 
     const other = createTestDeps();
-    loadScenario(other, JSON.parse(JSON.stringify(exportScenario(deps))));
+    other.world.load(JSON.parse(JSON.stringify(deps.world.export())));
     expect(other.state.snapshot()).toEqual(before);
     expect(other.state.seq).toEqual(deps.state.seq);
   });
 });
 
-describe('resolveScenario', () => {
+describe('a scenario by name or path, as --scenario and POST /__control/reset read it', () => {
+  const resolveScenario = (nameOrPath: string) => readScenarioFile(findScenarioFile(nameOrPath));
+
   test('reads a named scenario from fixtures/scenarios', () => {
     expect(resolveScenario('default')).toMatchObject({ version: 1, name: 'default' });
   });

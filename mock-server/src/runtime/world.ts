@@ -1,53 +1,154 @@
 /**
- * Scenarios (fixtures/scenarios/README.md) into the running mock and back out. A load is checked in
- * full first and builds a complete new MockState; only then does it replace the running state, in
- * one step. A scenario with any problem changes nothing.
+ * The one place the running world is replaced (E130): a reset (D2), a scenario or an import
+ * (fixtures/scenarios/README.md) and the state file's stored world (E50-E53). Each builds and checks
+ * a complete new MockState first; only then is it swapped in, in one step, so that anything that
+ * does not load changes nothing. The swap drops the deliveries and retries of the replaced world and
+ * resumes what the new one has waiting for the clock. The clock itself is never moved back (D4):
+ * timestamps written before and after a swap never run backwards.
  */
-// Not the fixtures index: that would load faker (the builders) into every mock start.
+import type { Logger } from 'pino';
 import type { Scenario, ScenarioCounts } from '../../../fixtures/src/scenario';
-import { findScenarioFile, readScenarioFile } from '../../../fixtures/src/scenario-file';
 import { validateScenario } from '../../../fixtures/src/scenario-validate';
-import type { AppDeps } from '../deps';
+import type { MockConfig } from '../config';
+import type { FaultRegistry } from '../control/faults';
+import type { RequestJournal } from '../control/request-journal';
+import type { Services } from '../domain';
 import { apiError } from '../http/api-error';
-import { replaceState, type MockState } from './mock-state';
-import { scenarioToState } from './scenario-to-state';
+import { readStoredWorld, type WorldCounts } from '../persistence/world';
+import type { LoadedWorld } from '../persistence/state-store';
+import type { StoredDelivery, TrackedDeliveryStore } from '../persistence/tracked-deliveries';
+import type { Clock } from '../shared/clock';
+import type { IdGenerator } from '../shared/ids';
+import { MockState } from '../state/mock-state';
+import { scenarioToState } from '../state/scenario-to-state';
+import { seedDefaultPartner } from '../state/seed';
+import type { WebhookDispatcher } from '../webhooks';
 
-export type ScenarioDeps = Pick<
-  AppDeps,
-  'state' | 'clock' | 'ids' | 'config' | 'dispatcher' | 'deliveries' | 'services'
->;
-
-/** Throws `invalid_scenario` (400) listing every problem, and then the running state is untouched. */
-export function loadScenario(deps: ScenarioDeps, input: unknown): { counts: ScenarioCounts } {
-  const result = validateScenario(input);
-  if (!result.ok) throw apiError('invalid_scenario', result.problems);
-  const fresh = scenarioToState(result.scenario, deps);
-
-  replaceState(deps.state, fresh);
-  // Deliveries and their retries belong to the state that was replaced.
-  deps.dispatcher.reset();
-  deps.deliveries.clear();
-  // D20: pending payments expire by the mock's clock, and settle as their outcome rule decided (E101).
-  // Timers left from the replaced state find no payment with their token any more and do nothing.
-  for (const payment of deps.state.payments.values()) deps.services.payments.resume(payment);
-  return { counts: countsOf(deps.state) };
+export interface WorldParts {
+  state: MockState;
+  clock: Clock;
+  ids: IdGenerator;
+  config: MockConfig;
+  services: Pick<Services, 'payments'>;
+  dispatcher: WebhookDispatcher;
+  deliveries: TrackedDeliveryStore;
+  faults: FaultRegistry;
+  journal: RequestJournal;
+  logger: Logger;
 }
 
-export function countsOf(state: MockState): ScenarioCounts {
-  const { partners, merchants, stores, payments, webhooks } = state;
+export interface World {
+  /**
+   * D2: starts again from the default partner, or from a scenario document (checked in full first:
+   * a scenario with any problem throws `invalid_scenario` listing them all and changes nothing).
+   * Faults and the request journal start again too.
+   */
+  reset(scenario?: unknown): void;
+  /** Makes a scenario document (an import, `--scenario`) the running world; faults and the journal stay. */
+  load(scenario: unknown): { counts: ScenarioCounts };
+  /** Every record with every field, so that loading the result gives the same world back. */
+  export(): Scenario;
+  /** The state file's stored world, checked (StateFileError at the first unsound record) and resumed (E53). */
+  install(stored: LoadedWorld): WorldCounts;
+  counts(): ScenarioCounts;
+}
+
+export function createWorld(parts: WorldParts): World {
+  const { state, clock, ids, config, services, dispatcher, deliveries } = parts;
+
+  /**
+   * The swap. The running state keeps its change log, which then rewrites the whole state file in
+   * one commit (E50), and its config rules, which go into the new world's rules (E102). Timers left
+   * from the replaced world find no payment with their token any more and do nothing.
+   */
+  function swap(fresh: MockState, restore: () => void = () => {}): void {
+    state.replaceWith(fresh);
+    // Deliveries and their retries belong to the world that was replaced.
+    dispatcher.reset();
+    deliveries.clear();
+    restore();
+    // D20: pending payments expire by the mock's clock, and settle as their outcome rule decided (E101).
+    for (const payment of state.payments.values()) services.payments.resume(payment);
+  }
+
+  function fromScenario(input: unknown): MockState {
+    const result = validateScenario(input);
+    if (!result.ok) throw apiError('invalid_scenario', result.problems);
+    return scenarioToState(result.scenario, { clock, ids, config });
+  }
+
+  function counts(): ScenarioCounts {
+    const { partners, merchants, stores, payments, webhooks } = state;
+    return {
+      partners: partners.size,
+      merchants: merchants.size,
+      stores: stores.size,
+      payments: payments.size,
+      webhooks: webhooks.size,
+    };
+  }
+
   return {
-    partners: partners.size,
-    merchants: merchants.size,
-    stores: stores.size,
-    payments: payments.size,
-    webhooks: webhooks.size,
+    reset(scenario) {
+      let fresh: MockState;
+      if (scenario === undefined) {
+        fresh = new MockState();
+        seedDefaultPartner(fresh, config, clock);
+      } else fresh = fromScenario(scenario);
+      swap(fresh);
+      parts.faults.clear();
+      parts.journal.clear();
+    },
+
+    load(scenario) {
+      swap(fromScenario(scenario));
+      return { counts: counts() };
+    },
+
+    export: () => exportScenario(state),
+
+    install(stored) {
+      const { state: fresh, deliveries: kept, meta } = readStoredWorld(stored);
+      swap(fresh, () => {
+        for (const delivery of kept) deliveries.restore(delivery);
+        parts.faults.restore(meta.faults);
+        if (meta.idsPosition !== null) ids.seek?.(meta.idsPosition);
+        // E52: the clock goes on from where QA left it, and never behind the last commit.
+        const behind = meta.clock.offsetMs - clock.offsetMs();
+        if (behind > 0) clock.advance(behind);
+        const late = meta.clock.nowMs - clock.nowMs();
+        if (late > 0) clock.advance(late);
+      });
+      const resumed = resumeStored(kept);
+      return { ...counts(), deliveries: kept.length, resumedDeliveries: resumed };
+    },
+
+    counts,
   };
+
+  /** D25, D29: delayed mock settlements and pending deliveries wait again, at the same clock times (E53). */
+  function resumeStored(kept: StoredDelivery[]): number {
+    for (const [paymentId, dueMs] of state.mockSettlements) {
+      const payment = state.payments.get(paymentId)!;
+      if (payment.status === 'pending') services.payments.scheduleMockCompletionAt(payment, dueMs);
+    }
+    let resumed = 0;
+    for (const { record, secret } of kept) {
+      if (record.outcome !== 'pending') continue;
+      const key = secret ?? state.webhooks.get(record.webhookId)?.secret;
+      if (key === undefined) {
+        parts.logger.warn({ deliveryId: record.id }, 'pending delivery has no secret to sign with; not resumed');
+        continue;
+      }
+      dispatcher.resume(record, key);
+      resumed += 1;
+    }
+    return resumed;
+  }
 }
 
-/** Every record with every field, so that loading the result gives the same state back. */
-export function exportScenario(deps: Pick<AppDeps, 'state'>): Scenario {
-  const { state } = deps;
-  const scenario: Scenario = {
+function exportScenario(state: MockState): Scenario {
+  return {
     version: 1,
     partners: [...state.partners.values()].map((partner) => ({
       ...partner,
@@ -67,10 +168,4 @@ export function exportScenario(deps: Pick<AppDeps, 'state'>): Scenario {
     // E102: only when there are rules, so a mock without any exports what it always did.
     ...(state.rules.length > 0 && { rules: structuredClone(state.rules) }),
   };
-  return scenario;
-}
-
-/** A named scenario (fixtures/scenarios/<name>.json) or a JSON/YAML file; unknown names list the known ones. */
-export function resolveScenario(nameOrPath: string): unknown {
-  return readScenarioFile(findScenarioFile(nameOrPath));
 }

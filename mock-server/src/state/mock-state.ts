@@ -42,49 +42,100 @@ const merchantKey = (merchantId: number) => `m${merchantId}`;
 const merchantStatusKey = (merchantId: number, status: string) => `m${merchantId}:${status}`;
 const locationKey = (merchantId: number, locationId: string) => `${merchantId}:${locationId}`;
 
-export class MockState {
+/** Every table and index of one world; a swap replaces the whole object at once (E130). */
+class Tables {
   readonly seq: Sequences = { partner: 0, credential: 0, merchant: 0, payment: 0, webhook: 0 };
+
+  readonly partners = new Map<number, PartnerRecord>();
+  readonly credentials = new Map<number, CredentialRecord>();
+  readonly credentialsByClientId = new Map<string, CredentialRecord>();
+  readonly credentialsByPartner = new Map<number, number[]>();
+
+  readonly merchants = new Map<number, MerchantRecord>();
+  readonly merchantsByClientId = new Map<string, MerchantRecord>();
+  readonly merchantsByToken = new Map<string, MerchantRecord>();
+  readonly merchantsByUsedToken = new Map<string, MerchantRecord>();
+  readonly merchantIndex = new SortedIndex();
+
+  readonly stores = new Map<string, StoreRecord>();
+  readonly storesByMerchant = new Map<number, string[]>();
+  readonly storesByLocation = new Map<string, StoreRecord>();
+  readonly defaultStores = new Map<number, StoreRecord>();
+
+  readonly payments = new Map<number, PaymentRecord>();
+  readonly paymentsByToken = new Map<string, PaymentRecord>();
+  readonly paymentIndex = new SortedIndex();
+
+  readonly webhooks = new Map<number, WebhookRecord>();
+  readonly webhooksByPartner = new Map<number, number[]>();
+
+  /** D25: when a payment sent with `X-Mock-Payment: delay=<ms>` gets paid (clock ms), by payment id. */
+  readonly mockSettlements = new Map<number, number>();
+
+  /** E100-E105: the outcome and webhook behaviour rules, first match first; the state file keeps them in its meta. */
+  rules: StoredRule[] = [];
+  /** The number of the last generated rule id (`rule-<n>`), so that ids are not given twice. */
+  ruleSeq = 0;
+}
+
+export class MockState {
+  /** The world's tables; only `replaceWith` swaps them. */
+  private t = new Tables();
   /**
    * Set when a state file is used (E50): every method below that adds or changes a record puts it
    * here. Code that changes a record's plain fields in place calls the matching `touch…` method.
    */
   changes: ChangeLog | null = null;
-
-  readonly partners = new Map<number, PartnerRecord>();
-  readonly credentials = new Map<number, CredentialRecord>();
-  private readonly credentialsByClientId = new Map<string, CredentialRecord>();
-  private readonly credentialsByPartner = new Map<number, number[]>();
-
-  readonly merchants = new Map<number, MerchantRecord>();
-  private readonly merchantsByClientId = new Map<string, MerchantRecord>();
-  private readonly merchantsByToken = new Map<string, MerchantRecord>();
-  private readonly merchantsByUsedToken = new Map<string, MerchantRecord>();
-  private readonly merchantIndex = new SortedIndex();
-
-  readonly stores = new Map<string, StoreRecord>();
-  private readonly storesByMerchant = new Map<number, string[]>();
-  private readonly storesByLocation = new Map<string, StoreRecord>();
-  private readonly defaultStores = new Map<number, StoreRecord>();
-
-  readonly payments = new Map<number, PaymentRecord>();
-  private readonly paymentsByToken = new Map<string, PaymentRecord>();
-  private readonly paymentIndex = new SortedIndex();
-
-  readonly webhooks = new Map<number, WebhookRecord>();
-  private readonly webhooksByPartner = new Map<number, number[]>();
-
-  /** D25: when a payment sent with `X-Mock-Payment: delay=<ms>` gets paid (clock ms), by payment id. */
-  readonly mockSettlements = new Map<number, number>();
-
-  /**
-   * E100-E105: the outcome and webhook behaviour rules, first match first. Part of the world: a
-   * reset, a scenario or an import replaces them with the rest; the state file keeps them in its meta.
-   */
-  rules: StoredRule[] = [];
-  /** The number of the last generated rule id (`rule-<n>`), so that ids are not given twice. */
-  ruleSeq = 0;
   /** E102: the rules of `--rules` and `--auto-pay`, put back into every world that replaces this one. */
   configRules: readonly StoredRule[] = [];
+
+  get seq(): Sequences {
+    return this.t.seq;
+  }
+  get partners(): Map<number, PartnerRecord> {
+    return this.t.partners;
+  }
+  get credentials(): Map<number, CredentialRecord> {
+    return this.t.credentials;
+  }
+  get merchants(): Map<number, MerchantRecord> {
+    return this.t.merchants;
+  }
+  get stores(): Map<string, StoreRecord> {
+    return this.t.stores;
+  }
+  get payments(): Map<number, PaymentRecord> {
+    return this.t.payments;
+  }
+  get webhooks(): Map<number, WebhookRecord> {
+    return this.t.webhooks;
+  }
+  get mockSettlements(): Map<number, number> {
+    return this.t.mockSettlements;
+  }
+  get rules(): StoredRule[] {
+    return this.t.rules;
+  }
+  set rules(rules: StoredRule[]) {
+    this.t.rules = rules;
+  }
+  get ruleSeq(): number {
+    return this.t.ruleSeq;
+  }
+  set ruleSeq(value: number) {
+    this.t.ruleSeq = value;
+  }
+
+  /**
+   * Makes `source`'s tables this state's, in one step (runtime/world.ts is the one caller). This
+   * state keeps its change log, which then rewrites the whole state file in one commit (E50), and
+   * its config rules, which go into the new world's rules (E102).
+   */
+  replaceWith(source: MockState): void {
+    this.t = source.t;
+    this.applyConfigRules();
+    this.changes?.replaceWorld();
+  }
 
   nextId(kind: keyof Sequences): number {
     this.seq[kind] += 1;
@@ -104,8 +155,8 @@ export class MockState {
 
   addCredential(credential: CredentialRecord): void {
     this.credentials.set(credential.id, credential);
-    this.credentialsByClientId.set(credential.clientId, credential);
-    pushTo(this.credentialsByPartner, credential.partnerId, credential.id);
+    this.t.credentialsByClientId.set(credential.clientId, credential);
+    pushTo(this.t.credentialsByPartner, credential.partnerId, credential.id);
     this.seq.credential = Math.max(this.seq.credential, credential.id);
     this.touchCredential(credential);
   }
@@ -115,20 +166,20 @@ export class MockState {
   }
 
   credentialByClientId(clientId: string): CredentialRecord | undefined {
-    return this.credentialsByClientId.get(clientId);
+    return this.t.credentialsByClientId.get(clientId);
   }
 
   credentialsOf(partnerId: number): CredentialRecord[] {
-    return (this.credentialsByPartner.get(partnerId) ?? []).map((id) => this.credentials.get(id)!);
+    return (this.t.credentialsByPartner.get(partnerId) ?? []).map((id) => this.credentials.get(id)!);
   }
 
   // Merchants (D8-D14)
   addMerchant(merchant: MerchantRecord): void {
     this.merchants.set(merchant.id, merchant);
-    this.merchantsByClientId.set(merchant.clientId, merchant);
-    if (merchant.onboardingToken) this.merchantsByToken.set(merchant.onboardingToken, merchant);
-    this.merchantIndex.add(partnerKey(merchant.partnerId), merchant.id);
-    this.merchantIndex.add(partnerStatusKey(merchant.partnerId, merchant.status), merchant.id);
+    this.t.merchantsByClientId.set(merchant.clientId, merchant);
+    if (merchant.onboardingToken) this.t.merchantsByToken.set(merchant.onboardingToken, merchant);
+    this.t.merchantIndex.add(partnerKey(merchant.partnerId), merchant.id);
+    this.t.merchantIndex.add(partnerStatusKey(merchant.partnerId, merchant.status), merchant.id);
     this.seq.merchant = Math.max(this.seq.merchant, merchant.id);
     this.touchMerchant(merchant);
   }
@@ -138,68 +189,68 @@ export class MockState {
   }
 
   merchantByClientId(clientId: string): MerchantRecord | undefined {
-    return this.merchantsByClientId.get(clientId);
+    return this.t.merchantsByClientId.get(clientId);
   }
 
   merchantByOnboardingToken(token: string): MerchantRecord | undefined {
-    return this.merchantsByToken.get(token);
+    return this.t.merchantsByToken.get(token);
   }
 
   setMerchantStatus(merchant: MerchantRecord, status: MerchantStatus, at: string): void {
     if (merchant.status === status) return;
-    this.merchantIndex.remove(partnerStatusKey(merchant.partnerId, merchant.status), merchant.id);
+    this.t.merchantIndex.remove(partnerStatusKey(merchant.partnerId, merchant.status), merchant.id);
     merchant.status = status;
     merchant.updatedAt = at;
-    this.merchantIndex.add(partnerStatusKey(merchant.partnerId, status), merchant.id);
+    this.t.merchantIndex.add(partnerStatusKey(merchant.partnerId, status), merchant.id);
     this.touchMerchant(merchant);
   }
 
   setOnboardingToken(merchant: MerchantRecord, token: string | null, expiresAt: string | null): void {
-    if (merchant.onboardingToken) this.merchantsByToken.delete(merchant.onboardingToken);
+    if (merchant.onboardingToken) this.t.merchantsByToken.delete(merchant.onboardingToken);
     merchant.onboardingToken = token;
     merchant.onboardingExpiresAt = expiresAt;
-    if (token) this.merchantsByToken.set(token, merchant);
+    if (token) this.t.merchantsByToken.set(token, merchant);
     this.touchMerchant(merchant);
   }
 
   /** D11: a link that was used (or closed by activation) keeps answering "already completed", not "unknown". */
   retireOnboardingToken(merchant: MerchantRecord): void {
     if (!merchant.onboardingToken) return;
-    this.merchantsByUsedToken.set(merchant.onboardingToken, merchant);
+    this.t.merchantsByUsedToken.set(merchant.onboardingToken, merchant);
     this.changes?.put('usedOnboardingTokens', merchant.onboardingToken, merchant.id);
     this.setOnboardingToken(merchant, null, null);
   }
 
   /** Used links by token, for the state file (E51). */
   usedOnboardingTokens(): IterableIterator<[string, MerchantRecord]> {
-    return this.merchantsByUsedToken.entries();
+    return this.t.merchantsByUsedToken.entries();
   }
 
   /** A used link read back from the state file. */
   restoreUsedOnboardingToken(token: string, merchant: MerchantRecord): void {
-    this.merchantsByUsedToken.set(token, merchant);
+    this.t.merchantsByUsedToken.set(token, merchant);
   }
 
   merchantByUsedOnboardingToken(token: string): MerchantRecord | undefined {
-    return this.merchantsByUsedToken.get(token);
+    return this.t.merchantsByUsedToken.get(token);
   }
 
   pageMerchants(partnerId: number, status: MerchantStatus | undefined, page: number, limit: number) {
     const key = status ? partnerStatusKey(partnerId, status) : partnerKey(partnerId);
-    const ids = this.merchantIndex.pageNewestFirst(key, page, limit);
-    return { items: ids.map((id) => this.merchants.get(id)!), total: this.merchantIndex.count(key) };
+    const ids = this.t.merchantIndex.pageNewestFirst(key, page, limit);
+    return { items: ids.map((id) => this.merchants.get(id)!), total: this.t.merchantIndex.count(key) };
   }
 
   countMerchants(partnerId: number, status?: MerchantStatus): number {
-    return this.merchantIndex.count(status ? partnerStatusKey(partnerId, status) : partnerKey(partnerId));
+    return this.t.merchantIndex.count(status ? partnerStatusKey(partnerId, status) : partnerKey(partnerId));
   }
 
   // Stores (D15-D18)
   addStore(store: StoreRecord): void {
     this.stores.set(store.storeId, store);
-    pushTo(this.storesByMerchant, store.merchantId, store.storeId);
-    this.storesByLocation.set(locationKey(store.merchantId, store.locationId), store);
-    if (store.isDefault) this.defaultStores.set(store.merchantId, store);
+    pushTo(this.t.storesByMerchant, store.merchantId, store.storeId);
+    this.t.storesByLocation.set(locationKey(store.merchantId, store.locationId), store);
+    if (store.isDefault) this.t.defaultStores.set(store.merchantId, store);
     this.touchStore(store);
   }
 
@@ -208,23 +259,23 @@ export class MockState {
   }
 
   storeByLocationId(merchantId: number, locationId: string): StoreRecord | undefined {
-    return this.storesByLocation.get(locationKey(merchantId, locationId));
+    return this.t.storesByLocation.get(locationKey(merchantId, locationId));
   }
 
   setStoreLocationId(store: StoreRecord, locationId: string): void {
-    this.storesByLocation.delete(locationKey(store.merchantId, store.locationId));
+    this.t.storesByLocation.delete(locationKey(store.merchantId, store.locationId));
     store.locationId = locationId;
-    this.storesByLocation.set(locationKey(store.merchantId, locationId), store);
+    this.t.storesByLocation.set(locationKey(store.merchantId, locationId), store);
     this.touchStore(store);
   }
 
   defaultStoreOf(merchantId: number): StoreRecord | undefined {
-    return this.defaultStores.get(merchantId);
+    return this.t.defaultStores.get(merchantId);
   }
 
   /** D18: moves the merchant's default to `store` in one step, clearing (and touching) the previous one. */
   setDefaultStore(store: StoreRecord, at: string): void {
-    const previous = this.defaultStores.get(store.merchantId);
+    const previous = this.t.defaultStores.get(store.merchantId);
     if (previous === store) return;
     if (previous) {
       previous.isDefault = false;
@@ -233,22 +284,22 @@ export class MockState {
     }
     store.isDefault = true;
     store.updatedAt = at;
-    this.defaultStores.set(store.merchantId, store);
+    this.t.defaultStores.set(store.merchantId, store);
     this.touchStore(store);
   }
 
   storesOf(merchantId: number): StoreRecord[] {
-    return (this.storesByMerchant.get(merchantId) ?? []).map((id) => this.stores.get(id)!);
+    return (this.t.storesByMerchant.get(merchantId) ?? []).map((id) => this.stores.get(id)!);
   }
 
   // Payments (D19-D25)
   addPayment(payment: PaymentRecord): void {
     this.payments.set(payment.id, payment);
-    this.paymentsByToken.set(payment.token, payment);
-    this.paymentIndex.add(partnerKey(payment.partnerId), payment.id);
-    this.paymentIndex.add(partnerStatusKey(payment.partnerId, payment.status), payment.id);
-    this.paymentIndex.add(merchantKey(payment.merchantId), payment.id);
-    this.paymentIndex.add(merchantStatusKey(payment.merchantId, payment.status), payment.id);
+    this.t.paymentsByToken.set(payment.token, payment);
+    this.t.paymentIndex.add(partnerKey(payment.partnerId), payment.id);
+    this.t.paymentIndex.add(partnerStatusKey(payment.partnerId, payment.status), payment.id);
+    this.t.paymentIndex.add(merchantKey(payment.merchantId), payment.id);
+    this.t.paymentIndex.add(merchantStatusKey(payment.merchantId, payment.status), payment.id);
     this.seq.payment = Math.max(this.seq.payment, payment.id);
     this.touchPayment(payment);
   }
@@ -258,16 +309,16 @@ export class MockState {
   }
 
   paymentByToken(token: string): PaymentRecord | undefined {
-    return this.paymentsByToken.get(token);
+    return this.t.paymentsByToken.get(token);
   }
 
   setPaymentStatus(payment: PaymentRecord, status: PaymentStatus): void {
     if (payment.status === status) return;
-    this.paymentIndex.remove(partnerStatusKey(payment.partnerId, payment.status), payment.id);
-    this.paymentIndex.remove(merchantStatusKey(payment.merchantId, payment.status), payment.id);
+    this.t.paymentIndex.remove(partnerStatusKey(payment.partnerId, payment.status), payment.id);
+    this.t.paymentIndex.remove(merchantStatusKey(payment.merchantId, payment.status), payment.id);
     payment.status = status;
-    this.paymentIndex.add(partnerStatusKey(payment.partnerId, status), payment.id);
-    this.paymentIndex.add(merchantStatusKey(payment.merchantId, status), payment.id);
+    this.t.paymentIndex.add(partnerStatusKey(payment.partnerId, status), payment.id);
+    this.t.paymentIndex.add(merchantStatusKey(payment.merchantId, status), payment.id);
     this.touchPayment(payment);
   }
 
@@ -294,18 +345,18 @@ export class MockState {
         : filter.status
           ? partnerStatusKey(filter.partnerId, filter.status)
           : partnerKey(filter.partnerId);
-    const ids = this.paymentIndex.pageNewestFirst(key, page, limit);
-    return { items: ids.map((id) => this.payments.get(id)!), total: this.paymentIndex.count(key) };
+    const ids = this.t.paymentIndex.pageNewestFirst(key, page, limit);
+    return { items: ids.map((id) => this.payments.get(id)!), total: this.t.paymentIndex.count(key) };
   }
 
   paymentIdsOf(partnerId: number): readonly number[] {
-    return this.paymentIndex.values(partnerKey(partnerId));
+    return this.t.paymentIndex.values(partnerKey(partnerId));
   }
 
   // Webhooks (D26)
   addWebhook(webhook: WebhookRecord): void {
     this.webhooks.set(webhook.id, webhook);
-    pushTo(this.webhooksByPartner, webhook.partnerId, webhook.id);
+    pushTo(this.t.webhooksByPartner, webhook.partnerId, webhook.id);
     this.seq.webhook = Math.max(this.seq.webhook, webhook.id);
     this.touchWebhook(webhook);
   }
@@ -316,13 +367,13 @@ export class MockState {
 
   removeWebhook(webhook: WebhookRecord): void {
     this.webhooks.delete(webhook.id);
-    const ids = this.webhooksByPartner.get(webhook.partnerId);
+    const ids = this.t.webhooksByPartner.get(webhook.partnerId);
     if (ids) ids.splice(ids.indexOf(webhook.id), 1);
     this.changes?.delete('webhooks', webhook.id);
   }
 
   webhooksOf(partnerId: number): WebhookRecord[] {
-    return (this.webhooksByPartner.get(partnerId) ?? []).map((id) => this.webhooks.get(id)!);
+    return (this.t.webhooksByPartner.get(partnerId) ?? []).map((id) => this.webhooks.get(id)!);
   }
 
   // Rules (E100-E105). The state file stores them with its meta record, which every commit compares.
@@ -359,18 +410,4 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
-}
-
-/**
- * Swaps every table of `target` for those of `source` in one step (reset, state import, scenarios).
- * The target keeps its change log, which then rewrites the whole state file in one commit (E50),
- * and its config rules, which go into the new world's rules (E102).
- */
-export function replaceState(target: MockState, source: MockState): void {
-  const { changes, configRules } = target;
-  Object.assign(target, source);
-  target.changes = changes;
-  target.configRules = configRules;
-  target.applyConfigRules(); // E102: what the mock was started with stays, whatever world comes in
-  changes?.replaceWorld();
 }

@@ -56,6 +56,8 @@ export const DEFAULT_MAX_DELIVERIES = 10_000;
 export interface DeliveryStoreOptions {
   /** At most this many deliveries are kept (default DEFAULT_MAX_DELIVERIES); the oldest go first. */
   maxRecords?: number;
+  /** Called with each delivery the log drops to stay within `maxRecords` (E36). */
+  onDrop?: (record: DeliveryRecord) => void;
 }
 
 /** One partner's deliveries, oldest first; dropped ones leave a hole before `head` until compacted. */
@@ -102,6 +104,7 @@ export function createDeliveryStore(options: DeliveryStoreOptions = {}): Deliver
       log.base += log.head;
       log.head = 0;
     }
+    options.onDrop?.(oldest);
   }
 
   function clear(): void {

@@ -1,5 +1,5 @@
 import { addPartner, addStoreFor, createTestDeps, defaultPartnerId } from '../../../test/helpers';
-import type { AppDeps } from '../../deps';
+import type { Runtime as AppDeps } from '../../runtime/runtime';
 import type { ApiError } from '../../http/api-error';
 import type { DomainEvent } from '../../shared/events';
 import type { MerchantRecord } from '../../state/records';
