@@ -17,8 +17,55 @@ const banner = (source) => `// Generated from ${source} by \`npm run gen:types\`
 
 async function fromOpenApi(spec) {
   const { default: openapiTS, astToString } = await import('openapi-typescript');
-  const ast = await openapiTS(new URL(`file://${path.join(root, spec)}`), { alphabetize: false });
-  return `${banner(spec)}${astToString(ast)}`;
+  const ast = await openapiTS(new URL(`file://${path.join(root, spec)}`), {
+    alphabetize: false,
+    emptyObjectsUnknown: true,
+  });
+  return `${banner(spec)}${astToString(ast)}${operationExtras(spec)}`;
+}
+
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+
+/**
+ * E161: what the handler types need beyond openapi-typescript's output. `pathOperations` names the
+ * operations the spec serves under `paths` (its `webhooks` are sent, not served). openapi-typescript
+ * marks a query parameter optional unless it is required, but the request validator fills in the
+ * spec's defaults (`page`, `limit`, `format`, ...), so `queryDefaults` names them per operationId and
+ * the handler types make them present.
+ */
+function operationExtras(spec) {
+  const { parse } = require('yaml');
+  const doc = parse(fs.readFileSync(path.join(root, spec), 'utf8'));
+  const resolve = (node) => {
+    let current = node;
+    while (current && typeof current.$ref === 'string') {
+      current = current.$ref
+        .slice(2)
+        .split('/')
+        .reduce((at, key) => at?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
+    }
+    return current;
+  };
+  const ids = [];
+  const rows = [];
+  for (const item of Object.values(doc.paths ?? {})) {
+    for (const method of HTTP_METHODS) {
+      const operation = item[method];
+      if (!operation?.operationId) continue;
+      ids.push(JSON.stringify(operation.operationId));
+      const names = [...(item.parameters ?? []), ...(operation.parameters ?? [])]
+        .map(resolve)
+        .filter((param) => param.in === 'query' && resolve(param.schema)?.default !== undefined)
+        .map((param) => JSON.stringify(param.name));
+      if (names.length > 0) rows.push(`    ${operation.operationId}: ${[...new Set(names)].join(' | ')};\n`);
+    }
+  }
+  return [
+    '/** The operations served under `paths`, by operationId. */\n',
+    `export type pathOperations = ${ids.join(' | ')};\n`,
+    '/** The query parameters of each operation that the spec gives a default; validation fills them in. */\n',
+    `export interface queryDefaults {\n${rows.join('')}}\n`,
+  ].join('');
 }
 
 /**

@@ -674,7 +674,7 @@ export interface components {
             [key: string]: unknown;
         };
         /** @description The records of one table, as `fixtures/scenarios/scenario.schema.json` describes them. */
-        ScenarioTable: Record<string, never>[];
+        ScenarioTable: Record<string, unknown>[];
         StateImported: {
             /** @constant */
             ok: true;
@@ -865,7 +865,7 @@ export interface components {
              *     `event`, `outcome`, `attempts`, `nextAttemptAt`. `receiver`: the received delivery without
              *     its headers and body.
              */
-            data: Record<string, never>;
+            data: Record<string, unknown>;
         };
         EventBacklog: {
             events: components["schemas"]["LiveEvent"][];
@@ -2092,4 +2092,12 @@ export interface operations {
             default: components["responses"]["UnexpectedError"];
         };
     };
+}
+/** The operations served under `paths`, by operationId. */
+export type pathOperations = "getHealth" | "getPayment" | "completePayment" | "failPayment" | "expirePayment" | "activateMerchant" | "deactivateMerchant" | "getClock" | "advanceClock" | "resetState" | "exportState" | "importState" | "createPartner" | "listDeliveries" | "flushDeliveries" | "getDelivery" | "redeliverDelivery" | "listRequests" | "clearRequests" | "getRequest" | "streamEvents" | "getReceiver" | "updateReceiver" | "listFaults" | "createFault" | "clearFaults" | "deleteFault" | "listRules" | "replaceRules" | "addRule" | "getRule" | "replaceRule" | "deleteRule";
+/** The query parameters of each operation that the spec gives a default; validation fills them in. */
+export interface queryDefaults {
+    listDeliveries: "page" | "limit";
+    listRequests: "limit";
+    addRule: "position";
 }

@@ -2008,3 +2008,11 @@ export interface operations {
         };
     };
 }
+/** The operations served under `paths`, by operationId. */
+export type pathOperations = "getProfile" | "updateProfile" | "listCredentials" | "createCredential" | "rotateCredential" | "revokeCredential" | "listMerchants" | "createMerchant" | "fastTrackMerchant" | "createTestMerchant" | "getMerchant" | "resendOnboarding" | "listStores" | "createStore" | "getStore" | "updateStore" | "deactivateStore" | "listPayments" | "createPayment" | "getPaymentStatus" | "getPaymentQr" | "listWebhooks" | "createWebhook" | "updateWebhook" | "deleteWebhook" | "testWebhook" | "getStats";
+/** The query parameters of each operation that the spec gives a default; validation fills them in. */
+export interface queryDefaults {
+    listMerchants: "page" | "limit";
+    listPayments: "page" | "limit";
+    getPaymentQr: "format" | "size";
+}

@@ -14,27 +14,18 @@
  * writes a comment so dead connections surface as write errors.
  */
 import type { Request, Response } from 'express';
+import type { components } from '../../../spec/generated/control-api';
 import type { Clock } from '../shared/clock';
 import type { EventBus } from '../shared/events';
 import type { DeliveryRecord } from '../state/records';
 import type { JournalEntry } from './request-journal';
 
-export type LiveEventType = 'request' | 'control' | 'domain' | 'delivery' | 'receiver';
-
-export interface LiveEvent {
-  id: number;
-  type: LiveEventType;
-  at: string;
-  data: Record<string, unknown>;
-}
-
-export interface EventBacklog {
-  events: LiveEvent[];
-  /** The newest event's id (0 before the first). */
-  lastEventId: number;
-  /** True when events after the given id are no longer kept: reload everything. */
-  missed: boolean;
-}
+type Schemas = components['schemas'];
+export type LiveEventType = Schemas['LiveEvent']['type'];
+/** One numbered change; what `data` holds per `type` is described in the spec. */
+export type LiveEvent = Schemas['LiveEvent'];
+/** The kept events after an id, the newest id (0 before the first), and whether some were dropped. */
+export type EventBacklog = Schemas['EventBacklog'];
 
 export interface LiveFeedOptions {
   clock: Clock;

@@ -7,41 +7,20 @@
  */
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
 import type { Request, Response } from 'express';
+import type { components } from '../../../spec/generated/control-api';
 import type { Clock } from '../shared/clock';
 import { maskSecret, redactUrl } from '../shared/exposure';
 import { safePaging } from '../shared/paging';
 
-export interface JournalEntry {
-  id: number;
-  method: string;
-  path: string;
-  operationId: string | null;
-  status: number;
-  durationMs: number;
-  partnerId: number | null;
-  at: string;
-  /** E106: the payment the request is about, and the rules and deliveries it set off. */
-  links?: RequestLinks;
-}
-
-export interface RequestLinks {
-  paymentId?: number;
-  ruleIds?: string[];
-  deliveryIds?: string[];
-}
-
-export interface JournalMessage {
-  headers: Record<string, string>;
-  /** The body as text (masked, cut to JOURNAL_BODY_CHARS); null when there was none. */
-  body: string | null;
-  /** True when `body` was cut or not kept. */
-  truncated: boolean;
-}
-
-export interface JournalDetail extends JournalEntry {
-  request: JournalMessage;
-  response: JournalMessage;
-}
+type Schemas = components['schemas'];
+/** One request as `listRequests` shows it. */
+export type JournalEntry = Schemas['RequestLogEntry'];
+/** E106: the payment the request is about, and the rules and deliveries it set off. */
+export type RequestLinks = Schemas['RequestLinks'];
+/** Headers and the body as text (masked, cut to JOURNAL_BODY_CHARS; null when there was none). */
+export type JournalMessage = Schemas['RequestMessage'];
+/** E72: an entry with its request and response, as `getRequest` shows it. */
+export type JournalDetail = Schemas['RequestDetail'];
 
 export interface RequestJournal {
   /** Starts watching a request's response body (called once per request, before any handler). */

@@ -6,6 +6,7 @@
  * sent for, and answers with the status QA chose (200 by default).
  */
 import type { RequestHandler } from 'express';
+import type { components } from '../../../spec/generated/control-api';
 import type { Clock } from '../shared/clock';
 import type { MockState } from '../state/mock-state';
 import { verifyWebhookSignature, type DeliveryStore } from '../webhooks';
@@ -17,26 +18,10 @@ export const RECEIVER_KEEPS = 100;
 /** D33: the same 1 MB limit as request bodies. */
 const MAX_BODY_BYTES = 1024 * 1024;
 
-export interface ReceivedWebhook {
-  id: number;
-  receivedAt: string;
-  path: string;
-  event: string | null;
-  deliveryId: string | null;
-  attempt: number | null;
-  /** `unchecked` when the delivery or its webhook is unknown to this mock. */
-  signature: 'verified' | 'invalid' | 'unchecked';
-  respondedWith: number;
-  headers: Record<string, string>;
-  body: string;
-  truncated: boolean;
-}
-
-export interface ReceiverView {
-  url: string;
-  respondStatus: number;
-  received: ReceivedWebhook[];
-}
+/** A delivery the receiver got; `signature` is `unchecked` when its delivery or webhook is unknown here. */
+export type ReceivedWebhook = components['schemas']['ReceivedWebhook'];
+/** What `getReceiver` answers. */
+export type ReceiverView = components['schemas']['Receiver'];
 
 export interface TestReceiver {
   /** Serves POST /__receiver and any path below it. */

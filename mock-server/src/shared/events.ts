@@ -2,39 +2,21 @@
  * Domain events: services publish them after a state change has been committed; the webhook
  * dispatcher turns them into deliveries (D27, D29). Publishing never throws into the service.
  */
+import type { components } from '../../../spec/generated/partner-api';
 import type { WebhookEventType } from '../state/records';
 
-export interface PaymentEventData {
-  paymentId: number;
-  referenceNumber: string;
-  status: 'pending' | 'paid' | 'failed' | 'expired';
-  amount: number;
-  currency: string;
-  merchantClientId: string;
-  merchantName: string;
-  bankPaymentStatus: string | null;
-  storeId: string | null;
-  registerId: string | null;
-  paidAt: string | null;
-  test?: boolean;
-}
+type Schemas = components['schemas'];
 
-export interface MerchantEventData {
-  merchantId: number;
-  clientId: string;
-  companyName: string;
-  status: 'pending' | 'active' | 'inactive';
-  test?: boolean;
-}
+/** A payment event's `data` as the spec has it; the mock always writes the optional ones (null when unset). */
+export type PaymentEventData = Schemas['PaymentEventData'] &
+  Required<Pick<Schemas['PaymentEventData'], 'storeId' | 'registerId' | 'paidAt'>>;
 
+export type MerchantEventData = Schemas['MerchantEventData'];
+
+/** The webhook body's `event` and `timestamp` (as `type`), its `data`, and the partner it is for. */
 export type DomainEvent =
-  | { type: 'payment.completed' | 'payment.failed'; partnerId: number; timestamp: string; data: PaymentEventData }
-  | {
-      type: 'merchant.activated' | 'merchant.deactivated';
-      partnerId: number;
-      timestamp: string;
-      data: MerchantEventData;
-    };
+  | { type: Schemas['PaymentEvent']['event']; partnerId: number; timestamp: string; data: PaymentEventData }
+  | { type: Schemas['MerchantEvent']['event']; partnerId: number; timestamp: string; data: MerchantEventData };
 
 export type EventListener = (event: DomainEvent) => void;
 
