@@ -1,7 +1,7 @@
 /**
  * The one source of time (D4). The system clock runs with real time plus an offset that QA can move
- * forward; the manual clock only moves when told to (tests). Timers scheduled through `Scheduler`
- * fire by this clock, so moving it forward fires what became due.
+ * forward; the manual clock only moves when told to (tests). Tasks on the timeline (timeline.ts)
+ * fire by this clock, so moving it forward with `timeline.advance` runs what became due.
  */
 export interface Clock {
   now(): Date;
@@ -38,6 +38,14 @@ export function createManualClock(start: string | number | Date = '2026-03-18T12
     },
     offsetMs: () => current - origin,
   };
+}
+
+/**
+ * E141: a time of the mock's world (an expiry, a due time) has come once the clock shows it or later,
+ * the rule the timeline fires its tasks by; what has no task (an onboarding link) is read by it too.
+ */
+export function hasReached(clock: Clock, at: string): boolean {
+  return clock.nowMs() >= Date.parse(at);
 }
 
 export function toIso(date: Date | number): string {

@@ -3,7 +3,7 @@
  * `onboardingLinkDays` (D8), is replaced by a resend, and is used up when the merchant activates.
  */
 import type { MockConfig } from '../../config';
-import type { Clock } from '../../shared/clock';
+import { hasReached, type Clock } from '../../shared/clock';
 import type { IdGenerator } from '../../shared/ids';
 import type { MockState } from '../../state/mock-state';
 import type { MerchantRecord } from '../../state/records';
@@ -36,7 +36,7 @@ export function createOnboardingLinks({ state, clock, ids, config }: OnboardingD
   function find(token: string): OnboardingLink {
     const open = state.merchantByOnboardingToken(token);
     if (open) {
-      const expired = open.onboardingExpiresAt !== null && clock.nowMs() >= Date.parse(open.onboardingExpiresAt);
+      const expired = open.onboardingExpiresAt !== null && hasReached(clock, open.onboardingExpiresAt);
       return { state: expired ? 'expired' : 'open', merchant: open };
     }
     const used = state.merchantByUsedOnboardingToken(token);

@@ -77,10 +77,13 @@ export function createPaymentLifecycle({ state, clock, events, timeline, logger 
       return settle(payment, 'expired', new Date(at).toISOString());
     },
 
-    /** A pending payment read at or after `expiresAt` is expired first, so no read shows a stale pending. */
-    expireIfDue(payment: PaymentRecord): PaymentRecord {
-      if (payment.status === 'pending' && clock.nowMs() >= Date.parse(payment.expiresAt)) lifecycle.expire(payment);
-      return payment;
+    /**
+     * E141, the one freshness rule: a payment expires only by its expiry task, due at `expiresAt` on
+     * the timeline. A reader first runs what the clock has reached, in due order, so no read shows a
+     * stale pending, and a delayed settlement due before the expiry still settles it first.
+     */
+    upToDate(): void {
+      timeline.runDue();
     },
 
     scheduleExpiry(payment: PaymentRecord): void {

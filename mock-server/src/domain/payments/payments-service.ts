@@ -63,13 +63,14 @@ export function hasAtMostTwoDecimals(amount: number): boolean {
 }
 
 export function createPaymentsService(deps: PaymentsDeps) {
-  const { state, clock, ids, timeline, config, links, merchants, stores, rules, hold, random } = deps;
+  const { state, clock, ids, config, links, merchants, stores, rules, hold, random } = deps;
   const lifecycle = createPaymentLifecycle(deps);
 
   function findForPartner(partner: PartnerRecord, id: number): PaymentRecord {
+    lifecycle.upToDate();
     const payment = state.payments.get(id);
     if (!payment || payment.partnerId !== partner.id) throw apiError('payment_not_found', id); // D2
-    return lifecycle.expireIfDue(payment);
+    return payment;
   }
 
   /** D25: settles the stored payment before the response is written; the response still reads `pending`. */
@@ -166,15 +167,16 @@ export function createPaymentsService(deps: PaymentsDeps) {
 
     /** For the control API (not partner-scoped). */
     findById(id: number): PaymentRecord {
+      lifecycle.upToDate();
       const payment = state.payments.get(id);
       if (!payment) throw apiError('payment_not_found', id);
-      return lifecycle.expireIfDue(payment);
+      return payment;
     },
 
     /** For the pay page; undefined for an unknown token. */
     findByToken(token: string): PaymentRecord | undefined {
-      const payment = state.paymentByToken(token);
-      return payment && lifecycle.expireIfDue(payment);
+      lifecycle.upToDate();
+      return state.paymentByToken(token);
     },
 
     paymentUrl: (payment: PaymentRecord) => links.pay(payment.token),
@@ -190,7 +192,7 @@ export function createPaymentsService(deps: PaymentsDeps) {
 
     list(partner: PartnerRecord, { merchantClientId, status, ...query }: PaymentListQuery): PaymentList {
       const { page, limit } = safePaging(query.page, query.limit); // E30
-      timeline.runDue(); // expiries the clock has reached show in this page and its counts
+      lifecycle.upToDate(); // E141: expiries the clock has reached show in this page and its counts
       let merchantId: number | undefined;
       if (merchantClientId !== undefined) {
         const merchant = state.merchantByClientId(merchantClientId);
