@@ -4,6 +4,7 @@
  * node:http, the floor) or `node bench/peers.js express <port>` (bare Express 5: routing,
  * express.json(), res.json()). Every operation of spec/partner-api.yaml answers its first success
  * response's first example, as Prism does, so the peers pay for JSON and sockets and nothing else.
+ * `node bench/peers.js receiver <port>` is the webhook receiver of webhooks at volume (E181).
  */
 const fs = require('node:fs');
 const http = require('node:http');
@@ -79,10 +80,34 @@ function expressPeer(routes) {
   return http.createServer(app);
 }
 
+/**
+ * A webhook receiver in a process of its own, so the load generator's work does not delay it: it
+ * answers 200 and keeps when (process.hrtime, the same monotonic clock in every process on Linux)
+ * each payment's first payment.completed arrived; an IPC message {type: 'arrivals'} asks for them.
+ */
+function receiver() {
+  const arrivals = {};
+  process.on('message', (message) => {
+    if (message?.type === 'arrivals') process.send({ type: 'arrivals', arrivals });
+  });
+  process.channel?.unref();
+  return http.createServer((req, res) => {
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => {
+      const at = process.hrtime.bigint();
+      answer(res, 200, '{"received":true}');
+      if (chunks.length === 0) return; // the health check
+      const event = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      if (event.event === 'payment.completed') arrivals[event.data.paymentId] ??= String(at);
+    });
+  });
+}
+
 if (require.main === module) {
   const [kind, port] = process.argv.slice(2);
-  const make = { node: nodePeer, express: expressPeer }[kind];
-  if (!make || !Number(port)) throw new Error('usage: node bench/peers.js node|express <port>');
+  const make = { node: nodePeer, express: expressPeer, receiver }[kind];
+  if (!make || !Number(port)) throw new Error('usage: node bench/peers.js node|express|receiver <port>');
   const server = make(specRoutes());
   server.keepAliveTimeout = 65_000;
   server.listen(Number(port), '127.0.0.1');

@@ -11,13 +11,21 @@ const MAX_SAMPLES = 5_000_000;
 
 /**
  * Resolves {rps, p50, p99, mean, ok, total, statuses, errors, timeouts, seconds}: `rps` counts only
- * responses with the expected status; `statuses` counts all of them by code.
+ * responses with the expected status; `statuses` counts all of them by code. `rate` paces the run to
+ * that many requests per second in all (default: as fast as the server answers).
  */
-async function runLoad({ base, request, expect, connections = 10, seconds = 10 }) {
+async function runLoad({ base, request, expect, connections = 10, seconds = 10, rate }) {
   const latencies = [];
   const statuses = {};
   const started = performance.now();
-  const instance = autocannon({ url: base, connections, duration: seconds, timeout: 10, requests: [request] });
+  const instance = autocannon({
+    url: base,
+    connections,
+    duration: seconds,
+    timeout: 10,
+    requests: [request],
+    ...(rate && { overallRate: rate }),
+  });
   // The run ends by itself after `seconds`; this only guards against a server that stops answering.
   const guard = setTimeout(() => instance.stop(), (seconds + 30) * 1000);
   instance.on('response', (_client, status, _bytes, ms) => {

@@ -29,6 +29,11 @@ const SERVERS = {
     args: (port) => [PEERS, 'express', String(port)],
     health: () => ({ path: '/health' }),
   },
+  receiver: {
+    label: 'webhook receiver',
+    args: (port) => [PEERS, 'receiver', String(port)],
+    health: () => ({ path: '/health' }),
+  },
   prism: {
     label: 'Prism 5.14',
     // node_modules/.bin/prism is a symlink to this file; running it with node directly makes the

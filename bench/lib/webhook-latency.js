@@ -1,56 +1,35 @@
 'use strict';
 /**
- * Webhooks at volume: a node:http receiver on loopback is registered for payment.completed, and
- * `payments` payments created with `X-Mock-Payment: paid` (D25, settled at once) are sent evenly
- * within `windowMs`. Each sample is the time from a create response's last byte to the receiver
+ * Webhooks at volume (E181): a node:http receiver in its own process on loopback (peers.js
+ * receiver) is registered for payment.completed, and `payments` payments created with
+ * `X-Mock-Payment: paid` (D25, settled at once) are sent evenly within `windowMs`. Each sample is the time from a create response's last byte to the receiver
  * having that payment's delivery; meanwhile autocannon polls a payment's status, so the report shows
- * whether the API keeps its p99 while the deliveries go out.
+ * whether the API keeps its p99 while the deliveries go out (at STATUS_RATE requests per second).
  */
 const http = require('node:http');
-const { performance } = require('node:perf_hooks');
 const { expectStatus, request } = require('./http-client');
 const { runLoad } = require('./load');
 const { partnerHeaders } = require('./project');
+const { startServer } = require('./servers');
 const { percentile } = require('./stats');
 
-function startReceiver() {
-  const arrivals = new Map();
-  let onArrival = () => {};
-  const server = http.createServer((req, res) => {
-    const chunks = [];
-    req.on('data', (c) => chunks.push(c));
-    req.on('end', () => {
-      const at = performance.now();
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"received":true}');
-      const event = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-      if (event.event === 'payment.completed' && !arrivals.has(event.data.paymentId)) {
-        arrivals.set(event.data.paymentId, at);
-        onArrival();
-      }
+/** Status polls per second beside the deliveries: a fleet of terminals, not a saturating load. */
+const STATUS_RATE = 500;
+
+const now = () => process.hrtime.bigint();
+const ms = (ns) => Number(ns) / 1e6;
+
+/** Asks the receiver (peers.js receiver) for {paymentId: arrival} until `count` arrived or `timeoutMs` passed. */
+async function arrivals(receiver, count, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = await new Promise((resolve) => {
+      receiver.child.once('message', (message) => resolve(message.arrivals));
+      receiver.child.send({ type: 'arrivals' });
     });
-  });
-  server.keepAliveTimeout = 65_000;
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      resolve({
-        url: `http://127.0.0.1:${server.address().port}/hooks`,
-        arrivals,
-        /** Resolves once `count` deliveries arrived, or after `timeoutMs` with what did. */
-        waitFor(count, timeoutMs) {
-          return new Promise((done) => {
-            const timer = setTimeout(done, timeoutMs);
-            onArrival = () => {
-              if (arrivals.size < count) return;
-              clearTimeout(timer);
-              done();
-            };
-            onArrival();
-          });
-        },
-        close: () => new Promise((r) => server.close(() => r())),
-      });
-    });
-  });
+    if (Object.keys(found).length >= count || Date.now() > deadline) return found;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 const summary = (sorted) => ({
@@ -65,7 +44,7 @@ const summary = (sorted) => ({
  */
 async function measureWebhookVolume(base, { payments = 1000, windowMs = 1000, timeoutMs = 60_000 } = {}) {
   const headers = partnerHeaders();
-  const receiver = await startReceiver();
+  const receiver = await startServer('receiver', { ipc: true });
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
   try {
     const merchant = await expectStatus(
@@ -79,7 +58,7 @@ async function measureWebhookVolume(base, { payments = 1000, windowMs = 1000, ti
         method: 'POST',
         path: '/v1/partner/webhooks',
         headers,
-        body: { url: receiver.url, events: ['payment.completed'] },
+        body: { url: `${receiver.base}/hooks`, events: ['payment.completed'] },
       },
       201,
     );
@@ -97,6 +76,7 @@ async function measureWebhookVolume(base, { payments = 1000, windowMs = 1000, ti
       base,
       expect: 200,
       connections: 10,
+      rate: STATUS_RATE,
       seconds: Math.max(2, Math.ceil(windowMs / 1000) + 1),
       request: { method: 'GET', path: `/v1/partner/payments/${first.paymentId}/status`, headers },
     };
@@ -104,10 +84,10 @@ async function measureWebhookVolume(base, { payments = 1000, windowMs = 1000, ti
 
     const responded = new Map();
     const createTimes = [];
-    const started = performance.now();
+    const started = now();
     const send = async (i) => {
       await new Promise((resolve) => setTimeout(resolve, (i * windowMs) / payments));
-      const sentAt = performance.now();
+      const sentAt = now();
       const res = await request(base, {
         method: 'POST',
         path: '/v1/partner/payments',
@@ -116,20 +96,19 @@ async function measureWebhookVolume(base, { payments = 1000, windowMs = 1000, ti
         agent,
       });
       if (res.status !== 201) throw new Error(`create payment answered ${res.status}: ${res.text.slice(0, 200)}`);
-      const at = performance.now();
+      const at = now();
       responded.set(res.body.paymentId, at);
-      createTimes.push(at - sentAt);
+      createTimes.push(ms(at - sentAt));
     };
     const [during] = await Promise.all([
       runLoad(statusLoad),
-      Promise.all(Array.from({ length: payments }, (_, i) => send(i))).then(() =>
-        receiver.waitFor(payments, timeoutMs),
-      ),
+      Promise.all(Array.from({ length: payments }, (_, i) => send(i))),
     ]);
-    const sentMs = Math.max(...responded.values()) - started;
+    const arrived = await arrivals(receiver, payments, timeoutMs);
+    const sentMs = ms([...responded.values()].reduce((a, b) => (b > a ? b : a)) - started);
     const samples = [...responded]
-      .filter(([id]) => receiver.arrivals.has(id))
-      .map(([id, at]) => receiver.arrivals.get(id) - at)
+      .filter(([id]) => arrived[id] !== undefined)
+      .map(([id, at]) => ms(BigInt(arrived[id]) - at))
       .sort((a, b) => a - b);
     createTimes.sort((a, b) => a - b);
     return {
@@ -143,7 +122,7 @@ async function measureWebhookVolume(base, { payments = 1000, windowMs = 1000, ti
     };
   } finally {
     agent.destroy();
-    await receiver.close();
+    await receiver.stop();
   }
 }
 
