@@ -5,6 +5,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { type ApiError, apiError, isApiError } from './api-error';
+import { writeJson } from './write-json';
 
 interface BodyParserError {
   type?: string;
@@ -53,8 +54,7 @@ export function createErrorHandler(logger: Logger): ErrorRequestHandler {
       logger.error({ err, method: req.method, url: req.originalUrl }, 'unhandled error');
       error = apiError('internal_error');
     }
-    for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
-    res.status(error.statusCode).json(error.toBody());
+    writeJson(res, error.statusCode, error.toBody(), error.headers);
   };
 }
 

@@ -11,6 +11,7 @@ import type { SpecOperation } from '../../../spec';
 import type { FaultRegistry } from '../control/faults';
 import { apiError } from '../http/api-error';
 import type { HandlerContext, HandlerResult, HandlerTable } from '../http/handler';
+import { writeJson } from '../http/write-json';
 import type { CredentialRecord, PartnerRecord } from '../state/records';
 import { RouteTable } from '../../../spec/route-table';
 import type { OperationValidators, RequestParts } from './validators';
@@ -145,18 +146,16 @@ function writeResult(
       throw apiError('response_validation_failed', op.operationId, problems);
     }
   }
+  if (!result.stream && contentType === 'application/json') {
+    writeJson(res, result.status, result.body, result.headers);
+    return;
+  }
   for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
   res.statusCode = result.status;
   if (result.stream) {
     // A stream (the control API's text/event-stream, E71): the handler's writer takes over the body.
     res.setHeader('Content-Type', `${contentType}; charset=utf-8`);
     result.stream(res);
-  } else if (contentType === 'application/json') {
-    // Written directly: Express's res.json/res.send add ETag and type work the mock does not need.
-    const text = JSON.stringify(result.body);
-    res.setHeader('Content-Type', 'application/json; charset=utf-8');
-    res.setHeader('Content-Length', Buffer.byteLength(text));
-    res.end(text);
   } else {
     res.type(contentType).send(result.body);
   }
