@@ -1,0 +1,21 @@
+#!/usr/bin/env node
+// Writes README.md's table of error codes from the error catalogue (mock-server/src/http/api-error.ts,
+// E150), between its marker comments. It reads the catalogue as `npm run build` compiled it to dist/;
+// mock-server/src/http/error-table.test.ts fails whenever the README's table differs from the catalogue.
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+
+const root = path.join(__dirname, '..');
+const source = path.join(root, 'mock-server', 'src', 'http', 'api-error.ts');
+const compiled = path.join(root, 'dist', 'mock-server', 'src', 'http', 'api-error.js');
+if (!fs.existsSync(compiled) || fs.statSync(compiled).mtimeMs < fs.statSync(source).mtimeMs) {
+  process.stderr.write('The compiled catalogue is missing or older than api-error.ts: run `npm run build` first.\n');
+  process.exit(1);
+}
+const { withErrorTable } = require(path.join(root, 'dist', 'mock-server', 'src', 'http', 'error-table'));
+const readmePath = path.join(root, 'README.md');
+const before = fs.readFileSync(readmePath, 'utf8');
+const after = withErrorTable(before);
+if (after !== before) fs.writeFileSync(readmePath, after);
+process.stdout.write(`README.md: error codes table ${after === before ? 'unchanged' : 'updated'}\n`);
