@@ -127,6 +127,14 @@ export async function expectErrorNaming(
   });
 }
 
+/**
+ * E170: the `code` the mock adds to an error (the spec's Error.code: "clients must not need it") is
+ * asserted against the mock; another target is not asked for one.
+ */
+export function expectMockCode(res: Response, code: string): void {
+  if (targetIsMock()) expect((res.body as { code?: unknown }).code).toBe(code);
+}
+
 export type PaymentCreated = ResponseBody<'createPayment', 201>;
 export type PaymentStatusResponse = ResponseBody<'getPaymentStatus', 200>;
 export type WebhookWithSecret = ResponseBody<'createWebhook', 201>;

@@ -10,6 +10,7 @@ import {
   createTestMerchant,
   directApi,
   expectErrorNaming,
+  expectMockCode,
   expectOneActiveDefault,
   listStores,
   type Store,
@@ -55,6 +56,23 @@ describe('POST /v1/partner/merchants/{merchantId}/stores (createStore)', () => {
       expect(store.createdAt).toBe(store.updatedAt),
     );
     await assertFact(target(), 'inferred', 'D3: storeId is a UUID v4', () => expect(store.storeId).toMatch(UUID_V4));
+    await assertFact(target(), 'inferred', "D16: the fields come in the Stores guide's order", () => {
+      expect(Object.keys(store)).toEqual([
+        'storeId',
+        'locationId',
+        'name',
+        'streetAddress',
+        'city',
+        'postalCode',
+        'countryCode',
+        'phone',
+        'email',
+        'isActive',
+        'isDefault',
+        'createdAt',
+        'updatedAt',
+      ]);
+    });
   });
 
   test('makes a fresh merchant’s first store its default although isDefault is false (D18)', async () => {
@@ -138,6 +156,7 @@ describe('POST /v1/partner/merchants/{merchantId}/stores (createStore)', () => {
     await inferredRule(target(), "D17: a locationId is unique among a merchant's stores", async () => {
       const res = await api.post(storesPath(merchantId), buildStoreCreateRequest({ locationId: 'SKAT-KBH-0001' }));
       await expectSpecResponse(target(), res, 'createStore', 409);
+      expectMockCode(res, 'location_id_taken');
       expect((await listStores(api, merchantId)).total).toBe(1);
     });
   });
@@ -227,6 +246,7 @@ describe('POST /v1/partner/merchants/{merchantId}/stores (createStore)', () => {
   test('answers 404 for a merchant id that does not exist', async () => {
     const res = await createApi(target()).post(storesPath(UNKNOWN_ID), buildStoreCreateRequest());
     await expectSpecResponse(target(), res, 'createStore', 404);
+    expectMockCode(res, 'merchant_not_found');
   });
 
   testWith('control')("answers 404 for another partner's merchant, which gets no store (D2)", async () => {

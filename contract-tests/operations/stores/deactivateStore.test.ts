@@ -9,6 +9,7 @@ import {
   createTestMerchant,
   directApi,
   expectErrorNaming,
+  expectMockCode,
   expectOneActiveDefault,
   listStores,
   type Store,
@@ -66,6 +67,27 @@ describe('DELETE /v1/partner/merchants/{merchantId}/stores/{storeId} (deactivate
       expect(message).toMatch(/another/i);
       expect(message).toMatch(/isDefault/);
     });
+    expectMockCode(res, 'default_store_required');
+    await assertFact(target(), 'inferred', 'D5: the error body in the NestJS shape, with one message', () =>
+      expect(res.body).toMatchObject({
+        statusCode: 409,
+        error: 'Conflict',
+        message:
+          'The default store cannot be deactivated. Set another store as default first by updating it with "isDefault" true.',
+      }),
+    );
+  });
+
+  test('answers 200 with the store unchanged when it is already deactivated', async () => {
+    const api = createApi(target());
+    const { merchantId, other } = await merchantWithTwoStores(api);
+    const first = await api.delete(storePath(merchantId, other.storeId));
+    expectOk(first, 'deactivateStore');
+    const second = await api.delete(storePath(merchantId, other.storeId));
+    await expectSpecResponse(target(), second, 'deactivateStore', 200);
+    await assertFact(target(), 'inferred', 'D17: deactivating a deactivated store changes nothing', () =>
+      expect(second.body).toEqual(first.body),
+    );
   });
 
   test('leaves the default store active and default after the refused deactivation', async () => {

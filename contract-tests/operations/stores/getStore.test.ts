@@ -9,6 +9,7 @@ import {
   createTestMerchant,
   directApi,
   expectErrorNaming,
+  expectMockCode,
   type Store,
   expectNoOtherFields,
 } from '../helpers';
@@ -67,6 +68,7 @@ describe('GET /v1/partner/merchants/{merchantId}/stores/{storeId} (getStore)', (
     const { merchantId } = await createTestMerchant(createApi(target()));
     const res = await createApi(target()).get(storePath(merchantId, UNKNOWN_STORE));
     await expectSpecResponse(target(), res, 'getStore', 404);
+    expectMockCode(res, 'store_not_found');
   });
 
   test('answers 404 for a store of another merchant of the same partner', async () => {

@@ -10,6 +10,7 @@ import {
   createTestMerchant,
   directApi,
   expectErrorNaming,
+  expectMockCode,
   expectOneActiveDefault,
   listStores,
   type Store,
@@ -128,7 +129,23 @@ describe('PUT /v1/partner/merchants/{merchantId}/stores/{storeId} (updateStore)'
     await inferredRule(target(), 'D18: isDefault false on the default store is refused', async () => {
       const res = await api.put(storePath(merchantId, main.storeId), { isDefault: false });
       await expectSpecResponse(target(), res, 'updateStore', 409);
+      expectMockCode(res, 'default_store_required');
+      expect((res.body as { message?: unknown }).message).toContain('Choose another default');
       expect((await get(api, merchantId, main.storeId)).isDefault).toBe(true);
+    });
+  });
+
+  test('answers 409 for isDefault false on the default store sent with other changes, changing none (D18)', async () => {
+    const api = createApi(target());
+    const { merchantId, main } = await merchantWithTwoStores(api);
+    await inferredRule(target(), 'D18: a refused update changes none of its fields', async () => {
+      const res = await api.put(storePath(merchantId, main.storeId), {
+        name: 'Renamed',
+        locationId: 'SKAT-KBH-0009',
+        isDefault: false,
+      });
+      await expectSpecResponse(target(), res, 'updateStore', 409);
+      expect(await get(api, merchantId, main.storeId)).toEqual(main);
     });
   });
 
@@ -147,8 +164,10 @@ describe('PUT /v1/partner/merchants/{merchantId}/stores/{storeId} (updateStore)'
     await inferredRule(target(), 'D18: a deactivated store cannot become the default', async () => {
       const res = await api.put(storePath(merchantId, other.storeId), { isDefault: true });
       await expectSpecResponse(target(), res, 'updateStore', 409);
+      expectMockCode(res, 'store_inactive');
       expect(await get(api, merchantId, other.storeId)).toMatchObject({ isActive: false, isDefault: false });
       expect(expectOneActiveDefault(await listStores(api, merchantId)).storeId).toBe(main.storeId);
+      expect(await get(api, merchantId, main.storeId)).toEqual(main);
     });
   });
 
@@ -158,8 +177,19 @@ describe('PUT /v1/partner/merchants/{merchantId}/stores/{storeId} (updateStore)'
     await inferredRule(target(), 'E4: PUT isActive false deactivates, refused for the default', async () => {
       const res = await api.put(storePath(merchantId, main.storeId), { isActive: false });
       await expectSpecResponse(target(), res, 'updateStore', 409);
+      expectMockCode(res, 'default_store_required');
       expect(await get(api, merchantId, main.storeId)).toMatchObject({ isActive: true, isDefault: true });
     });
+  });
+
+  test('deactivates a store that is not the default through isActive false, as DELETE does (E4)', async () => {
+    const api = createApi(target());
+    const { merchantId, other } = await merchantWithTwoStores(api);
+    const res = await api.put(storePath(merchantId, other.storeId), { isActive: false });
+    await expectSpecResponse(target(), res, 'updateStore', 200);
+    await assertFact(target(), 'inferred', 'E4: PUT isActive false deactivates a store that is not the default', () =>
+      expect(res.body).toMatchObject({ storeId: other.storeId, isActive: false, isDefault: false }),
+    );
   });
 
   test('answers 409 for isDefault true together with isActive false, changing nothing (D18)', async () => {
@@ -205,6 +235,7 @@ describe('PUT /v1/partner/merchants/{merchantId}/stores/{storeId} (updateStore)'
     await inferredRule(target(), "D17: a locationId is unique among a merchant's stores", async () => {
       const res = await api.put(storePath(merchantId, other.storeId), { locationId: main.locationId, name: 'Taken' });
       await expectSpecResponse(target(), res, 'updateStore', 409);
+      expectMockCode(res, 'location_id_taken');
       expect(await get(api, merchantId, other.storeId)).toEqual(other);
     });
   });
