@@ -3,11 +3,12 @@
  * answer, in due order (E140): payment expiries (D20) fire, and webhook retries (D29) start;
  * `flushDeliveries` awaits them.
  */
+import { parseDuration } from '../../../fixtures/src/rules';
 import { apiError } from '../http/api-error';
 import { ok, type HandlerTable } from '../http/handler';
 import type { Timeline } from '../shared/timeline';
 import type { ClockState } from './control-types';
-import { formatDuration, parseDuration } from './duration';
+import { formatDuration } from './duration';
 
 /** E35: the latest time the mock's clock may show. */
 export const LATEST_CLOCK_MS = Date.parse('9999-12-31T23:59:59.999Z');

@@ -10,15 +10,14 @@ import type { Timeline } from '../shared/timeline';
 import type { DeliveryAttempt, DeliveryRecord, DeliveryRule } from '../state/records';
 import { isSuccessful } from './delivery-attempt';
 
-/** What the fan-out asks of a delivery: the rule's webhook behaviour, its delay drawn. */
-export interface DeliveryShape {
-  ruleId: string;
-  duplicate?: 'same-id' | 'new-id' | 'both';
-  delayMs?: number;
-  outOfOrder?: boolean;
-  beforeResponse?: boolean;
-  dropFirst?: number;
-}
+/**
+ * What the fan-out asks of a delivery: the rule's webhook behaviour, its delay drawn; the part of the
+ * spec's DeliveryRule that the rule decides (the rest is what happened to the delivery).
+ */
+export type DeliveryShape = Pick<
+  DeliveryRule,
+  'ruleId' | 'duplicate' | 'delayMs' | 'outOfOrder' | 'beforeResponse' | 'dropFirst'
+>;
 
 export function ruleRecord(shape: DeliveryShape): DeliveryRule {
   const { ruleId, duplicate, delayMs, outOfOrder, beforeResponse, dropFirst } = shape;

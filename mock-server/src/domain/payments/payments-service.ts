@@ -4,7 +4,7 @@
  */
 import type { Logger } from 'pino';
 import type { components } from '../../../../spec/generated/partner-api';
-import { drawDelay, parseDelay, type StoredRule } from '../../../../fixtures/src/rules';
+import { drawRuleDelay, type StoredRule } from '../../../../fixtures/src/rules';
 import { apiError } from '../../http/api-error';
 import type { PublicLinks } from '../../shared/links';
 import { safePaging } from '../../shared/paging';
@@ -98,7 +98,7 @@ export function createPaymentsService(deps: PaymentsDeps) {
     const outcome = rule?.outcome;
     if (!rule || !outcome) return undefined;
     const now = clock.nowMs();
-    const delayMs = outcome.after === undefined ? 0 : drawDelay(parseDelay(outcome.after)!, random);
+    const delayMs = drawRuleDelay(outcome, random);
     const at = new Date(now).toISOString();
     const waits = outcome.status !== 'pending';
     payment.outcomeRule = {

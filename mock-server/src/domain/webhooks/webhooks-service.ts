@@ -4,7 +4,7 @@
  */
 import type { Logger } from 'pino';
 import type { components } from '../../../../spec/generated/partner-api';
-import { drawDelay, parseDelay, type RuleSubject } from '../../../../fixtures/src/rules';
+import { drawRuleDelay, type RuleSubject } from '../../../../fixtures/src/rules';
 import { apiError } from '../../http/api-error';
 import type { DomainEvent } from '../../shared/events';
 import type { PartnerRecord, WebhookEventType, WebhookRecord } from '../../state/records';
@@ -91,7 +91,7 @@ export function createWebhooksService(deps: WebhooksDeps) {
     return {
       ruleId: rule.id,
       ...(duplicate !== undefined && { duplicate }),
-      ...(behaviour.delay !== undefined && { delayMs: drawDelay(parseDelay(behaviour.delay)!, random) }),
+      ...(behaviour.delay !== undefined && { delayMs: drawRuleDelay(behaviour, random) }),
       ...(outOfOrder && { outOfOrder }),
       ...(beforeResponse && { beforeResponse }),
       ...(dropFirst !== undefined && { dropFirst }),
