@@ -34,8 +34,10 @@ function renderScale(r) {
     const base = withQuery[0];
     const top = withQuery.at(-1);
     const growth = (key) => (base && top && base !== top ? ratio(top.runs[name][key], base.runs[name][key]) : null);
-    const label = base && top ? `${sizeLabel(top.payments)} / ${sizeLabel(base.payments)}` : '';
-    for (const key of ['p50', 'p99']) {
+    const compared = base && top && base !== top;
+    const label = compared ? `${sizeLabel(top.payments)} / ${sizeLabel(base.payments)}` : '';
+    // A query measured at one size only (the deep page) has nothing to grow from.
+    for (const key of compared ? ['p50', 'p99'] : []) {
       const g = growth(key);
       targets.push(
         target(
@@ -123,7 +125,7 @@ function renderScale(r) {
     '',
     '### Webhooks at volume (create response → the loopback receiver has the payment.completed body)',
     '',
-    'The receiver runs in the bench process; status is `GET /payments/{id}/status` at 10 connections, alone and while the payments are sent.',
+    'The receiver runs in a process of its own (`peers.js receiver`); status is `GET /payments/{id}/status` at 500 req/s over 10 connections, alone and while the payments are sent.',
     '',
     webhookTable,
     '',
