@@ -229,6 +229,24 @@ describe('PUT /v1/partner/merchants/{merchantId}/stores/{storeId} (updateStore)'
     expect(await updated(api, res, merchantId, other.storeId)).toMatchObject({ isActive: true, isDefault: true });
   });
 
+  test('reactivates a store and makes it the default in one request (D18)', async () => {
+    const api = createApi(target());
+    const { merchantId, other } = await merchantWithTwoStores(api);
+    expectOk(await api.delete(storePath(merchantId, other.storeId)), 'deactivateStore');
+    const res = await api.put(storePath(merchantId, other.storeId), { isActive: true, isDefault: true });
+    await expectSpecResponse(target(), res, 'updateStore', 200);
+    expect(await updated(api, res, merchantId, other.storeId)).toMatchObject({ isActive: true, isDefault: true });
+    expect(expectOneActiveDefault(await listStores(api, merchantId)).storeId).toBe(other.storeId);
+  });
+
+  test("frees a store's previous locationId for another store of the merchant (D17)", async () => {
+    const api = createApi(target());
+    const { merchantId, other } = await merchantWithTwoStores(api);
+    expectOk(await api.put(storePath(merchantId, other.storeId), { locationId: 'SKAT-KBH-0010' }), 'updateStore');
+    const reuse = await createStore(api, merchantId, { locationId: other.locationId });
+    expect(reuse.locationId).toBe(other.locationId);
+  });
+
   test('answers 409 for a locationId another store of the merchant has, changing nothing (D17)', async () => {
     const api = createApi(target());
     const { merchantId, main, other } = await merchantWithTwoStores(api);
