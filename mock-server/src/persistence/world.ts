@@ -16,7 +16,15 @@ import type { FaultRegistry } from '../control/faults';
 import type { Clock } from '../shared/clock';
 import type { IdGenerator } from '../shared/ids';
 import { MockState, type Sequences } from '../state/mock-state';
-import type { DeliveryRecord } from '../state/records';
+import type {
+  CredentialRecord,
+  DeliveryRecord,
+  MerchantRecord,
+  PartnerRecord,
+  PaymentRecord,
+  StoreRecord,
+  WebhookRecord,
+} from '../state/records';
 import { StateFileError, type LoadedWorld, type RecordKey, type StoredMeta, type StoredWorld } from './state-store';
 import type { StoredDelivery } from './tracked-deliveries';
 
@@ -183,6 +191,45 @@ function checkMeta(meta: unknown): StoredMeta {
   return meta as unknown as StoredMeta;
 }
 
+type Reader = (state: MockState, key: RecordKey, value: unknown) => void;
+
+/**
+ * Reads one table's record into `state`: checks it (`entry`), then that the record it belongs to
+ * (by `ownerKind`) was read before it, then adds it with its indexes.
+ */
+function reader<R>(
+  kind: Kind,
+  keyField: keyof R & string,
+  add: (state: MockState, record: R) => void,
+  owner?: [ownerKind: string, has: (state: MockState, record: R) => boolean],
+): Reader {
+  return (state, key, value) => {
+    const record = entry<R>(kind, keyField, key, value);
+    if (owner && !owner[1](state, record)) throw bad(`${kind.toLowerCase()} ${key} belongs to no ${owner[0]}`);
+    add(state, record);
+  };
+}
+
+const ofPartner = <R extends { partnerId: number }>(): [string, (state: MockState, r: R) => boolean] => [
+  'partner',
+  (state, r) => state.partners.has(r.partnerId),
+];
+const ofMerchant = <R extends { merchantId: number }>(): [string, (state: MockState, r: R) => boolean] => [
+  'merchant',
+  (state, r) => state.merchants.has(r.merchantId),
+];
+
+/** The record tables in the order a store reads them back: each after those its records belong to. */
+const RECORD_TABLES = ['partners', 'credentials', 'merchants', 'stores', 'payments', 'webhooks'] as const;
+const READERS: Record<(typeof RECORD_TABLES)[number], Reader> = {
+  partners: reader<PartnerRecord>('Partner', 'id', (s, r) => s.addPartner(r)),
+  credentials: reader<CredentialRecord>('Credential', 'id', (s, r) => s.addCredential(r), ofPartner()),
+  merchants: reader<MerchantRecord>('Merchant', 'id', (s, r) => s.addMerchant(r), ofPartner()),
+  stores: reader<StoreRecord>('Store', 'storeId', (s, r) => s.addStore(r), ofMerchant()),
+  payments: reader<PaymentRecord>('Payment', 'id', (s, r) => s.addPayment(r), ofMerchant()),
+  webhooks: reader<WebhookRecord>('Webhook', 'id', (s, r) => s.addWebhook(r), ofPartner()),
+};
+
 function need<T>(found: T | undefined, problem: () => string): T {
   if (found === undefined) throw bad(problem());
   return found;
@@ -206,33 +253,7 @@ export function readStoredWorld(world: LoadedWorld): StoredWorldRead {
   const meta = checkMeta(world.meta);
   const state = new MockState();
   const { tables } = world;
-  const owner = (found: unknown, what: () => string) => need(found === undefined ? undefined : true, what);
-  for (const [key, value] of tables.partners) state.addPartner(entry('Partner', 'id', key, value));
-  for (const [key, value] of tables.credentials) {
-    const credential = entry<Parameters<MockState['addCredential']>[0]>('Credential', 'id', key, value);
-    owner(state.partners.get(credential.partnerId), () => `credential ${key} belongs to no partner`);
-    state.addCredential(credential);
-  }
-  for (const [key, value] of tables.merchants) {
-    const merchant = entry<Parameters<MockState['addMerchant']>[0]>('Merchant', 'id', key, value);
-    owner(state.partners.get(merchant.partnerId), () => `merchant ${key} belongs to no partner`);
-    state.addMerchant(merchant);
-  }
-  for (const [key, value] of tables.stores) {
-    const store = entry<Parameters<MockState['addStore']>[0]>('Store', 'storeId', key, value);
-    owner(state.merchants.get(store.merchantId), () => `store ${key} belongs to no merchant`);
-    state.addStore(store);
-  }
-  for (const [key, value] of tables.payments) {
-    const payment = entry<Parameters<MockState['addPayment']>[0]>('Payment', 'id', key, value);
-    owner(state.merchants.get(payment.merchantId), () => `payment ${key} belongs to no merchant`);
-    state.addPayment(payment);
-  }
-  for (const [key, value] of tables.webhooks) {
-    const webhook = entry<Parameters<MockState['addWebhook']>[0]>('Webhook', 'id', key, value);
-    owner(state.partners.get(webhook.partnerId), () => `webhook ${key} belongs to no partner`);
-    state.addWebhook(webhook);
-  }
+  for (const table of RECORD_TABLES) for (const [key, value] of tables[table]) READERS[table](state, key, value);
   for (const [token, merchantId] of tables.usedOnboardingTokens) {
     const merchant = need(
       typeof token === 'string' && typeof merchantId === 'number' ? state.merchants.get(merchantId) : undefined,

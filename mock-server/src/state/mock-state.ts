@@ -78,7 +78,47 @@ class Tables {
   ruleSeq = 0;
 }
 
+/** The tables the rest of the mock reads by name; each reads through to the current world (E130). */
+const READ_THROUGH = [
+  'seq',
+  'partners',
+  'credentials',
+  'merchants',
+  'stores',
+  'payments',
+  'webhooks',
+  'mockSettlements',
+] as const satisfies readonly (keyof Tables)[];
+const WRITE_THROUGH: readonly (keyof Tables)[] = ['rules', 'ruleSeq'];
+
 export class MockState {
+  declare readonly seq: Tables['seq'];
+  declare readonly partners: Tables['partners'];
+  declare readonly credentials: Tables['credentials'];
+  declare readonly merchants: Tables['merchants'];
+  declare readonly stores: Tables['stores'];
+  declare readonly payments: Tables['payments'];
+  declare readonly webhooks: Tables['webhooks'];
+  declare readonly mockSettlements: Tables['mockSettlements'];
+  declare rules: Tables['rules'];
+  declare ruleSeq: Tables['ruleSeq'];
+
+  static {
+    for (const name of [...READ_THROUGH, ...WRITE_THROUGH]) {
+      const settable = WRITE_THROUGH.includes(name);
+      Object.defineProperty(MockState.prototype, name, {
+        get(this: MockState) {
+          return this.t[name];
+        },
+        ...(settable && {
+          set(this: MockState, value: unknown) {
+            (this.t as unknown as Record<string, unknown>)[name] = value;
+          },
+        }),
+      });
+    }
+  }
+
   /** The world's tables; only `replaceWith` swaps them. */
   private t = new Tables();
   /**
@@ -88,43 +128,6 @@ export class MockState {
   changes: ChangeLog | null = null;
   /** E102: the rules of `--rules` and `--auto-pay`, put back into every world that replaces this one. */
   configRules: readonly StoredRule[] = [];
-
-  get seq(): Sequences {
-    return this.t.seq;
-  }
-  get partners(): Map<number, PartnerRecord> {
-    return this.t.partners;
-  }
-  get credentials(): Map<number, CredentialRecord> {
-    return this.t.credentials;
-  }
-  get merchants(): Map<number, MerchantRecord> {
-    return this.t.merchants;
-  }
-  get stores(): Map<string, StoreRecord> {
-    return this.t.stores;
-  }
-  get payments(): Map<number, PaymentRecord> {
-    return this.t.payments;
-  }
-  get webhooks(): Map<number, WebhookRecord> {
-    return this.t.webhooks;
-  }
-  get mockSettlements(): Map<number, number> {
-    return this.t.mockSettlements;
-  }
-  get rules(): StoredRule[] {
-    return this.t.rules;
-  }
-  set rules(rules: StoredRule[]) {
-    this.t.rules = rules;
-  }
-  get ruleSeq(): number {
-    return this.t.ruleSeq;
-  }
-  set ruleSeq(value: number) {
-    this.t.ruleSeq = value;
-  }
 
   /**
    * Makes `source`'s tables this state's, in one step (runtime/world.ts is the one caller). This

@@ -186,17 +186,13 @@ function paymentRecord({ state, now, ids, config }: Context, p: ScenarioPayment)
     expired: expiresAt,
   }[p.status];
   return {
-    id: p.id,
+    ...p,
     partnerId: merchant.partnerId,
-    merchantId: merchant.id,
     merchantClientId: merchant.clientId,
-    amount: p.amount,
     currency: p.currency ?? 'DKK',
-    referenceNumber: p.referenceNumber,
     description: p.description ?? null,
     storeId: p.storeId ?? null,
     registerId: p.registerId ?? null,
-    status: p.status,
     bankPaymentStatus: p.bankPaymentStatus !== undefined ? p.bankPaymentStatus : BANK_PAYMENT_STATUS[p.status],
     token: p.token ?? ids.hex(16),
     bank: p.bank ?? null,

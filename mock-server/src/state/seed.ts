@@ -2,15 +2,8 @@
 import type { MockConfig } from '../config';
 import type { Clock } from '../shared/clock';
 import type { MockState } from './mock-state';
-
-export const DEFAULT_PARTNER = {
-  name: 'Acme POS',
-  companyName: 'Acme POS ApS',
-  contactEmail: 'partner@acmepos.dk',
-  contactPhone: '+4512345678',
-  website: 'https://acmepos.dk',
-  registrationNumber: '12345678',
-};
+// Not the fixtures index: that would load faker (the builders) into every mock start.
+import { DEFAULT_PARTNER } from '../../../fixtures/src/magic';
 
 export function seedDefaultPartner(
   state: MockState,
