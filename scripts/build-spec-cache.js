@@ -1,26 +1,28 @@
 #!/usr/bin/env node
-// Run by `npm run build` after tsc: writes JSON copies of the specs and the request/response
-// validators as precompiled ajv standalone modules to dist/spec-cache, so the mock starts without
-// parsing YAML or compiling schemas. Both are tagged with a digest of the spec sources and ignored
-// when the sources change.
+// Run by `npm run build` after tsc: writes the build's artefacts to the one artefact cache
+// (spec/artefact-cache.ts, dist/spec-cache): JSON copies of the specs, and the request/response
+// validators and the scenario format's validator as precompiled ajv standalone modules, so the mock
+// starts without parsing YAML or compiling schemas. Each is kept with the key it was made under
+// (sources, ajv options, library versions; E153) and ignored when today's key differs.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
 const { parse } = require('yaml');
+const standaloneCode = require('ajv/dist/standalone').default;
 
 const root = path.join(__dirname, '..');
 const spec = require(path.join(root, 'dist', 'spec'));
 const compiler = require(path.join(root, 'dist', 'mock-server', 'src', 'openapi', 'schema-compiler'));
 const { compileValidators } = require(path.join(root, 'dist', 'mock-server', 'src', 'openapi', 'validators'));
+const scenario = require(path.join(root, 'dist', 'fixtures', 'src', 'scenario-validate'));
 
+const { artefacts } = spec;
 const names = ['partner-api', 'control-api'];
-fs.rmSync(spec.SPEC_CACHE_DIR, { recursive: true, force: true });
-fs.mkdirSync(spec.SPEC_CACHE_DIR, { recursive: true });
-const hash = spec.specSourceHash();
+artefacts.clear();
 
 for (const name of names) {
-  const doc = parse(fs.readFileSync(spec.specPath(name), 'utf8'));
-  fs.writeFileSync(path.join(spec.SPEC_CACHE_DIR, `${name}.json`), JSON.stringify({ hash, doc }));
+  const text = fs.readFileSync(spec.specPath(name));
+  artefacts.write(`${name}.json`, spec.specDocumentKey(text), JSON.stringify(parse(text.toString('utf8'))));
 }
 
 let count = 0;
@@ -28,23 +30,17 @@ for (const name of names) {
   const recording = compiler.createRecordingCompiler();
   compileValidators(spec.listOperations(name), { compiler: recording });
   for (const [kind, code] of recording.modules()) {
-    fs.writeFileSync(compiler.precompiledModulePath(name, kind), code);
+    artefacts.write(compiler.precompiledModuleName(name, kind), compiler.validatorKey(kind), code);
     count += 1;
   }
 }
-fs.writeFileSync(compiler.manifestPath(), JSON.stringify({ hash, builtAt: new Date().toISOString() }));
 
 // The scenario format's validator, used every time a scenario loads (also at start-up).
-const scenario = require(path.join(root, 'dist', 'fixtures', 'src', 'scenario-validate'));
-const standaloneCode = require('ajv/dist/standalone').default;
 const schemaText = scenario.scenarioSchemaText();
 const ajv = scenario.createScenarioAjv(true);
 const code = standaloneCode(ajv, ajv.compile(JSON.parse(schemaText)));
-fs.writeFileSync(
-  scenario.SCENARIO_VALIDATOR_MODULE,
-  `${code}\nmodule.exports.schemaText = ${JSON.stringify(schemaText)};\n`,
-);
+artefacts.write(scenario.SCENARIO_VALIDATOR_ARTEFACT, scenario.scenarioValidatorKey(schemaText), code);
 count += 1;
 process.stdout.write(
-  `spec cache: ${names.length} specs, ${count} validator modules in ${path.relative(root, spec.SPEC_CACHE_DIR)}\n`,
+  `spec cache: ${names.length} specs, ${count} validator modules in ${path.relative(root, artefacts.dir)}\n`,
 );

@@ -2,13 +2,13 @@
  * The one spec loader: every part of the project (mock, contract tests, fixtures, scripts) reads the
  * OpenAPI documents through here, so they are parsed once and compiled with the same ajv settings.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 import type { OpenAPIV3_1 } from 'openapi-types';
+import { artefactKey, openArtefactCache } from './artefact-cache';
 
 export type SpecDocument = OpenAPIV3_1.Document;
 export type SpecName = 'partner-api' | 'control-api';
@@ -55,38 +55,35 @@ export function specSchemaId(name: SpecName): string {
 
 const cache = new Map<SpecName, SpecDocument>();
 
-/** Where `npm run build` leaves parsed specs and precompiled validators (see scripts/build-spec-cache.js). */
-export const SPEC_CACHE_DIR = path.join(PACKAGE_ROOT, 'dist', 'spec-cache');
+/**
+ * The build's artefacts: parsed specs and precompiled validators (see scripts/build-spec-cache.js),
+ * each used only when made from the same sources, options and library versions (E153).
+ */
+export const artefacts = openArtefactCache(path.join(PACKAGE_ROOT, 'dist', 'spec-cache'));
 
-/** A digest of the spec sources; build artefacts made from other sources are ignored. */
-export function specSourceHash(): string {
-  const hash = createHash('sha256');
-  for (const name of ['partner-api', 'control-api'] as const) {
-    if (fs.existsSync(specPath(name))) hash.update(fs.readFileSync(specPath(name)));
-  }
-  return hash.digest('hex');
+/** The texts of both specs, which every validator is compiled from (each registers its components). */
+export function specSources(): Buffer[] {
+  return (['partner-api', 'control-api'] as const)
+    .filter((name) => fs.existsSync(specPath(name)))
+    .map((name) => fs.readFileSync(specPath(name)));
 }
 
-let sourceHash: string | undefined;
-function currentSourceHash(): string {
-  sourceHash ??= specSourceHash();
-  return sourceHash;
+/** The key of a spec's parsed JSON copy: its YAML text and the parser's version. */
+export function specDocumentKey(yamlText: string | Buffer): string {
+  return artefactKey({ sources: [yamlText], options: { parse: 'yaml' } });
 }
 
 /**
  * Parses a spec once per process. Parsing the YAML costs far more than the JSON copy that the build
- * writes, so the copy is used when it was made from the same sources.
+ * writes, so the copy is used when it was made from the same text.
  */
 export function loadSpec(name: SpecName = 'partner-api'): SpecDocument {
   const cached = cache.get(name);
   if (cached) return cached;
-  const copy = path.join(SPEC_CACHE_DIR, `${name}.json`);
-  let doc: SpecDocument | undefined;
-  if (fs.existsSync(copy)) {
-    const built = JSON.parse(fs.readFileSync(copy, 'utf8')) as { hash: string; doc: SpecDocument };
-    if (built.hash === currentSourceHash()) doc = built.doc;
-  }
-  doc ??= parse(fs.readFileSync(specPath(name), 'utf8')) as SpecDocument;
+  const text = fs.readFileSync(specPath(name));
+  const doc =
+    artefacts.json<SpecDocument>(`${name}.json`, specDocumentKey(text)) ??
+    (parse(text.toString('utf8')) as SpecDocument);
   cache.set(name, doc);
   return doc;
 }
@@ -187,20 +184,33 @@ export interface SpecAjvOptions {
   source?: boolean;
 }
 
+/**
+ * What an ajv made by createSpecAjv compiles by, besides the specs: its options, the keywords it
+ * knows and whether the components are registered. Part of a precompiled validator's key (E153);
+ * keeping the generated source or not changes nothing it validates, so it is left out.
+ */
+export function specAjvSettings(options: Omit<SpecAjvOptions, 'source'> = {}) {
+  return {
+    ajv: {
+      allErrors: true,
+      strict: true,
+      coerceTypes: options.coerceTypes ?? false,
+      useDefaults: options.useDefaults ?? false,
+      removeAdditional: options.removeAdditional ?? false,
+    },
+    keywords: SPEC_KEYWORDS,
+    withComponents: options.withComponents !== false,
+  };
+}
+
 /** An ajv (JSON Schema 2020-12, formats on, strict) with the components of every spec registered. */
 export function createSpecAjv(options: SpecAjvOptions = {}): Ajv2020 {
-  const ajv = new Ajv2020({
-    allErrors: true,
-    strict: true,
-    coerceTypes: options.coerceTypes ?? false,
-    useDefaults: options.useDefaults ?? false,
-    removeAdditional: options.removeAdditional ?? false,
-    code: { source: options.source ?? false },
-  });
+  const settings = specAjvSettings(options);
+  const ajv = new Ajv2020({ ...settings.ajv, code: { source: options.source ?? false } });
   addFormats(ajv);
-  ajv.addVocabulary(SPEC_KEYWORDS);
+  ajv.addVocabulary(settings.keywords);
   for (const name of ['partner-api', 'control-api'] as const) {
-    if (options.withComponents === false || !fs.existsSync(specPath(name))) continue;
+    if (!settings.withComponents || !fs.existsSync(specPath(name))) continue;
     ajv.addSchema({ $id: specSchemaId(name), components: loadSpec(name).components ?? {} });
   }
   return ajv;

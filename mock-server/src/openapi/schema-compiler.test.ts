@@ -1,21 +1,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { listOperations, PACKAGE_ROOT, specSourceHash } from '../../../spec';
+import { listOperations, PACKAGE_ROOT } from '../../../spec';
+import { openArtefactCache, type ArtefactCache } from '../../../spec/artefact-cache';
 import {
   createPrecompiledCompiler,
   createRecordingCompiler,
-  manifestPath,
-  precompiledModulePath,
+  precompiledModuleName,
+  validatorKey,
   type SchemaCompiler,
+  type SchemaKind,
 } from './schema-compiler';
 import { compileValidators } from './validators';
 
-function buildInto(dir: string, hash: string): void {
+/** As the build does, with the key each kind is made under (E153), or another one. */
+function buildInto(cache: ArtefactCache, keyOf: (kind: SchemaKind) => string = validatorKey): void {
   const recording = createRecordingCompiler();
   compileValidators(listOperations('partner-api'), { compiler: recording });
   for (const [kind, code] of recording.modules())
-    fs.writeFileSync(precompiledModulePath('partner-api', kind, dir), code);
-  fs.writeFileSync(manifestPath(dir), JSON.stringify({ hash }));
+    cache.write(precompiledModuleName('partner-api', kind), keyOf(kind), code);
 }
 
 function countingFallback(): SchemaCompiler & { calls: number } {
@@ -45,16 +47,16 @@ const scratch = (name: string) => {
 };
 
 describe('precompiled validators', () => {
-  let dir: string;
+  let cache: ArtefactCache;
   beforeAll(() => {
-    dir = scratch('validators-');
-    buildInto(dir, specSourceHash());
+    cache = openArtefactCache(scratch('validators-'));
+    buildInto(cache);
   }, 120_000);
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => cache.clear());
 
   test('validate exactly like the ones compiled at run time', () => {
     const precompiled = compileValidators(listOperations('partner-api'), {
-      compiler: createPrecompiledCompiler('partner-api', countingFallback(), dir),
+      compiler: createPrecompiledCompiler('partner-api', countingFallback(), cache),
     });
     const runtime = compileValidators(listOperations('partner-api'));
     for (const validators of [precompiled, runtime]) {
@@ -76,23 +78,26 @@ describe('precompiled validators', () => {
     }
   });
 
-  test('are used without compiling anything when built from the same spec sources', () => {
+  test("are used without compiling anything when made under the key of today's sources, options and libraries", () => {
     const fallback = countingFallback();
     compileValidators(listOperations('partner-api'), {
-      compiler: createPrecompiledCompiler('partner-api', fallback, dir),
+      compiler: createPrecompiledCompiler('partner-api', fallback, cache),
     });
     expect(fallback.calls).toBe(0);
   });
 
-  test('are ignored when the spec sources changed since the build', () => {
-    const stale = scratch('validators-stale-');
-    for (const file of fs.readdirSync(dir)) fs.copyFileSync(path.join(dir, file), path.join(stale, file));
-    fs.writeFileSync(manifestPath(stale), JSON.stringify({ hash: 'another spec' }));
+  test('are not used when made under another key (other sources, ajv options or library versions)', () => {
+    const stale = openArtefactCache(scratch('validators-stale-'));
+    buildInto(stale, (kind) => `${validatorKey(kind)}-of-another-build`);
     const fallback = countingFallback();
     compileValidators(listOperations('partner-api'), {
       compiler: createPrecompiledCompiler('partner-api', fallback, stale),
     });
     expect(fallback.calls).toBeGreaterThan(50);
-    fs.rmSync(stale, { recursive: true, force: true });
+    stale.clear();
+  });
+
+  test("each kind's key follows its own ajv options", () => {
+    expect(new Set((['param', 'main', 'lenient'] as const).map(validatorKey)).size).toBe(3);
   });
 });

@@ -1,18 +1,25 @@
 /**
  * Compiles the schemas behind the request and response validators. Compiling them with ajv costs
  * about a second of CPU, so `npm run build` compiles them once and writes the generated code as
- * modules (ajv standalone, scripts/build-spec-cache.js); at start-up the mock loads those modules
- * when they were built from the same spec sources, and compiles anything else itself.
+ * modules (ajv standalone, scripts/build-spec-cache.js) to the artefact cache; at start-up the mock
+ * loads those modules when they were made under the key of today's spec sources, ajv settings and
+ * library versions (E153), and compiles anything else itself.
  *
  * Kinds: `param` coerces strings and fills defaults (path, query, headers); `main` validates bodies
  * and responses; `lenient` drops unknown body fields (D7, compiled only when asked for).
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import type Ajv2020 from 'ajv/dist/2020';
 import type { ValidateFunction } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone';
-import { createSpecAjv, SPEC_CACHE_DIR, specSourceHash, type SpecName } from '../../../spec';
+import {
+  artefacts,
+  createSpecAjv,
+  specAjvSettings,
+  specSources,
+  type SpecAjvOptions,
+  type SpecName,
+} from '../../../spec';
+import { artefactKey, type ArtefactCache } from '../../../spec/artefact-cache';
 
 export type SchemaKind = 'param' | 'main' | 'lenient';
 
@@ -20,9 +27,18 @@ export interface SchemaCompiler {
   compile(kind: SchemaKind, key: string, schema: object): ValidateFunction;
 }
 
+function kindOptions(kind: SchemaKind): Omit<SpecAjvOptions, 'source'> {
+  if (kind === 'param') return { coerceTypes: true, useDefaults: true, withComponents: false };
+  return { removeAdditional: kind === 'lenient' };
+}
+
 function createAjv(kind: SchemaKind, source: boolean): Ajv2020 {
-  if (kind === 'param') return createSpecAjv({ coerceTypes: true, useDefaults: true, withComponents: false, source });
-  return createSpecAjv({ removeAdditional: kind === 'lenient', source });
+  return createSpecAjv({ ...kindOptions(kind), source });
+}
+
+/** E153: the key a kind's validators are made under: both specs' texts, the kind's ajv settings, the libraries' versions. */
+export function validatorKey(kind: SchemaKind): string {
+  return artefactKey({ sources: specSources(), options: specAjvSettings(kindOptions(kind)) });
 }
 
 /** Compiles at run time, one ajv instance per kind, created when first needed. */
@@ -62,36 +78,28 @@ export function createRecordingCompiler() {
   };
 }
 
-export function precompiledModulePath(spec: SpecName, kind: SchemaKind, dir = SPEC_CACHE_DIR): string {
-  return path.join(dir, `${spec}.${kind}.validators.js`);
-}
-
-export function manifestPath(dir = SPEC_CACHE_DIR): string {
-  return path.join(dir, 'validators.json');
+/** The artefact holding one spec's validators of one kind. */
+export function precompiledModuleName(spec: SpecName, kind: SchemaKind): string {
+  return `${spec}.${kind}.validators.js`;
 }
 
 /**
- * Uses the validators built for these spec sources, falling back to compiling at run time for
- * anything missing (a spec edited after the build, lenient mode).
+ * Uses the validators built for today's spec sources, ajv settings and library versions, falling
+ * back to compiling at run time for anything missing (a spec edited after the build, lenient mode).
  */
 export function createPrecompiledCompiler(
   spec: SpecName,
   fallback: SchemaCompiler = createRuntimeCompiler(),
-  dir = SPEC_CACHE_DIR,
+  cache: ArtefactCache = artefacts,
 ): SchemaCompiler {
-  let usable = false;
-  if (fs.existsSync(manifestPath(dir))) {
-    const manifest = JSON.parse(fs.readFileSync(manifestPath(dir), 'utf8')) as { hash: string };
-    usable = manifest.hash === specSourceHash();
-  }
-  const modules = new Map<SchemaKind, Record<string, ValidateFunction> | null>();
-  function moduleFor(kind: SchemaKind): Record<string, ValidateFunction> | null {
-    if (!modules.has(kind)) {
-      const file = precompiledModulePath(spec, kind, dir);
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      modules.set(kind, usable && fs.existsSync(file) ? (require(file) as Record<string, ValidateFunction>) : null);
-    }
-    return modules.get(kind) ?? null;
+  const modules = new Map<SchemaKind, Record<string, ValidateFunction> | undefined>();
+  function moduleFor(kind: SchemaKind): Record<string, ValidateFunction> | undefined {
+    if (!modules.has(kind))
+      modules.set(
+        kind,
+        cache.module<Record<string, ValidateFunction>>(precompiledModuleName(spec, kind), validatorKey(kind)),
+      );
+    return modules.get(kind);
   }
   return {
     compile(kind, key, schema) {
