@@ -90,3 +90,34 @@ describe.each(SCENARIO_NAMES)('the %s scenario through the Partner API', (name) 
     }
   });
 });
+
+describe('the seed an app starts with, through the Partner API', () => {
+  test('answers the seeded partner its profile and its one credential, masked', async () => {
+    const { api, auth, deps } = createTestApp();
+    const profile = await api.get('/v1/partner/profile').set(auth).expect(200);
+    expect(profile.body).toEqual({
+      id: 1,
+      name: 'Acme POS',
+      companyName: 'Acme POS ApS',
+      contactEmail: 'partner@acmepos.dk',
+      contactPhone: '+4512345678',
+      website: 'https://acmepos.dk',
+      registrationNumber: '12345678',
+      status: 'active',
+      createdAt: '2026-03-18T12:00:00.000Z',
+      updatedAt: '2026-03-18T12:00:00.000Z',
+    });
+    const credentials = await api.get('/v1/partner/credentials').set(auth).expect(200);
+    expect(credentials.body).toEqual([
+      {
+        id: 1,
+        name: 'Default credential',
+        clientId: deps.config.clientId,
+        clientSecretLast4: `...${deps.config.clientSecret.slice(-4)}`,
+        status: 'active',
+        createdAt: '2026-03-18T12:00:00.000Z',
+      },
+    ]);
+    expect(credentials.text).not.toContain(deps.config.clientSecret);
+  });
+});

@@ -8,6 +8,7 @@ import {
   type CredentialWithSecret,
   directApi,
   expectErrorNaming,
+  expectMockCode,
 } from '../helpers';
 
 type Credential = ResponseBody<'revokeCredential', 200>;
@@ -67,6 +68,7 @@ describe('DELETE /v1/partner/credentials/{credentialId} (revokeCredential)', () 
     const [only] = (await other.get(PATH)).body as CredentialList;
     const res = await other.delete(`${PATH}/${only!.id}`);
     await expectSpecResponse(target(), res, 'revokeCredential', 409);
+    expectMockCode(res, 'last_active_credential');
     const after = await other.get(PATH);
     expect(after.status).toBe(200);
     expect((after.body as CredentialList)[0]?.status).toBe('active');

@@ -8,6 +8,7 @@ import {
   type CredentialWithSecret,
   directApi,
   expectErrorNaming,
+  expectMockCode,
 } from '../helpers';
 
 type CredentialList = ResponseBody<'listCredentials', 200>;
@@ -101,6 +102,7 @@ describe('POST /v1/partner/credentials/{credentialId}/rotate (rotateCredential)'
     const [theirs] = (await other.get(PATH)).body as CredentialList;
     const res = await createApi(target()).post(`${PATH}/${theirs!.id}/rotate`);
     await expectSpecResponse(target(), res, 'rotateCredential', 404);
+    expectMockCode(res, 'credential_not_found');
     const still = await other.get(PATH);
     expect(still.status).toBe(200);
   });

@@ -59,6 +59,9 @@ describe('PUT /v1/partner/profile (updateProfile)', () => {
   test('answers 400 for an empty body', async () => {
     const res = await directApi(target()).put(PATH, {});
     await expectSpecResponse(target(), res, 'updateProfile', 400);
+    await assertFact(target(), 'inferred', 'D5: the message says the body needs a field', () =>
+      expect((res.body as { message?: unknown }).message).toEqual(['body must have at least 1 field(s)']),
+    );
   });
 
   test('answers 400 naming contactEmail when it is not an email', async () => {

@@ -119,6 +119,17 @@ describe('GET /v1/partner/stats (getStats)', () => {
     });
   });
 
+  testWith('control')("counts nothing of another partner's merchants and payments (D2)", async () => {
+    const mine = createApi(target());
+    const merchant = await createTestMerchant(mine);
+    await createPayment(mine, merchant.clientId);
+    const { api } = await createIsolatedPartner(target());
+    const s = await stats(api);
+    expect(s.merchants.total).toBe(0);
+    expect(s.payments.total).toBe(0);
+    expect(s.volume).toEqual([]);
+  });
+
   test('rejects from after to with 400 naming from', async () => {
     const res = await createApi(target()).get(`${PATH}?from=2026-03-19T00:00:00.000Z&to=2026-03-18T00:00:00.000Z`);
     await expectErrorNaming(target(), res, 'getStats', 400, 'from');
