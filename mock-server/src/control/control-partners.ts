@@ -1,6 +1,7 @@
 /** D2/D3: a second (third, ...) partner with one active credential, for tenancy tests. */
 import type { PartnerParts } from './control-parts';
 import { apiError } from '../http/api-error';
+import { addActivePartner } from '../state/seed';
 import { created, type HandlerTable } from '../http/handler';
 import type { PartnerCreated, PartnerCreateRequest } from './control-types';
 
@@ -11,32 +12,17 @@ export function createControlPartnerHandlers({ state, clock, ids }: PartnerParts
       if (input.clientId !== undefined && state.credentialByClientId(input.clientId)) {
         throw apiError('client_id_taken', input.clientId);
       }
-      const now = clock.now().toISOString();
-      const partnerId = state.nextId('partner');
-      state.addPartner({
-        id: partnerId,
+      const clientId = input.clientId ?? ids.uuid();
+      const clientSecret = input.clientSecret ?? ids.hex(32); // D3: 64 hex characters
+      const profile = (partnerId: number) => ({
         name: input.name,
         companyName: input.companyName ?? input.name,
         contactEmail: input.contactEmail ?? `partner-${partnerId}@example.com`,
         contactPhone: null,
         website: null,
         registrationNumber: null,
-        status: 'active',
-        createdAt: now,
-        updatedAt: now,
       });
-      const clientId = input.clientId ?? ids.uuid();
-      const clientSecret = input.clientSecret ?? ids.hex(32); // D3: 64 hex characters
-      state.addCredential({
-        id: state.nextId('credential'),
-        partnerId,
-        name: 'Default credential',
-        clientId,
-        secret: clientSecret,
-        status: 'active',
-        createdAt: now,
-        updatedAt: now,
-      });
+      const partnerId = addActivePartner(state, clock, profile, { clientId, secret: clientSecret });
       return created({ partnerId, name: input.name, clientId, clientSecret } satisfies PartnerCreated);
     },
   };

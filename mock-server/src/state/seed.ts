@@ -2,25 +2,44 @@
 import type { MockConfig } from '../config';
 import type { Clock } from '../shared/clock';
 import type { MockState } from './mock-state';
+import type { PartnerRecord } from './records';
 // Not the fixtures index: that would load faker (the builders) into every mock start.
 import { DEFAULT_PARTNER } from '../../../fixtures/src/magic';
+
+type PartnerProfile = Pick<
+  PartnerRecord,
+  'name' | 'companyName' | 'contactEmail' | 'contactPhone' | 'website' | 'registrationNumber'
+>;
+
+/**
+ * Adds an active partner with one active credential, "Default credential" (D2, D3), both dated now
+ * by the clock; `profile` gets the new partner's id. Returns that id.
+ */
+export function addActivePartner(
+  state: MockState,
+  clock: Clock,
+  profile: (partnerId: number) => PartnerProfile,
+  credential: { clientId: string; secret: string },
+): number {
+  const now = clock.now().toISOString();
+  const partnerId = state.nextId('partner');
+  state.addPartner({ id: partnerId, ...profile(partnerId), status: 'active', createdAt: now, updatedAt: now });
+  state.addCredential({
+    id: state.nextId('credential'),
+    partnerId,
+    name: 'Default credential',
+    ...credential,
+    status: 'active',
+    createdAt: now,
+    updatedAt: now,
+  });
+  return partnerId;
+}
 
 export function seedDefaultPartner(
   state: MockState,
   config: Pick<MockConfig, 'clientId' | 'clientSecret'>,
   clock: Clock,
 ): void {
-  const now = clock.now().toISOString();
-  const partnerId = state.nextId('partner');
-  state.addPartner({ id: partnerId, ...DEFAULT_PARTNER, status: 'active', createdAt: now, updatedAt: now });
-  state.addCredential({
-    id: state.nextId('credential'),
-    partnerId,
-    name: 'Default credential',
-    clientId: config.clientId,
-    secret: config.clientSecret,
-    status: 'active',
-    createdAt: now,
-    updatedAt: now,
-  });
+  addActivePartner(state, clock, () => DEFAULT_PARTNER, { clientId: config.clientId, secret: config.clientSecret });
 }
