@@ -7,6 +7,7 @@
  */
 import type { RequestHandler } from 'express';
 import type { components } from '../../../spec/generated/control-api';
+import { writeJson } from '../http/write-json';
 import type { Clock } from '../shared/clock';
 import type { MockState } from '../state/mock-state';
 import { verifyWebhookSignature, type DeliveryStore } from '../webhooks';
@@ -64,7 +65,7 @@ export function createTestReceiver(deps: TestReceiverDeps): TestReceiver {
     req.on('error', () => res.destroy());
     req.on('end', () => {
       if (size > MAX_BODY_BYTES) {
-        res.status(413).json({ error: 'body over 1 MB' });
+        writeJson(res, 413, { error: 'body over 1 MB' });
         return;
       }
       const raw = Buffer.concat(chunks);
@@ -88,9 +89,11 @@ export function createTestReceiver(deps: TestReceiverDeps): TestReceiver {
       received.unshift(entry);
       if (received.length > RECEIVER_KEEPS) received.pop();
       const ok = respondStatus >= 200 && respondStatus < 300;
-      res
-        .status(respondStatus)
-        .json(ok ? { received: true } : { error: `the test receiver is set to answer ${respondStatus}` });
+      writeJson(
+        res,
+        respondStatus,
+        ok ? { received: true } : { error: `the test receiver is set to answer ${respondStatus}` },
+      );
       const { headers: _headers, body: _body, ...summary } = entry;
       deps.live.publish('receiver', summary);
     });

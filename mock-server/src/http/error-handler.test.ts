@@ -41,6 +41,18 @@ describe('writeJson (E152)', () => {
     expect(res.headers['content-length']).toBe(String(Buffer.byteLength('{"name":"Kaffe & Kage ÆØÅ"}')));
     expect(res.body).toEqual({ name: 'Kaffe & Kage ÆØÅ' });
   });
+
+  test('writes no body, type or length for 204 and 304, as Express does', async () => {
+    const app = express();
+    app.get('/:status', (req, res) => writeJson(res, Number(req.params.status), { received: true }));
+    for (const status of [204, 304]) {
+      const res = await request(app).get(`/${status}`);
+      expect(res.status).toBe(status);
+      expect(res.headers['content-type']).toBeUndefined();
+      expect(res.headers['content-length']).toBeUndefined();
+      expect(res.text).toBe('');
+    }
+  });
 });
 
 describe('the error handler', () => {
