@@ -71,7 +71,9 @@ function operationExtras(spec) {
 /**
  * E160: the root is named `Scenario` and every definition `Scenario<Name>` (ScenarioPartner, ...), the
  * names fixtures/src/scenario.ts exports; minItems/maxItems stay checks of the schema, not tuple types,
- * so a record's `events` array is a scenario's `events` as it is.
+ * so a record's `events` array is a scenario's `events` as it is. Objects are written as type aliases,
+ * not interfaces: a scenario is then a plain JSON object type, which the control API's export and
+ * import (tables of any objects) accept as it is.
  */
 async function fromScenarioSchema(schemaPath) {
   const { compile } = require('json-schema-to-typescript');
@@ -83,13 +85,15 @@ async function fromScenarioSchema(schemaPath) {
       Object.entries(schema.$defs).map(([name, def]) => [name, { ...def, title: `Scenario${name}` }]),
     ),
   };
-  return compile(titled, 'Scenario', {
+  const text = await compile(titled, 'Scenario', {
     bannerComment: banner(schemaPath).trimEnd(),
     additionalProperties: false,
     ignoreMinAndMaxItems: true,
     unreachableDefinitions: true,
     cwd: path.dirname(path.join(root, schemaPath)),
   });
+  // An interface ends at the first unindented `}` after its head.
+  return text.replace(/^export interface (\w+) \{$([\s\S]*?)^\}$/gm, 'export type $1 = {$2};');
 }
 
 const targets = [

@@ -75,7 +75,7 @@ export type ScenarioDelay = string;
 /**
  * The state of an acountpay-mock: partners with their credentials, merchants, stores, payments, webhooks and the rules that settle payments and shape webhooks. Omitted fields get the defaults listed in fixtures/scenarios/README.md; the rules that span records (references, default stores, ...) are checked by validateScenario after this schema.
  */
-export interface Scenario {
+export type Scenario = {
   $schema?: string;
   /**
    * The format version.
@@ -98,12 +98,12 @@ export interface Scenario {
    * @maxItems 100
    */
   rules?: ScenarioRule[];
-}
+};
 /**
  * This interface was referenced by `Scenario`'s JSON-Schema
  * via the `definition` "Partner".
  */
-export interface ScenarioPartner {
+export type ScenarioPartner = {
   id: ScenarioId;
   name: ScenarioText;
   companyName?: ScenarioText;
@@ -115,12 +115,12 @@ export interface ScenarioPartner {
   createdAt?: ScenarioTimestamp;
   updatedAt?: ScenarioTimestamp;
   credentials: ScenarioCredential[];
-}
+};
 /**
  * This interface was referenced by `Scenario`'s JSON-Schema
  * via the `definition` "Credential".
  */
-export interface ScenarioCredential {
+export type ScenarioCredential = {
   id?: ScenarioId;
   name?: string;
   clientId: ScenarioText;
@@ -128,12 +128,12 @@ export interface ScenarioCredential {
   status?: "active" | "revoked";
   createdAt?: ScenarioTimestamp;
   updatedAt?: ScenarioTimestamp;
-}
+};
 /**
  * This interface was referenced by `Scenario`'s JSON-Schema
  * via the `definition` "Merchant".
  */
-export interface ScenarioMerchant {
+export type ScenarioMerchant = {
   id: ScenarioId;
   partnerId: ScenarioId;
   clientId: ScenarioText;
@@ -153,12 +153,12 @@ export interface ScenarioMerchant {
   onboardingExpiresAt?: ScenarioNullableTimestamp;
   createdAt?: ScenarioTimestamp;
   updatedAt?: ScenarioTimestamp;
-}
+};
 /**
  * This interface was referenced by `Scenario`'s JSON-Schema
  * via the `definition` "Store".
  */
-export interface ScenarioStore {
+export type ScenarioStore = {
   storeId: ScenarioText;
   merchantId: ScenarioId;
   locationId?: string;
@@ -173,12 +173,12 @@ export interface ScenarioStore {
   isDefault?: boolean;
   createdAt?: ScenarioTimestamp;
   updatedAt?: ScenarioTimestamp;
-}
+};
 /**
  * This interface was referenced by `Scenario`'s JSON-Schema
  * via the `definition` "Payment".
  */
-export interface ScenarioPayment {
+export type ScenarioPayment = {
   id: ScenarioId;
   merchantId: ScenarioId;
   amount: number;
@@ -196,14 +196,14 @@ export interface ScenarioPayment {
   expiresAt?: ScenarioTimestamp;
   paidAt?: ScenarioNullableTimestamp;
   outcomeRule?: ScenarioOutcomeRuleDecision;
-}
+};
 /**
  * What an outcome rule decided for the payment (E101); a pending one is resumed on load.
  *
  * This interface was referenced by `Scenario`'s JSON-Schema
  * via the `definition` "OutcomeRuleDecision".
  */
-export interface ScenarioOutcomeRuleDecision {
+export type ScenarioOutcomeRuleDecision = {
   ruleId: ScenarioRuleIdValue;
   status: "pending" | "paid" | "failed" | "expired";
   reason?: "rejected" | "abandoned";
@@ -212,12 +212,12 @@ export interface ScenarioOutcomeRuleDecision {
   decidedAt: ScenarioTimestamp;
   dueAt: ScenarioNullableTimestamp;
   appliedAt: ScenarioNullableTimestamp;
-}
+};
 /**
  * This interface was referenced by `Scenario`'s JSON-Schema
  * via the `definition` "Webhook".
  */
-export interface ScenarioWebhook {
+export type ScenarioWebhook = {
   id: ScenarioId;
   partnerId: ScenarioId;
   url: string;
@@ -230,25 +230,25 @@ export interface ScenarioWebhook {
   lastTriggeredAt?: ScenarioNullableTimestamp;
   createdAt?: ScenarioTimestamp;
   updatedAt?: ScenarioTimestamp;
-}
+};
 /**
  * What a rule matches (when) and what it does: an outcome for new payments, a webhook behaviour for deliveries, or both.
  *
  * This interface was referenced by `Scenario`'s JSON-Schema
  * via the `definition` "Rule".
  */
-export interface ScenarioRule {
+export type ScenarioRule = {
   id?: ScenarioRuleIdValue;
   description?: string;
   when?: ScenarioRuleMatch;
   outcome?: ScenarioRuleOutcome;
   webhook?: ScenarioWebhookBehaviour;
-}
+};
 /**
  * This interface was referenced by `Scenario`'s JSON-Schema
  * via the `definition` "RuleMatch".
  */
-export interface ScenarioRuleMatch {
+export type ScenarioRuleMatch = {
   amount?: ScenarioAmountMatch;
   merchantClientId?: string;
   storeId?: string;
@@ -259,25 +259,25 @@ export interface ScenarioRuleMatch {
    * @minItems 1
    */
   events?: ("payment.completed" | "payment.failed" | "merchant.activated" | "merchant.deactivated")[];
-}
+};
 /**
  * This interface was referenced by `Scenario`'s JSON-Schema
  * via the `definition` "RuleOutcome".
  */
-export interface ScenarioRuleOutcome {
+export type ScenarioRuleOutcome = {
   status: "pending" | "paid" | "failed" | "expired";
   reason?: "rejected" | "abandoned";
   bank?: string;
   after?: ScenarioDelay;
-}
+};
 /**
  * This interface was referenced by `Scenario`'s JSON-Schema
  * via the `definition` "WebhookBehaviour".
  */
-export interface ScenarioWebhookBehaviour {
+export type ScenarioWebhookBehaviour = {
   duplicate?: "same-id" | "new-id" | "both";
   delay?: ScenarioDelay;
   outOfOrder?: boolean;
   beforeResponse?: boolean;
   dropFirst?: number;
-}
+};

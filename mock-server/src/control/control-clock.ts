@@ -5,23 +5,22 @@
  */
 import { parseDuration } from '../../../fixtures/src/rules';
 import { apiError } from '../http/api-error';
-import { ok, type HandlerTable } from '../http/handler';
+import { ok, type ControlHandlers } from '../http/handler';
 import type { Timeline } from '../shared/timeline';
-import type { ClockState } from './control-types';
 import { formatDuration } from './duration';
 
 /** E35: the latest time the mock's clock may show. */
 export const LATEST_CLOCK_MS = Date.parse('9999-12-31T23:59:59.999Z');
 
-export function createControlClockHandlers({ timeline }: { timeline: Timeline }): HandlerTable {
+export function createControlClockHandlers({ timeline }: { timeline: Timeline }) {
   const { clock } = timeline;
-  const read = (): ClockState => ({ now: clock.now().toISOString(), offsetMs: clock.offsetMs() });
+  const read = () => ({ now: clock.now().toISOString(), offsetMs: clock.offsetMs() });
 
   return {
     getClock: () => ok(read()),
     advanceClock(ctx) {
-      const body = ctx.body as { seconds?: number; duration?: string };
-      const ms = body.seconds !== undefined ? Math.round(body.seconds * 1000) : parseDuration(body.duration ?? '');
+      const { body } = ctx; // exactly one of the two (the spec's oneOf)
+      const ms = 'seconds' in body ? Math.round(body.seconds * 1000) : parseDuration(body.duration);
       if (ms === undefined || ms <= 0) throw apiError('validation_failed', ['seconds or duration must be more than 0']);
       // E35: past year 9999 no timestamp is an RFC 3339 date-time any more (and past year 275760 no Date).
       const left = LATEST_CLOCK_MS - clock.nowMs();
@@ -32,5 +31,5 @@ export function createControlClockHandlers({ timeline }: { timeline: Timeline })
       timeline.advance(ms);
       return ok(read());
     },
-  };
+  } satisfies Partial<ControlHandlers>;
 }

@@ -4,8 +4,7 @@
  */
 import type { ConsoleParts } from './control-parts';
 import { apiError } from '../http/api-error';
-import { ok, type HandlerTable } from '../http/handler';
-import type { ReceiverUpdate } from './control-types';
+import { ok, type ControlHandlers } from '../http/handler';
 
 /** E71: a stream only for a client that asks for one by name; `*\/*` (curl, fetch) gets the JSON backlog. */
 export function wantsEventStream(accept: string | undefined): boolean {
@@ -19,10 +18,10 @@ export function wantsEventStream(accept: string | undefined): boolean {
 
 const STREAM_RETRY_AFTER_S = 5;
 
-export function createControlConsoleHandlers({ live, journal, receiver }: ConsoleParts): HandlerTable {
+export function createControlConsoleHandlers({ live, journal, receiver }: ConsoleParts) {
   return {
     streamEvents(ctx) {
-      const lastEventId = (ctx.headers['last-event-id'] as number | undefined) ?? null;
+      const lastEventId = ctx.headers['last-event-id'] ?? null;
       if (!wantsEventStream(ctx.req.headers.accept)) return ok(live.since(lastEventId));
       if (!live.canOpen()) throw apiError('too_many_streams', live.openStreams(), STREAM_RETRY_AFTER_S);
       return {
@@ -34,16 +33,16 @@ export function createControlConsoleHandlers({ live, journal, receiver }: Consol
     },
 
     getRequest(ctx) {
-      const entry = journal.get(ctx.params.requestId as number);
-      if (!entry) throw apiError('request_not_found', ctx.params.requestId as number);
+      const entry = journal.get(ctx.params.requestId);
+      if (!entry) throw apiError('request_not_found', ctx.params.requestId);
       return ok(entry);
     },
 
     getReceiver: () => ok(receiver.view()),
 
     updateReceiver(ctx) {
-      receiver.setRespondStatus((ctx.body as ReceiverUpdate).respondStatus);
+      receiver.setRespondStatus(ctx.body.respondStatus);
       return ok(receiver.view());
     },
-  };
+  } satisfies Partial<ControlHandlers>;
 }

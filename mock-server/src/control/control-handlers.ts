@@ -2,7 +2,7 @@
  * Every /__control operation (spec/control-api.yaml), joined by operationId. The control API is
  * cross-partner: ids are global, and it acts as the platform, the bank or the customer would.
  */
-import type { HandlerTable } from '../http/handler';
+import type { ControlHandlers } from '../http/handler';
 import { createControlClockHandlers } from './control-clock';
 import { createControlConsoleHandlers } from './control-console';
 import { createControlDeliveryHandlers } from './control-deliveries';
@@ -17,7 +17,7 @@ import { createControlStateHandlers } from './control-state';
 /** Each factory takes the parts it names (control-parts.ts), never the whole runtime. */
 export function createControlHandlers(
   parts: ControlParts & Parameters<typeof createControlClockHandlers>[0],
-): HandlerTable {
+): ControlHandlers {
   return {
     ...createControlStateHandlers(parts),
     ...createControlPaymentHandlers(parts),

@@ -2,13 +2,12 @@
 import type { PartnerParts } from './control-parts';
 import { apiError } from '../http/api-error';
 import { addActivePartner } from '../state/seed';
-import { created, type HandlerTable } from '../http/handler';
-import type { PartnerCreated, PartnerCreateRequest } from './control-types';
+import { created, type ControlHandlers } from '../http/handler';
 
-export function createControlPartnerHandlers({ state, clock, ids }: PartnerParts): HandlerTable {
+export function createControlPartnerHandlers({ state, clock, ids }: PartnerParts) {
   return {
     createPartner(ctx) {
-      const input = ctx.body as PartnerCreateRequest;
+      const input = ctx.body;
       if (input.clientId !== undefined && state.credentialByClientId(input.clientId)) {
         throw apiError('client_id_taken', input.clientId);
       }
@@ -23,7 +22,7 @@ export function createControlPartnerHandlers({ state, clock, ids }: PartnerParts
         registrationNumber: null,
       });
       const partnerId = addActivePartner(state, clock, profile, { clientId, secret: clientSecret });
-      return created({ partnerId, name: input.name, clientId, clientSecret } satisfies PartnerCreated);
+      return created({ partnerId, name: input.name, clientId, clientSecret });
     },
-  };
+  } satisfies Partial<ControlHandlers>;
 }

@@ -4,11 +4,11 @@
  * E106: a payment explained: the rule that decided it, its deliveries and their rules, its requests.
  */
 import type { PaymentParts } from './control-parts';
-import { ok, type HandlerTable } from '../http/handler';
+import { ok, type ControlHandlers } from '../http/handler';
 import type { PaymentRecord } from '../state/records';
-import type { ControlPayment, ControlPaymentDetail } from './control-types';
+import type { components } from '../../../spec/generated/control-api';
 
-export function toControlPayment(p: PaymentRecord): ControlPayment {
+export function toControlPayment(p: PaymentRecord): components['schemas']['ControlPayment'] {
   return {
     paymentId: p.id,
     status: p.status,
@@ -19,9 +19,9 @@ export function toControlPayment(p: PaymentRecord): ControlPayment {
   };
 }
 
-export function createControlPaymentHandlers({ services, deliveries, journal }: PaymentParts): HandlerTable {
+export function createControlPaymentHandlers({ services, deliveries, journal }: PaymentParts) {
   const { payments } = services;
-  const find = (id: unknown) => payments.findById(id as number); // 404 for an unknown id
+  const find = (id: number) => payments.findById(id); // 404 for an unknown id
 
   return {
     getPayment(ctx) {
@@ -50,17 +50,15 @@ export function createControlPaymentHandlers({ services, deliveries, journal }: 
           rule: d.rule ?? null,
         })),
         requests: journal.list({ paymentId: p.id, limit: 100 }).requests,
-      } satisfies ControlPaymentDetail);
+      });
     },
 
     completePayment(ctx) {
-      const body = (ctx.body ?? {}) as { bank?: string };
-      return ok(toControlPayment(payments.complete(find(ctx.params.paymentId), body.bank)));
+      return ok(toControlPayment(payments.complete(find(ctx.params.paymentId), ctx.body?.bank)));
     },
     failPayment(ctx) {
-      const body = (ctx.body ?? {}) as { reason?: string };
-      return ok(toControlPayment(payments.fail(find(ctx.params.paymentId), body.reason ?? 'rejected')));
+      return ok(toControlPayment(payments.fail(find(ctx.params.paymentId), ctx.body?.reason ?? 'rejected')));
     },
     expirePayment: (ctx) => ok(toControlPayment(payments.expire(find(ctx.params.paymentId)))),
-  };
+  } satisfies Partial<ControlHandlers>;
 }

@@ -1,18 +1,15 @@
 /** E104: the outcome and webhook behaviour rules, over the control API; the rules service checks and keeps them. */
 import type { RuleParts } from './control-parts';
-import { created, ok, type HandlerTable } from '../http/handler';
-import type { RulePosition } from '../domain/rules/rules-service';
-import type { RuleList } from './control-types';
+import { created, ok, type ControlHandlers } from '../http/handler';
 
-export function createControlRuleHandlers({ services }: RuleParts): HandlerTable {
+export function createControlRuleHandlers({ services }: RuleParts) {
   const { rules } = services;
-  const idOf = (ctx: { params: Record<string, unknown> }) => ctx.params.ruleId as string;
   return {
-    listRules: () => ok({ rules: rules.list() } satisfies RuleList),
-    addRule: (ctx) => created(rules.add(ctx.body, ctx.query.position as RulePosition)),
-    replaceRules: (ctx) => ok({ rules: rules.replaceAll((ctx.body as RuleList).rules) } satisfies RuleList),
-    getRule: (ctx) => ok(rules.get(idOf(ctx))),
-    replaceRule: (ctx) => ok(rules.replace(idOf(ctx), ctx.body)),
-    deleteRule: (ctx) => ok(rules.remove(idOf(ctx))),
-  };
+    listRules: () => ok({ rules: rules.list() }),
+    addRule: (ctx) => created(rules.add(ctx.body, ctx.query.position)),
+    replaceRules: (ctx) => ok({ rules: rules.replaceAll(ctx.body.rules) }),
+    getRule: (ctx) => ok(rules.get(ctx.params.ruleId)),
+    replaceRule: (ctx) => ok(rules.replace(ctx.params.ruleId, ctx.body)),
+    deleteRule: (ctx) => ok(rules.remove(ctx.params.ruleId)),
+  } satisfies Partial<ControlHandlers>;
 }

@@ -7,10 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../../../spec';
 import { apiError } from '../http/api-error';
-import { ok, type HandlerTable } from '../http/handler';
+import { ok, type ControlHandlers } from '../http/handler';
 import { findScenarioFile, readScenarioFile } from '../../../fixtures/src/scenario-file';
 import type { StateParts } from './control-parts';
-import type { Health, ResetRequest, StateImported } from './control-types';
 
 function packageVersion(): string {
   const pkg = JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
@@ -31,13 +30,13 @@ function readNamedScenario(name: string): unknown {
   }
 }
 
-export function createControlStateHandlers({ world }: StateParts): HandlerTable {
+export function createControlStateHandlers({ world }: StateParts) {
   const version = packageVersion();
   return {
-    getHealth: () => ok({ ok: true, version, partners: world.counts().partners } satisfies Health),
+    getHealth: () => ok({ ok: true, version, partners: world.counts().partners }),
 
     resetState(ctx) {
-      const scenario = (ctx.body as ResetRequest | undefined)?.scenario;
+      const scenario = ctx.body?.scenario;
       // A scenario that does not load answers 400 and leaves everything as it was.
       world.reset(scenario === undefined ? undefined : readNamedScenario(scenario));
       return ok({ ok: true });
@@ -47,7 +46,7 @@ export function createControlStateHandlers({ world }: StateParts): HandlerTable 
 
     importState(ctx) {
       const { counts } = world.load(ctx.body);
-      return ok({ ok: true, counts } satisfies StateImported);
+      return ok({ ok: true, counts });
     },
-  };
+  } satisfies Partial<ControlHandlers>;
 }

@@ -5,25 +5,14 @@
  * answers throws its ApiError, which the error handler writes like any other (E151).
  */
 import type { Request, Response } from 'express';
+import type { components } from '../../../spec/generated/control-api';
 import { ApiError } from '../http/api-error';
 
-export interface FaultInput {
-  operationId?: string;
-  status?: number;
-  body?: Record<string, unknown>;
-  latencyMs?: number;
-  drop?: boolean;
-  retryAfter?: number;
-  times?: number;
-  probability?: number;
-}
+/** E163: a fault as `createFault` takes it. */
+export type FaultInput = components['schemas']['FaultRequest'];
 
-export interface Fault extends FaultInput {
-  id: number;
-  /** Calls it has answered so far. */
-  hits: number;
-  createdAt: string;
-}
+/** A fault as the control API lists it, with the calls it has answered so far (`hits`). */
+export type Fault = components['schemas']['Fault'];
 
 /** Everything a restart from the state file needs to answer exactly as before (E51). */
 export interface FaultsDump {
@@ -93,10 +82,7 @@ export function createFaultRegistry(random: () => number = Math.random): FaultRe
       const status = fault.status ?? (fault.retryAfter !== undefined ? 429 : undefined);
       if (status === undefined) return false;
       const body = fault.body ?? {};
-      const message =
-        typeof body.message === 'string' || Array.isArray(body.message)
-          ? (body.message as string | string[])
-          : undefined;
+      const message = typeof body.message === 'string' || Array.isArray(body.message) ? body.message : undefined;
       const code = typeof body.code === 'string' ? body.code : undefined;
       throw ApiError.injected(status, code, message, fault.retryAfter);
     },

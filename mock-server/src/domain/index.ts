@@ -1,6 +1,6 @@
 /** All domain services, built from explicit deps, and the partner-API handler table joined by operationId. */
 import type { Logger } from 'pino';
-import type { HandlerTable } from '../http/handler';
+import type { PartnerHandlers } from '../http/handler';
 import type { PublicLinks } from '../shared/links';
 import type { WebhookDispatcher } from '../webhooks';
 import { createCredentialsHandlers } from './credentials/credentials-handlers';
@@ -51,7 +51,7 @@ export function createServices(deps: DomainDeps) {
 
 export type Services = ReturnType<typeof createServices>;
 
-export function createPartnerApiHandlers(services: Services): HandlerTable {
+export function createPartnerApiHandlers(services: Services): PartnerHandlers {
   return {
     ...createProfileHandlers(services.profile),
     ...createCredentialsHandlers(services.credentials),

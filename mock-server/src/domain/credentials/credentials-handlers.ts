@@ -1,13 +1,11 @@
-import type { components } from '../../../../spec/generated/partner-api';
-import { created, ok, partnerOf, type HandlerContext, type HandlerTable } from '../../http/handler';
+import { created, ok, partnerOf, type PartnerHandlers } from '../../http/handler';
 import type { CredentialsService } from './credentials-service';
 
-export function createCredentialsHandlers(credentials: CredentialsService): HandlerTable {
+export function createCredentialsHandlers(credentials: CredentialsService) {
   return {
     listCredentials: (ctx) => ok(credentials.list(partnerOf(ctx))),
-    createCredential: (ctx: HandlerContext<components['schemas']['CredentialCreateRequest']>) =>
-      created(credentials.create(partnerOf(ctx), ctx.body.name)),
-    rotateCredential: (ctx) => ok(credentials.rotate(partnerOf(ctx), ctx.params.credentialId as number)),
-    revokeCredential: (ctx) => ok(credentials.revoke(partnerOf(ctx), ctx.params.credentialId as number)),
-  };
+    createCredential: (ctx) => created(credentials.create(partnerOf(ctx), ctx.body.name)),
+    rotateCredential: (ctx) => ok(credentials.rotate(partnerOf(ctx), ctx.params.credentialId)),
+    revokeCredential: (ctx) => ok(credentials.revoke(partnerOf(ctx), ctx.params.credentialId)),
+  } satisfies Partial<PartnerHandlers>;
 }

@@ -1,24 +1,18 @@
-import type { components } from '../../../../spec/generated/partner-api';
-import { created, ok, partnerOf, type HandlerContext, type HandlerTable } from '../../http/handler';
-import type { PaymentListQuery, PaymentsService } from './payments-service';
+import { created, ok, partnerOf, type HandlerContext, type PartnerHandlers } from '../../http/handler';
+import type { PaymentsService } from './payments-service';
 
-type PaymentCreateRequest = components['schemas']['PaymentCreateRequest'];
 type RequestLinks = { paymentId: number; ruleIds?: string[]; deliveryIds?: string[] };
 
 /** E106: what the journal entry of this request links to (the payment, the rules and deliveries it set off). */
-function linkRequest(ctx: HandlerContext, links: RequestLinks): void {
+function linkRequest(ctx: Pick<HandlerContext, 'req'>, links: RequestLinks): void {
   const locals = ctx.req.res?.locals;
   if (locals) locals.links = links;
 }
 
-export function createPaymentsHandlers(payments: PaymentsService): HandlerTable {
+export function createPaymentsHandlers(payments: PaymentsService) {
   return {
-    async createPayment(ctx: HandlerContext<PaymentCreateRequest>) {
-      const creation = payments.createWithEffects(
-        partnerOf(ctx),
-        ctx.body,
-        ctx.headers['x-mock-payment'] as string | undefined,
-      );
+    async createPayment(ctx) {
+      const creation = payments.createWithEffects(partnerOf(ctx), ctx.body, ctx.headers['x-mock-payment']);
       const { paymentId, ruleIds, deliveryIds } = creation;
       linkRequest(ctx, {
         paymentId,
@@ -28,23 +22,24 @@ export function createPaymentsHandlers(payments: PaymentsService): HandlerTable 
       await creation.ready; // E105 beforeResponse: the settlement webhook's first attempt comes first
       return created(creation.response);
     },
-    listPayments: (ctx) => ok(payments.list(partnerOf(ctx), ctx.query as unknown as PaymentListQuery)),
+    listPayments: (ctx) => ok(payments.list(partnerOf(ctx), ctx.query)),
     getPaymentStatus(ctx) {
-      const paymentId = ctx.params.paymentId as number;
+      const { paymentId } = ctx.params;
       const status = payments.status(partnerOf(ctx), paymentId);
       linkRequest(ctx, { paymentId });
       return ok(status);
     },
     async getPaymentQr(ctx) {
+      const { paymentId } = ctx.params;
       // The validated query always carries the spec's default `format=svg`; the raw query tells
       // whether the client chose a format, so `Accept: image/png` can pick PNG when it did not.
-      const image = await payments.qr(partnerOf(ctx), ctx.params.paymentId as number, {
+      const image = await payments.qr(partnerOf(ctx), paymentId, {
         format: (ctx.req.query as Record<string, unknown>).format,
         accept: ctx.req.headers.accept,
-        size: ctx.query.size as number,
+        size: ctx.query.size,
       });
-      linkRequest(ctx, { paymentId: ctx.params.paymentId as number });
+      linkRequest(ctx, { paymentId });
       return { status: 200, body: image.body, contentType: image.contentType };
     },
-  };
+  } satisfies Partial<PartnerHandlers>;
 }

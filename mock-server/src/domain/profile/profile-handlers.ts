@@ -1,11 +1,9 @@
-import type { components } from '../../../../spec/generated/partner-api';
-import { ok, partnerOf, type HandlerContext, type HandlerTable } from '../../http/handler';
+import { ok, partnerOf, type PartnerHandlers } from '../../http/handler';
 import type { ProfileService } from './profile-service';
 
-export function createProfileHandlers(profile: ProfileService): HandlerTable {
+export function createProfileHandlers(profile: ProfileService) {
   return {
     getProfile: (ctx) => ok(profile.get(partnerOf(ctx))),
-    updateProfile: (ctx: HandlerContext<components['schemas']['ProfileUpdateRequest']>) =>
-      ok(profile.update(partnerOf(ctx), ctx.body)),
-  };
+    updateProfile: (ctx) => ok(profile.update(partnerOf(ctx), ctx.body)),
+  } satisfies Partial<PartnerHandlers>;
 }

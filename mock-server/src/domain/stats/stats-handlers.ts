@@ -1,8 +1,8 @@
-import { ok, partnerOf, type HandlerTable } from '../../http/handler';
+import { ok, partnerOf, type PartnerHandlers } from '../../http/handler';
 import type { StatsService } from './stats-service';
 
-export function createStatsHandlers(stats: StatsService): HandlerTable {
+export function createStatsHandlers(stats: StatsService) {
   return {
     getStats: (ctx) => ok(stats.get(partnerOf(ctx), ctx.query)),
-  };
+  } satisfies Partial<PartnerHandlers>;
 }
