@@ -7,7 +7,7 @@
  */
 import type { ChangeLog } from '../state/change-log';
 import type { DeliveryRecord } from '../state/records';
-import { createDeliveryStore, type DeliveryStore, type DeliveryStoreOptions } from '../webhooks/delivery-store';
+import { createDeliveryStore, type DeliveryStore, type DeliveryStoreOptions } from '../webhooks';
 
 /** A delivery as the state file keeps it. */
 export interface StoredDelivery {

@@ -5,6 +5,7 @@ import { stringify as toYaml } from 'yaml';
 import { DEFAULT_CLIENT_ID, NAMED_SCENARIOS, type Scenario } from '../../../fixtures/src';
 import { createTestApp, createTestDeps } from '../../test/helpers';
 import { isApiError } from '../http/api-error';
+import { newDeliveryRecord } from '../webhooks/delivery-record';
 import { findScenarioFile, readScenarioFile } from '../../../fixtures/src/scenario-file';
 
 const MERCHANT = '11111111-1111-4111-8111-111111111111';
@@ -183,6 +184,70 @@ describe('world.load', () => {
   test('rejects a document of another format version', () => {
     const deps = createTestDeps();
     expect(problemsOf(() => deps.world.load({ version: 2 }))).toEqual(['version must be 1, got 2']);
+  });
+});
+
+describe('world.reset (D2, E130)', () => {
+  async function busyMock() {
+    const t = createTestApp();
+    t.deps.world.load(smallScenario());
+    await t.api.get('/v1/partner/profile').set(t.auth).expect(200);
+    t.deps.faults.add({ operationId: 'getProfile', status: 503 }, t.deps.clock.now().toISOString());
+    t.deps.deliveries.add(
+      newDeliveryRecord(
+        'dlv_1',
+        {
+          partnerId: 1,
+          webhookId: 1,
+          url: 'http://127.0.0.1:9/hooks',
+          event: 'payment.completed',
+          body: '{}',
+          paymentId: 7,
+          merchantId: 4,
+          test: false,
+        },
+        t.deps.clock,
+      ),
+    );
+    t.deps.clock.advance(60_000);
+    return t;
+  }
+
+  test('starts again from the default partner, keeps the clock (D4) and drops deliveries, faults and the journal', async () => {
+    const { deps } = await busyMock();
+    const now = deps.clock.nowMs();
+    deps.world.reset();
+    expect(deps.clock.nowMs()).toBe(now);
+    expect(deps.world.counts()).toEqual({ partners: 1, merchants: 0, stores: 0, payments: 0, webhooks: 0 });
+    expect(deps.state.credentialByClientId(deps.config.clientId)).toBeDefined();
+    expect(deps.deliveries.list().total).toBe(0);
+    expect(deps.faults.list()).toEqual([]);
+    expect(deps.journal.list().total).toBe(0);
+  });
+
+  test('with a scenario: the scenario is the new world', async () => {
+    const { deps } = await busyMock();
+    deps.world.reset(NAMED_SCENARIOS.default());
+    expect(deps.state.merchants.size).toBe(3);
+    expect(deps.faults.list()).toEqual([]);
+  });
+
+  test('a scenario that does not load changes nothing: records, deliveries, faults, journal', async () => {
+    const { deps } = await busyMock();
+    const before = deps.state.snapshot();
+    expect(problemsOf(() => deps.world.reset({ version: 2 }))).toEqual(['version must be 1, got 2']);
+    expect(deps.state.snapshot()).toEqual(before);
+    expect(deps.deliveries.list().total).toBe(1);
+    expect(deps.faults.list()).toHaveLength(1);
+    expect(deps.journal.list().total).toBe(1);
+  });
+
+  test("a load keeps the faults and the journal, and drops the replaced world's deliveries", async () => {
+    const { deps } = await busyMock();
+    deps.world.load(smallScenario());
+    expect(deps.deliveries.list().total).toBe(0);
+    expect(deps.faults.list()).toHaveLength(1);
+    expect(deps.journal.list().total).toBe(1);
   });
 });
 

@@ -11,6 +11,7 @@ export {
   type DeliveryFilter,
   type DeliveryQuery,
   type DeliveryPage,
+  type DeliveryStoreOptions,
 } from './delivery-store';
 export { buildDeliveryBody, type DeliveryInput } from './delivery-record';
 export { buildDeliveryHeaders, WEBHOOK_USER_AGENT } from './delivery-attempt';
