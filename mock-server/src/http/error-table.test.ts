@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PACKAGE_ROOT } from '../../../spec';
-import { ERROR_CATALOGUE } from './api-error';
+import { loadSpec, PACKAGE_ROOT } from '../../../spec';
+import { ERROR_CATALOGUE, type ErrorCode } from './api-error';
 import { ERROR_TABLE_END, ERROR_TABLE_START, renderErrorTable, withErrorTable } from './error-table';
 
 describe("README.md's table of error codes (E150)", () => {
@@ -26,5 +26,19 @@ describe("README.md's table of error codes (E150)", () => {
     expect(out.endsWith(`\n\n${ERROR_TABLE_END}\nafter\n`)).toBe(true);
     expect(out).not.toContain('old table');
     expect(() => withErrorTable('no markers')).toThrow(/markers/);
+  });
+
+  test("every error example of the specs is a catalogue code with the catalogue's status", () => {
+    const examples: { statusCode: number; code: string }[] = [];
+    for (const name of ['partner-api', 'control-api'] as const) {
+      for (const response of Object.values(loadSpec(name).components?.responses ?? {})) {
+        const media = 'content' in response ? response.content?.['application/json'] : undefined;
+        for (const example of Object.values(media?.examples ?? {}))
+          if ('value' in example) examples.push(example.value as { statusCode: number; code: string });
+      }
+    }
+    expect(examples.length).toBeGreaterThan(8);
+    for (const { statusCode, code } of examples)
+      expect([code, ERROR_CATALOGUE[code as ErrorCode]?.status]).toEqual([code, statusCode]);
   });
 });
