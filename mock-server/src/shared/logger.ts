@@ -8,10 +8,34 @@ import type { Clock } from './clock';
 import { redactUrl } from './exposure';
 import pino, { type Logger } from 'pino';
 
+/** E182: log lines go to stdout in writes of at least this many bytes, or after this long. */
+const LOG_BATCH_BYTES = 4096;
+const LOG_BATCH_MS = 100;
+
+/**
+ * Standard output, written asynchronously in batches (E182): one write per few dozen lines under
+ * load instead of one per line, and a quiet mock's last lines out within LOG_BATCH_MS. pino writes
+ * what is left synchronously when the process exits.
+ */
+function batchedStdout(): pino.DestinationStream {
+  const destination = pino.destination({ dest: 1, sync: false, minLength: LOG_BATCH_BYTES });
+  const write = destination.write.bind(destination);
+  let timer: NodeJS.Timeout | null = null;
+  const flush = () => {
+    timer = null;
+    if (!destination.destroyed) destination.flush();
+  };
+  destination.write = (line: string) => {
+    timer ??= setTimeout(flush, LOG_BATCH_MS).unref();
+    return write(line);
+  };
+  return destination;
+}
+
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
   // Asynchronous writes keep logging off the request path; pino flushes them on exit.
   if (level === 'silent' && !destination) return pino({ level });
-  return pino({ level, base: undefined }, destination ?? pino.destination({ dest: 1, sync: false }));
+  return pino({ level, base: undefined }, destination ?? batchedStdout());
 }
 
 /** Called once per finished response, with its duration and the clock time it started. */
