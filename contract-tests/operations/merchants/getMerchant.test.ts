@@ -9,6 +9,7 @@ import {
   createTestMerchant,
   directApi,
   expectErrorNaming,
+  expectMockCode,
   expectMerchantStatus,
 } from '../helpers';
 
@@ -130,12 +131,24 @@ describe('GET /v1/partner/merchants/{merchantId} (getMerchant)', () => {
   test('answers 404 for a merchant id that does not exist', async () => {
     const res = await createApi(target()).get(`${PATH}/${UNKNOWN_ID}`);
     await expectSpecResponse(target(), res, 'getMerchant', 404);
+    expectMockCode(res, 'merchant_not_found');
+    await assertFact(target(), 'inferred', 'D5: the message names the merchant that was not found', () =>
+      expect((res.body as { message?: unknown }).message).toBe(`Merchant ${UNKNOWN_ID} not found`),
+    );
   });
 
   testWith('control')("answers 404 for another partner's merchant, as if it did not exist (D2)", async () => {
     const theirs = await createTestMerchant(await createOtherPartner(target()));
     const res = await createApi(target()).get(`${PATH}/${theirs.merchantId}`);
     await expectSpecResponse(target(), res, 'getMerchant', 404);
+    expectMockCode(res, 'merchant_not_found');
+    await assertFact(target(), 'inferred', "D2: the 404 of another partner's merchant is an unknown one's", () =>
+      expect(res.body).toMatchObject({
+        statusCode: 404,
+        error: 'Not Found',
+        message: `Merchant ${theirs.merchantId} not found`,
+      }),
+    );
   });
 
   test('answers 400 naming merchantId when it is not a number', async () => {

@@ -8,6 +8,7 @@ import {
   createTestMerchant,
   directApi,
   expectErrorNaming,
+  expectMockCode,
   type MerchantOnboarding,
   expectMerchantStatus,
 } from '../helpers';
@@ -82,6 +83,7 @@ describe('POST /v1/partner/merchants/{merchantId}/resend-onboarding (resendOnboa
     const active = await createTestMerchant(createApi(target()));
     const res = await createApi(target()).post(resendPath(active.merchantId));
     await expectSpecResponse(target(), res, 'resendOnboarding', 409);
+    expectMockCode(res, 'merchant_not_pending');
   });
 
   testWith('control', 'mock')(

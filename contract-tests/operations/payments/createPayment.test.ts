@@ -10,6 +10,7 @@ import {
   createTestMerchant,
   directApi,
   expectErrorNaming,
+  expectMockCode,
   type PaymentCreated,
   type TestMerchant,
   expectOk,
@@ -97,6 +98,26 @@ describe('POST /v1/partner/payments (createPayment)', () => {
     const body = buildPaymentCreateRequest({ merchantClientId: merchant.clientId, amount: 10.005 });
     const res = await directApi(target()).post(PATH, body);
     await expectErrorNaming(target(), res, 'createPayment', 400, 'amount');
+    await assertFact(target(), 'inferred', 'D19: the message says amount has at most 2 decimals', () =>
+      expect((res.body as { message?: unknown }).message).toEqual(['amount must have at most 2 decimals']),
+    );
+  });
+
+  test('rejects a floating-point leftover such as 0.1 + 0.2 with 400 naming amount (D19)', async () => {
+    const body = buildPaymentCreateRequest({ merchantClientId: merchant.clientId, amount: 0.1 + 0.2 });
+    const res = await directApi(target()).post(PATH, body);
+    await expectErrorNaming(target(), res, 'createPayment', 400, 'amount');
+  });
+
+  test('accepts a large amount with two decimals whose binary form is not exact, as sent', async () => {
+    const res = await createApi(target()).post(
+      PATH,
+      buildPaymentCreateRequest({ merchantClientId: merchant.clientId, amount: 1234567.89 }),
+    );
+    await expectSpecResponse(target(), res, 'createPayment', 201);
+    await assertFact(target(), 'inferred', 'D19: the create answer echoes the amount as sent', () =>
+      expect((res.body as { amount?: unknown }).amount).toBe(1234567.89),
+    );
   });
 
   test('rejects a lowercase currency with 400 naming currency', async () => {
@@ -137,6 +158,7 @@ describe('POST /v1/partner/payments (createPayment)', () => {
     const body = buildPaymentCreateRequest({ merchantClientId: PLACEHOLDER_MERCHANT_CLIENT_ID });
     const res = await createApi(target()).post(PATH, body);
     await expectSpecResponse(target(), res, 'createPayment', 404);
+    expectMockCode(res, 'merchant_not_found');
   });
 
   testWith('control')("answers 404 for another partner's merchant (D2)", async () => {
@@ -144,6 +166,17 @@ describe('POST /v1/partner/payments (createPayment)', () => {
     const body = buildPaymentCreateRequest({ merchantClientId: other.clientId });
     const res = await createApi(target()).post(PATH, body);
     await expectSpecResponse(target(), res, 'createPayment', 404);
+    const unknown = await createApi(target()).post(
+      PATH,
+      buildPaymentCreateRequest({ merchantClientId: PLACEHOLDER_MERCHANT_CLIENT_ID }),
+    );
+    await assertFact(target(), 'inferred', "D2: the 404 of another partner's merchant is an unknown one's", () => {
+      const message = String((unknown.body as { message?: unknown }).message);
+      expect(res.body).toEqual({
+        ...(unknown.body as object),
+        message: message.replace(PLACEHOLDER_MERCHANT_CLIENT_ID, other.clientId),
+      });
+    });
   });
 
   test('answers 404 for a storeId no store has', async () => {
@@ -174,6 +207,7 @@ describe('POST /v1/partner/payments (createPayment)', () => {
     const pending = await createPendingMerchant(api);
     const res = await api.post(PATH, buildPaymentCreateRequest({ merchantClientId: pending.clientId }));
     await expectSpecResponse(target(), res, 'createPayment', 409);
+    expectMockCode(res, 'merchant_not_active');
   });
 
   testWith('control')('answers 409 for a deactivated merchant (D14)', async () => {
@@ -183,6 +217,7 @@ describe('POST /v1/partner/payments (createPayment)', () => {
     expect(deactivated.status).toBe(200);
     const res = await api.post(PATH, buildPaymentCreateRequest({ merchantClientId: own.clientId }));
     await expectSpecResponse(target(), res, 'createPayment', 409);
+    expectMockCode(res, 'merchant_not_active');
   });
 
   test('answers 409 for an inactive store (D19)', async () => {
@@ -211,4 +246,12 @@ describe('POST /v1/partner/payments (createPayment)', () => {
       expect((status.body as PaymentStatus).status).toBe(outcome);
     });
   }
+
+  testWith('mock')('answers 400 naming X-Mock-Payment for a value it does not know (D25)', async () => {
+    const res = await directApi(target())
+      .post(PATH, buildPaymentCreateRequest({ merchantClientId: merchant.clientId }))
+      .set(MOCK_PAYMENT_HEADER, 'maybe');
+    await expectSpecResponse(target(), res, 'createPayment', 400);
+    expect(JSON.stringify((res.body as { message?: unknown }).message)).toMatch(/x-mock-payment/i);
+  });
 });
