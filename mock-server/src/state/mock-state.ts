@@ -44,30 +44,31 @@ const locationKey = (merchantId: number, locationId: string) => `${merchantId}:$
 
 /** Every table and index of one world; a swap replaces the whole object at once (E130). */
 class Tables {
+  // The records by id, then (typed) the lookups and lists that MockState's methods keep with them.
   readonly seq: Sequences = { partner: 0, credential: 0, merchant: 0, payment: 0, webhook: 0 };
 
   readonly partners = new Map<number, PartnerRecord>();
   readonly credentials = new Map<number, CredentialRecord>();
-  readonly credentialsByClientId = new Map<string, CredentialRecord>();
-  readonly credentialsByPartner = new Map<number, number[]>();
+  readonly credentialsByClientId: Map<string, CredentialRecord> = new Map();
+  readonly credentialsByPartner: Map<number, number[]> = new Map();
 
   readonly merchants = new Map<number, MerchantRecord>();
-  readonly merchantsByClientId = new Map<string, MerchantRecord>();
-  readonly merchantsByToken = new Map<string, MerchantRecord>();
-  readonly merchantsByUsedToken = new Map<string, MerchantRecord>();
-  readonly merchantIndex = new SortedIndex();
+  readonly merchantsByClientId: Map<string, MerchantRecord> = new Map();
+  readonly merchantsByToken: Map<string, MerchantRecord> = new Map();
+  readonly merchantsByUsedToken: Map<string, MerchantRecord> = new Map();
+  readonly merchantIndex: SortedIndex = new SortedIndex();
 
   readonly stores = new Map<string, StoreRecord>();
-  readonly storesByMerchant = new Map<number, string[]>();
-  readonly storesByLocation = new Map<string, StoreRecord>();
-  readonly defaultStores = new Map<number, StoreRecord>();
+  readonly storesByMerchant: Map<number, string[]> = new Map();
+  readonly storesByLocation: Map<string, StoreRecord> = new Map();
+  readonly defaultStores: Map<number, StoreRecord> = new Map();
 
   readonly payments = new Map<number, PaymentRecord>();
-  readonly paymentsByToken = new Map<string, PaymentRecord>();
-  readonly paymentIndex = new SortedIndex();
+  readonly paymentsByToken: Map<string, PaymentRecord> = new Map();
+  readonly paymentIndex: SortedIndex = new SortedIndex();
 
   readonly webhooks = new Map<number, WebhookRecord>();
-  readonly webhooksByPartner = new Map<number, number[]>();
+  readonly webhooksByPartner: Map<number, number[]> = new Map();
 
   /** D25: when a payment sent with `X-Mock-Payment: delay=<ms>` gets paid (clock ms), by payment id. */
   readonly mockSettlements = new Map<number, number>();
@@ -79,16 +80,8 @@ class Tables {
 }
 
 /** The tables the rest of the mock reads by name; each reads through to the current world (E130). */
-const READ_THROUGH = [
-  'seq',
-  'partners',
-  'credentials',
-  'merchants',
-  'stores',
-  'payments',
-  'webhooks',
-  'mockSettlements',
-] as const satisfies readonly (keyof Tables)[];
+const RECORDS: readonly (keyof Tables)[] = ['partners', 'credentials', 'merchants', 'stores', 'payments', 'webhooks'];
+const READ_THROUGH: readonly (keyof Tables)[] = ['seq', ...RECORDS, 'mockSettlements'];
 const WRITE_THROUGH: readonly (keyof Tables)[] = ['rules', 'ruleSeq'];
 
 export class MockState {
