@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { PAYMENT_COMPLETED_EXAMPLE } from '../../fixtures/src/webhook-example';
 import { readJournal } from './report';
 import { asNonMockTarget } from './self-test-env';
 import {
@@ -11,23 +12,7 @@ import {
 
 const secret = `whsec_${'ab'.repeat(24)}`;
 
-const completed = {
-  event: 'payment.completed',
-  timestamp: '2026-03-18T12:01:30.000Z',
-  data: {
-    paymentId: 456,
-    referenceNumber: 'ORDER-123',
-    status: 'paid',
-    amount: 149.5,
-    currency: 'DKK',
-    merchantClientId: 'a1b2c3d4-e5f6-4890-abcd-1234567890ab',
-    merchantName: 'Restaurant XYZ',
-    bankPaymentStatus: 'AcceptedSettlementCompleted',
-    storeId: null,
-    registerId: null,
-    paidAt: '2026-03-18T12:01:30.000Z',
-  },
-};
+const completed = PAYMENT_COMPLETED_EXAMPLE;
 
 /** Posts a delivery as the mock signs it (lowercase hex, D28), or with other headers where given. */
 async function deliver(

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
+import { PAYMENT_COMPLETED_EXAMPLE } from '../../../fixtures/src/webhook-example';
 import { createManualClock } from '../shared/clock';
 import { createTimeline } from '../shared/timeline';
 import type { WebhookRecord } from '../state/records';
@@ -9,51 +9,22 @@ import type { DeliveryInput } from './delivery-record';
 import { createDeliveryStore } from './delivery-store';
 import { createNodeHttpClient } from './http-client';
 import { createWebhookListener } from './listener';
+import { closedLoopbackPort as closedPort, serveOnLoopback, webhookRecord, type Cleanups } from './webhook-test-kit';
 
 const SECRET = 'whsec_0f1e2d3c4b5a69788796a5b4';
-let cleanups: Array<() => unknown> = [];
+let cleanups: Cleanups = [];
 
 afterEach(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
   cleanups = [];
 });
 
-function webhookFor(url: string, id = 1): WebhookRecord {
-  return {
-    id,
-    partnerId: 1,
-    url,
-    events: ['payment.completed', 'payment.failed'],
-    status: 'active',
-    secret: SECRET,
-    lastTriggeredAt: null,
-    createdAt: '2026-03-18T11:00:00.000Z',
-    updatedAt: '2026-03-18T11:00:00.000Z',
-  };
-}
+const webhookFor = (url: string, id = 1): WebhookRecord => webhookRecord(url, SECRET, id);
 
+/** The guide's payment.completed event, delivered to `webhook`. */
 function paymentCompleted(webhook: WebhookRecord, extra: Partial<DeliveryInput> = {}): DeliveryInput {
-  return {
-    partnerId: 1,
-    webhook,
-    event: 'payment.completed',
-    timestamp: '2026-03-18T12:01:30.000Z',
-    paymentId: 456,
-    data: {
-      paymentId: 456,
-      referenceNumber: 'ORDER-123',
-      status: 'paid',
-      amount: 149.5,
-      currency: 'DKK',
-      merchantClientId: 'a1b2c3d4-e5f6-7890-abcd-1234567890ab',
-      merchantName: 'Restaurant XYZ',
-      bankPaymentStatus: 'AcceptedSettlementCompleted',
-      storeId: null,
-      registerId: null,
-      paidAt: '2026-03-18T12:01:30.000Z',
-    },
-    ...extra,
-  };
+  const { event, timestamp, data } = PAYMENT_COMPLETED_EXAMPLE;
+  return { partnerId: 1, webhook, event, timestamp, paymentId: data.paymentId, data, ...extra };
 }
 
 function setup(overrides: Partial<DispatcherDeps> = {}) {
@@ -85,6 +56,16 @@ function setup(overrides: Partial<DispatcherDeps> = {}) {
   return { clock, store, dispatcher, logs, attemptsSeen };
 }
 
+/** The setup, with the example event queued to a verifying listener and sent. */
+async function sentToListener() {
+  const listener = await createWebhookListener({ secret: SECRET });
+  cleanups.push(() => listener.close());
+  const ctx = setup();
+  const delivery = ctx.dispatcher.enqueue(paymentCompleted(webhookFor(listener.url)));
+  await ctx.dispatcher.drain();
+  return { ...ctx, listener, delivery };
+}
+
 interface ScriptedReceiver {
   url: string;
   requests: Array<{ headers: http.IncomingHttpHeaders; body: string }>;
@@ -98,7 +79,7 @@ interface ScriptedReceiver {
 async function startReceiver(statuses: Array<number | 'hang'>): Promise<ScriptedReceiver> {
   const requests: ScriptedReceiver['requests'] = [];
   const waiters: Array<{ count: number; resolve: () => void }> = [];
-  const server = http.createServer((req, res) => {
+  const { server, url } = await serveOnLoopback((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -107,17 +88,9 @@ async function startReceiver(statuses: Array<number | 'hang'>): Promise<Scripted
       if (status !== 'hang') res.writeHead(status).end(`answer ${requests.length}`);
       for (const w of waiters.filter((w) => requests.length >= w.count)) w.resolve();
     });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  cleanups.push(
-    () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  );
+  }, cleanups);
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`,
+    url,
     requests,
     arrived: (count) =>
       requests.length >= count ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ count, resolve })),
@@ -125,22 +98,9 @@ async function startReceiver(statuses: Array<number | 'hang'>): Promise<Scripted
   };
 }
 
-async function closedPort(): Promise<number> {
-  const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 describe('webhook dispatcher', () => {
   test('delivers the signed envelope with the documented headers', async () => {
-    const listener = await createWebhookListener({ secret: SECRET });
-    cleanups.push(() => listener.close());
-    const { dispatcher, store } = setup();
-
-    const delivery = dispatcher.enqueue(paymentCompleted(webhookFor(listener.url)));
-    await dispatcher.drain();
+    const { listener, store, delivery } = await sentToListener();
 
     const [received] = listener.received;
     expect(received?.headers).toMatchObject({
@@ -283,11 +243,7 @@ describe('webhook dispatcher', () => {
   });
 
   test('redelivers as a new delivery with a new id and the same body', async () => {
-    const listener = await createWebhookListener({ secret: SECRET });
-    cleanups.push(() => listener.close());
-    const { dispatcher, store } = setup();
-    const original = dispatcher.enqueue(paymentCompleted(webhookFor(listener.url)));
-    await dispatcher.drain();
+    const { listener, dispatcher, store, delivery: original } = await sentToListener();
 
     const again = dispatcher.redeliver(original.id);
     await dispatcher.drain();

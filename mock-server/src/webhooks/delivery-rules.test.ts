@@ -4,7 +4,7 @@
  * clock moves and `drain()` sends what became due.
  */
 import { createManualClock } from '../shared/clock';
-import { createTimeline } from '../shared/timeline';
+import { createTimeline, type Timeline } from '../shared/timeline';
 import type { DeliveryRecord, WebhookRecord } from '../state/records';
 import { createWebhookDispatcher } from './delivery-queue';
 import type { DeliveryInput } from './delivery-record';
@@ -12,9 +12,10 @@ import type { DeliveryShape } from './delivery-rules';
 import { createDeliveryStore } from './delivery-store';
 import { createNodeHttpClient } from './http-client';
 import { createWebhookListener, type WebhookListener } from './listener';
+import { webhookRecord, type Cleanups } from './webhook-test-kit';
 
 const SECRET = 'whsec_5a1d2c3b4e5f60718293a4b5';
-let cleanups: Array<() => unknown> = [];
+let cleanups: Cleanups = [];
 
 afterEach(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
@@ -45,17 +46,7 @@ async function setup() {
     http.close();
     await listener.close();
   });
-  const webhook: WebhookRecord = {
-    id: 1,
-    partnerId: 1,
-    url: listener.url,
-    events: ['payment.completed', 'payment.failed'],
-    status: 'active',
-    secret: SECRET,
-    lastTriggeredAt: null,
-    createdAt: '2026-03-18T11:00:00.000Z',
-    updatedAt: '2026-03-18T11:00:00.000Z',
-  };
+  const webhook = webhookRecord(listener.url, SECRET);
   /** Moves the clock and sends whatever became due, as `advanceClock` does. */
   const advance = async (ms: number) => {
     timeline.advance(ms);
@@ -80,6 +71,29 @@ function event(
     data: { paymentId, status: type === 'payment.completed' ? 'paid' : 'failed' },
     ...(shape && { shape }),
   };
+}
+
+/** A dispatcher whose receiver never answers, with room for `maxPending` waiting deliveries. */
+function unansweredDispatcher(timeline: Timeline, maxPending: number) {
+  const store = createDeliveryStore();
+  const dispatcher = createWebhookDispatcher({
+    timeline,
+    http: { post: () => new Promise(() => {}) },
+    store,
+    logger: { info() {}, warn() {} },
+    newDeliveryId: () => `dlv_${store.all().length + 1}`,
+    maxPending,
+  });
+  cleanups.push(() => dispatcher.close());
+  return dispatcher;
+}
+
+/** The setup, with payment 7's payment.completed queued as `shape` says and what was due sent. */
+async function sent(shape: DeliveryShape) {
+  const ctx = await setup();
+  const delivery = ctx.dispatcher.enqueue(event(ctx.webhook, 'payment.completed', 7, shape));
+  await ctx.dispatcher.drain();
+  return { ...ctx, delivery };
 }
 
 const ids = (listener: WebhookListener) => listener.received.map((d) => [d.deliveryId, d.attempt]);
@@ -114,9 +128,7 @@ describe('E105 duplicate', () => {
   });
 
   test('new-id: a second delivery of the same event, with its own id and the same body and signature', async () => {
-    const { dispatcher, listener, webhook, store } = await setup();
-    dispatcher.enqueue(event(webhook, 'payment.completed', 7, { ruleId: 'twice', duplicate: 'new-id' }));
-    await dispatcher.drain();
+    const { listener, store } = await sent({ ruleId: 'twice', duplicate: 'new-id' });
     expect(ids(listener)).toEqual([
       ['dlv_1', 1],
       ['dlv_2', 1],
@@ -136,9 +148,7 @@ describe('E105 duplicate', () => {
   });
 
   test('both: twice with the same id, then a second delivery; nothing is sent a fourth time', async () => {
-    const { dispatcher, listener, webhook } = await setup();
-    dispatcher.enqueue(event(webhook, 'payment.completed', 7, { ruleId: 'twice', duplicate: 'both' }));
-    await dispatcher.drain();
+    const { listener } = await sent({ ruleId: 'twice', duplicate: 'both' });
     expect(ids(listener)).toEqual([
       ['dlv_1', 1],
       ['dlv_1', 2],
@@ -178,9 +188,7 @@ describe('E105 duplicate', () => {
 
 describe('E105 delay', () => {
   test('the first attempt waits for the clock to reach the delay', async () => {
-    const { dispatcher, listener, webhook, store, advance } = await setup();
-    const delivery = dispatcher.enqueue(event(webhook, 'payment.completed', 7, { ruleId: 'late', delayMs: 30_000 }));
-    await dispatcher.drain();
+    const { dispatcher, listener, store, advance, delivery } = await sent({ ruleId: 'late', delayMs: 30_000 });
     expect(listener.received).toEqual([]);
     expect(store.get(delivery.id)).toMatchObject({ outcome: 'pending', nextAttemptAt: '2026-03-18T12:00:30.000Z' });
     expect(dispatcher.pendingCount()).toBe(1);
@@ -194,9 +202,7 @@ describe('E105 delay', () => {
 
 describe('E105 dropFirst', () => {
   test('the first N attempts are recorded, not sent, and the retry schedule brings the next', async () => {
-    const { dispatcher, listener, webhook, store, advance } = await setup();
-    const delivery = dispatcher.enqueue(event(webhook, 'payment.completed', 7, { ruleId: 'drop', dropFirst: 2 }));
-    await dispatcher.drain();
+    const { listener, store, advance, delivery } = await sent({ ruleId: 'drop', dropFirst: 2 });
     expect(listener.received).toEqual([]);
     await advance(1000);
     expect(listener.received).toEqual([]);
@@ -214,9 +220,7 @@ describe('E105 dropFirst', () => {
   });
 
   test('with more drops than attempts the delivery fails, never sent', async () => {
-    const { dispatcher, listener, webhook, store, advance } = await setup();
-    dispatcher.enqueue(event(webhook, 'payment.completed', 7, { ruleId: 'drop', dropFirst: 10 }));
-    await dispatcher.drain();
+    const { listener, store, advance } = await sent({ ruleId: 'drop', dropFirst: 10 });
     for (const ms of [1000, 2000, 4000]) await advance(ms);
     expect(listener.received).toEqual([]);
     expect(store.get('dlv_1')).toMatchObject({ outcome: 'failed' });
@@ -226,9 +230,13 @@ describe('E105 dropFirst', () => {
 
 describe('E105 outOfOrder', () => {
   test('payment.completed waits until a later event of the merchant went out, then follows it', async () => {
-    const { dispatcher, listener, webhook, store } = await setup();
-    const completed = dispatcher.enqueue(event(webhook, 'payment.completed', 7, { ruleId: 'ooo', outOfOrder: true }));
-    await dispatcher.drain();
+    const {
+      dispatcher,
+      listener,
+      webhook,
+      store,
+      delivery: completed,
+    } = await sent({ ruleId: 'ooo', outOfOrder: true });
     expect(listener.received).toEqual([]);
     expect(dispatcher.pendingCount()).toBe(1);
     const failed = dispatcher.enqueue(event(webhook, 'payment.failed', 8));
@@ -303,9 +311,7 @@ describe('E105 beforeResponse', () => {
   });
 
   test('without an answer waiting, the log says the rule had nothing to precede', async () => {
-    const { dispatcher, webhook, store } = await setup();
-    dispatcher.enqueue(event(webhook, 'payment.completed', 7, { ruleId: 'br', beforeResponse: true }));
-    await dispatcher.drain();
+    const { store } = await sent({ ruleId: 'br', beforeResponse: true });
     expect(store.get('dlv_1')!.rule!.notes).toEqual([
       'no answer to precede: the payment was not settled in its create request (beforeResponse)',
     ]);
@@ -313,16 +319,7 @@ describe('E105 beforeResponse', () => {
 
   test('a delivery refused because the queue is full still lets the answer go', async () => {
     const { timeline, webhook } = await setup();
-    const store = createDeliveryStore();
-    const dispatcher = createWebhookDispatcher({
-      timeline,
-      http: { post: () => new Promise(() => {}) },
-      store,
-      logger: { info() {}, warn() {} },
-      newDeliveryId: () => `dlv_${store.all().length + 1}`,
-      maxPending: 0,
-    });
-    cleanups.push(() => dispatcher.close());
+    const dispatcher = unansweredDispatcher(timeline, 0);
     let called = false;
     const refused: DeliveryRecord = dispatcher.enqueue(
       event(webhook, 'payment.completed', 7, { ruleId: 'br', beforeResponse: true }),
@@ -334,16 +331,7 @@ describe('E105 beforeResponse', () => {
 
   test('held deliveries count against the pending cap (E36)', async () => {
     const { timeline, webhook } = await setup();
-    const store = createDeliveryStore();
-    const dispatcher = createWebhookDispatcher({
-      timeline,
-      http: { post: () => new Promise(() => {}) },
-      store,
-      logger: { info() {}, warn() {} },
-      newDeliveryId: () => `dlv_${store.all().length + 1}`,
-      maxPending: 2,
-    });
-    cleanups.push(() => dispatcher.close());
+    const dispatcher = unansweredDispatcher(timeline, 2);
     const held = [7, 8].map((id) =>
       dispatcher.enqueue(event(webhook, 'payment.completed', id, { ruleId: 'ooo', outOfOrder: true })),
     );

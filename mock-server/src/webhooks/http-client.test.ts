@@ -1,25 +1,14 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
 import { createNodeHttpClient } from './http-client';
+import { closedLoopbackPort, serveOnLoopback, type Cleanups } from './webhook-test-kit';
 
-let cleanups: Array<() => unknown> = [];
+let cleanups: Cleanups = [];
 afterEach(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
   cleanups = [];
 });
 
-async function serve(handler: http.RequestListener): Promise<string> {
-  const server = http.createServer(handler);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  cleanups.push(
-    () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  );
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
-}
+const serve = async (handler: http.RequestListener): Promise<string> => (await serveOnLoopback(handler, cleanups)).url;
 
 function client() {
   const c = createNodeHttpClient();
@@ -63,10 +52,7 @@ describe('node webhook HTTP client', () => {
   });
 
   test('rejects with the code and address when the connection is refused', async () => {
-    const server = http.createServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
-    await new Promise((resolve) => server.close(resolve));
+    const port = await closedLoopbackPort();
 
     await expect(client().post(`http://127.0.0.1:${port}/`, '{}', {}, 1000)).rejects.toThrow(
       `ECONNREFUSED 127.0.0.1:${port}`,
