@@ -7,11 +7,11 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const root = path.join(__dirname, '..');
-const openapiTargets = [
+const SCENARIO_SCHEMA = 'fixtures/scenarios/scenario.schema.json';
+const OPENAPI_TARGETS = [
   ['spec/partner-api.yaml', 'spec/generated/partner-api.ts'],
   ['spec/control-api.yaml', 'spec/generated/control-api.ts'],
-].filter(([spec]) => fs.existsSync(path.join(root, spec)));
-const SCENARIO_SCHEMA = 'fixtures/scenarios/scenario.schema.json';
+];
 
 const banner = (source) => `// Generated from ${source} by \`npm run gen:types\`. Do not edit.\n`;
 
@@ -97,7 +97,7 @@ async function fromScenarioSchema(schemaPath) {
 }
 
 const targets = [
-  ...openapiTargets.map(([spec, out]) => ({ out, generate: () => fromOpenApi(spec) })),
+  ...OPENAPI_TARGETS.map(([spec, out]) => ({ out, generate: () => fromOpenApi(spec) })),
   { out: 'spec/generated/scenario.ts', generate: () => fromScenarioSchema(SCENARIO_SCHEMA) },
 ];
 

@@ -97,7 +97,7 @@ type ResultFor<S, R> = R extends { content: infer C }
   : { status: S; body: undefined; headers?: Record<string, string> };
 
 /** The answers a handler may give: the documented 1xx-3xx responses. Errors are thrown (ApiError). */
-export type ResultOf<Op extends OperationTypes> = {
+type ResultOf<Op extends OperationTypes> = {
   [S in keyof Op['responses']]: S extends number
     ? `${S}` extends `${1 | 2 | 3}${string}`
       ? ResultFor<S, Op['responses'][S]>
@@ -105,7 +105,7 @@ export type ResultOf<Op extends OperationTypes> = {
     : never;
 }[keyof Op['responses']];
 
-export type ContextOf<Op extends OperationTypes, Defaulted extends PropertyKey = never> = HandlerContext<
+type ContextOf<Op extends OperationTypes, Defaulted extends PropertyKey = never> = HandlerContext<
   BodyOf<Op>,
   Group<Op['parameters']['path']>,
   QueryOf<Op, Defaulted>,
@@ -142,11 +142,6 @@ export type ControlHandlers = HandlersFor<{
   pathOperations: ControlApi.pathOperations;
   queryDefaults: ControlApi.queryDefaults;
 }>;
-
-/** The context of one Partner API operation, for helpers that take it. */
-export type PartnerContext<Id extends keyof PartnerHandlers> = Parameters<PartnerHandlers[Id]>[0];
-/** The context of one control API operation, for helpers that take it. */
-export type ControlContext<Id extends keyof ControlHandlers> = Parameters<ControlHandlers[Id]>[0];
 
 /** The partner of an authenticated partner-API call; partner-API routes always authenticate first. */
 export function partnerOf(ctx: Pick<HandlerContext, 'partner' | 'operationId'>): PartnerRecord {

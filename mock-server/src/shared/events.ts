@@ -3,7 +3,6 @@
  * dispatcher turns them into deliveries (D27, D29). Publishing never throws into the service.
  */
 import type { components } from '../../../spec/generated/partner-api';
-import type { WebhookEventType } from '../state/records';
 
 type Schemas = components['schemas'];
 
@@ -43,5 +42,3 @@ export function createEventBus(onListenerError: (err: unknown) => void = () => {
     },
   };
 }
-
-export type { WebhookEventType };

@@ -12,25 +12,9 @@ import type { components } from '../../../spec/generated/partner-api';
 type Schemas = components['schemas'];
 type ControlSchemas = ControlComponents['schemas'];
 
-/** E101: what an outcome rule decided for a payment. */
-export type OutcomeRuleDecision = ControlSchemas['OutcomeRuleDecision'];
-/** E105, E106: the webhook behaviour rule that shaped a delivery, and what it did. */
-export type DeliveryRule = ControlSchemas['DeliveryRule'];
-/** E105: an attempt a rule dropped or sent again on purpose. */
-export type AttemptRule = ControlSchemas['AttemptRule'];
-
-export type PartnerStatus = Schemas['Profile']['status'];
-export type CredentialStatus = Schemas['CredentialStatus'];
 export type MerchantStatus = Schemas['MerchantStatus'];
 export type PaymentStatus = Schemas['PaymentStatus'];
-export type WebhookStatus = Schemas['Webhook']['status'];
 export type WebhookEventType = Schemas['WebhookEventType'];
-export const WEBHOOK_EVENT_TYPES: readonly WebhookEventType[] = [
-  'payment.completed',
-  'payment.failed',
-  'merchant.activated',
-  'merchant.deactivated',
-];
 
 /** The partner as its profile shows it. */
 export type PartnerRecord = Required<Schemas['Profile']>;
@@ -68,6 +52,9 @@ export type StoreRecord = Pick<Schemas['Store'], 'storeId' | 'locationId' | 'nam
     updatedAt: string;
   };
 
+/** E101: what an outcome rule decided for a payment. */
+export type OutcomeRuleDecision = ControlSchemas['OutcomeRuleDecision'];
+
 export type PaymentRecord = Required<
   Pick<
     Schemas['PaymentStatusResponse'],
@@ -104,6 +91,8 @@ export type WebhookRecord = Required<Omit<Schemas['Webhook'], 'secret'>> & {
 };
 
 export type DeliveryOutcome = ControlSchemas['DeliveryOutcome'];
+/** E105, E106: the webhook behaviour rule that shaped a delivery, and what it did. */
+export type DeliveryRule = ControlSchemas['DeliveryRule'];
 
 export type DeliveryAttempt = ControlSchemas['DeliveryAttempt'];
 

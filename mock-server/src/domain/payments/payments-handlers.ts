@@ -34,7 +34,7 @@ export function createPaymentsHandlers(payments: PaymentsService) {
       // The validated query always carries the spec's default `format=svg`; the raw query tells
       // whether the client chose a format, so `Accept: image/png` can pick PNG when it did not.
       const image = await payments.qr(partnerOf(ctx), paymentId, {
-        format: (ctx.req.query as Record<string, unknown>).format,
+        format: ctx.req.query.format,
         accept: ctx.req.headers.accept,
         size: ctx.query.size,
       });
