@@ -130,5 +130,3 @@ export function createPaymentLifecycle({ state, clock, events, timeline, logger 
   };
   return lifecycle;
 }
-
-export type PaymentLifecycle = ReturnType<typeof createPaymentLifecycle>;
