@@ -82,7 +82,7 @@ export function buildOperationRoutes(options: MountOptions): OperationRoutes {
       };
       const input = validators.validateRequest(parts);
       const ctx: HandlerContext = { req, operationId: op.operationId, ...caller, ...input };
-      const result = await handler(ctx as HandlerContext<never>);
+      const result = await handler(ctx);
       writeResult(res, op, result, validators, options);
     };
     routes.add(op.method, op.path, { run, readsBody: op.operation.requestBody !== undefined });
