@@ -196,6 +196,7 @@ export type ScenarioPayment = {
   expiresAt?: ScenarioTimestamp;
   paidAt?: ScenarioNullableTimestamp;
   outcomeRule?: ScenarioOutcomeRuleDecision;
+  mockSettlementAt?: ScenarioTimestamp;
 };
 /**
  * What an outcome rule decided for the payment (E101); a pending one is resumed on load.

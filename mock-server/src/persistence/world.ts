@@ -97,6 +97,7 @@ const RUNNING: Record<Kind, { drop?: string[]; add?: Record<string, unknown>; op
     optional: ['streetAddress', 'city', 'postalCode', 'phone', 'email'],
   },
   Payment: {
+    drop: ['mockSettlementAt'], // a table of its own (mockSettlements)
     add: { partnerId: { $ref: '#/$defs/Id' }, merchantClientId: { type: 'string' } },
     optional: ['outcomeRule'],
   },

@@ -274,6 +274,40 @@ describe('world.export', () => {
   });
 });
 
+describe('a delayed mock settlement (D25) across export and load (E132)', () => {
+  test('is exported with the pending payment and pays it at the same clock time after a load', async () => {
+    const { deps, api, auth } = createTestApp();
+    deps.world.load(smallScenario());
+    const created = await api
+      .post('/v1/partner/payments')
+      .set(auth)
+      .set('X-Mock-Payment', 'delay=60000')
+      .send({ merchantClientId: MERCHANT, amount: 42, referenceNumber: 'ORDER-LATER' })
+      .expect(201);
+    const paymentId = (created.body as { paymentId: number }).paymentId;
+    const exported = JSON.parse(JSON.stringify(deps.world.export())) as Scenario;
+    const payment = exported.payments!.find((p) => p.id === paymentId)!;
+    expect(payment.mockSettlementAt).toBe(new Date(deps.clock.nowMs() + 60_000).toISOString());
+    expect(exported.payments!.filter((p) => p.mockSettlementAt !== undefined)).toHaveLength(1);
+
+    const other = createTestDeps();
+    other.world.load(exported);
+    expect(other.state.payments.get(paymentId)).not.toHaveProperty('mockSettlementAt');
+    other.timeline.advance(59_999);
+    expect(other.state.payments.get(paymentId)!.status).toBe('pending');
+    other.timeline.advance(1);
+    expect(other.state.payments.get(paymentId)!.status).toBe('paid');
+    expect(other.world.export().payments!.find((p) => p.id === paymentId)).not.toHaveProperty('mockSettlementAt');
+  });
+
+  test('a settled payment keeps no settlement', () => {
+    const deps = createTestDeps();
+    const paid = { id: 9, merchantId: 4, amount: 1, referenceNumber: 'X', status: 'paid' as const };
+    deps.world.load(smallScenario({ payments: [{ ...paid, mockSettlementAt: '2026-03-18T12:01:00.000Z' }] }));
+    expect(deps.state.mockSettlements.size).toBe(0);
+  });
+});
+
 describe('a scenario by name or path, as --scenario and POST /__control/reset read it', () => {
   const resolveScenario = (nameOrPath: string) => readScenarioFile(findScenarioFile(nameOrPath));
 

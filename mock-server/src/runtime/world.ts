@@ -67,8 +67,13 @@ export function createWorld(parts: WorldParts): World {
     dispatcher.reset();
     deliveries.clear();
     restore();
-    // D20: pending payments expire by the mock's clock, and settle as their outcome rule decided (E101).
+    // D20: pending payments expire by the mock's clock, and settle as their outcome rule decided (E101)
+    // or as `X-Mock-Payment: delay=` asked (D25, E132).
     for (const payment of state.payments.values()) services.payments.resume(payment);
+    for (const [paymentId, dueMs] of state.mockSettlements) {
+      const payment = state.payments.get(paymentId)!;
+      if (payment.status === 'pending') services.payments.scheduleMockCompletionAt(payment, dueMs);
+    }
   }
 
   function fromScenario(input: unknown): MockState {
@@ -126,12 +131,8 @@ export function createWorld(parts: WorldParts): World {
     counts,
   };
 
-  /** D25, D29: delayed mock settlements and pending deliveries wait again, at the same clock times (E53). */
+  /** D29: pending deliveries wait again, at the same clock times (E53). */
   function resumeStored(kept: StoredDelivery[]): number {
-    for (const [paymentId, dueMs] of state.mockSettlements) {
-      const payment = state.payments.get(paymentId)!;
-      if (payment.status === 'pending') services.payments.scheduleMockCompletionAt(payment, dueMs);
-    }
     let resumed = 0;
     for (const { record, secret } of kept) {
       if (record.outcome !== 'pending') continue;
@@ -161,9 +162,10 @@ function exportScenario(state: MockState): Scenario {
       fastTrack: fastTrack && { ...fastTrack },
     })),
     stores: [...state.stores.values()].map(({ partnerId: _partnerId, ...store }) => store),
-    payments: [...state.payments.values()].map(
-      ({ partnerId: _partnerId, merchantClientId: _clientId, ...payment }) => payment,
-    ),
+    payments: [...state.payments.values()].map(({ partnerId: _partnerId, merchantClientId: _clientId, ...payment }) => {
+      const settlement = state.mockSettlements.get(payment.id); // E132
+      return settlement === undefined ? payment : { ...payment, mockSettlementAt: new Date(settlement).toISOString() };
+    }),
     webhooks: [...state.webhooks.values()].map((webhook) => ({ ...webhook, events: [...webhook.events] })),
     // E102: only when there are rules, so a mock without any exports what it always did.
     ...(state.rules.length > 0 && { rules: structuredClone(state.rules) }),

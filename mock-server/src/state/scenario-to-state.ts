@@ -56,9 +56,7 @@ export function scenarioToState(scenario: Scenario, deps: BuildDeps): MockState 
   credentialRecords(ctx, partners).forEach((c) => ctx.state.addCredential(c));
   (scenario.merchants ?? []).forEach((m) => addMerchant(ctx, m));
   addStores(ctx, scenario.stores ?? []);
-  [...(scenario.payments ?? [])]
-    .sort((a, b) => a.id - b.id)
-    .forEach((p) => ctx.state.addPayment(paymentRecord(ctx, p)));
+  [...(scenario.payments ?? [])].sort((a, b) => a.id - b.id).forEach((p) => addPayment(ctx, p));
   (scenario.webhooks ?? []).forEach((w) => addWebhook(ctx, w));
   // E102: the world's rules, each with an id (`rule-<n>` numbered from 1 for those without).
   ctx.state.setRules(storeRules(scenario.rules ?? [], ctx.state));
@@ -174,7 +172,15 @@ function addStores({ state, ids }: Context, stores: ScenarioStore[]): void {
   }
 }
 
-function paymentRecord({ state, now, ids, config }: Context, p: ScenarioPayment): PaymentRecord {
+function addPayment(ctx: Context, p: ScenarioPayment): void {
+  ctx.state.addPayment(paymentRecord(ctx, p));
+  // D25, E132: a delayed mock settlement of a pending payment waits again for its clock time.
+  if (p.mockSettlementAt !== undefined && p.status === 'pending')
+    ctx.state.setMockSettlement(p.id, Date.parse(p.mockSettlementAt));
+}
+
+function paymentRecord({ state, now, ids, config }: Context, scenarioPayment: ScenarioPayment): PaymentRecord {
+  const { mockSettlementAt: _settlement, ...p } = scenarioPayment;
   const merchant = state.merchants.get(p.merchantId)!;
   const createdAt = at(p.createdAt, now);
   const expiresAt = at(p.expiresAt, plus(createdAt, config.paymentExpirySeconds * 1000));
