@@ -1,7 +1,7 @@
 import type { Response } from 'supertest';
 import { testWith } from '../../support/capabilities';
 import { createApi } from '../../support/client';
-import { expectSpecResponse } from '../../support/provenance';
+import { assertFact, expectSpecResponse } from '../../support/provenance';
 import { useTarget } from '../../support/target';
 import {
   createOtherPartner,
@@ -34,6 +34,9 @@ describe('GET /v1/partner/payments/{paymentId}/qr (getPaymentQr)', () => {
     await expectSpecResponse(target(), res, 'getPaymentQr', 200);
     expect(res.headers['content-type']).toMatch(/^image\/svg\+xml/);
     expect(bytesOf(res).toString('utf8').trimStart()).toMatch(/^<svg/);
+    await assertFact(target(), 'inferred', 'D24: the image is 320 px wide when no size is given', () =>
+      expect(bytesOf(res).toString('utf8')).toContain('width="320"'),
+    );
   });
 
   test('answers an SVG image for format=svg', async () => {
@@ -53,6 +56,34 @@ describe('GET /v1/partner/payments/{paymentId}/qr (getPaymentQr)', () => {
     const res = await directApi(target()).get(qrPath(payment.paymentId, '?format=png'));
     await expectSpecResponse(target(), res, 'getPaymentQr', 200);
     expect(bytesOf(res).subarray(0, PNG_SIGNATURE.length)).toEqual(PNG_SIGNATURE);
+  });
+
+  test('answers a PNG of the requested size (D24)', async () => {
+    const res = await directApi(target()).get(qrPath(payment.paymentId, '?format=png&size=128'));
+    await expectSpecResponse(target(), res, 'getPaymentQr', 200);
+    await assertFact(target(), 'inferred', 'D24: size sets the width of the image', () =>
+      expect(bytesOf(res).readUInt32BE(16)).toBe(128),
+    );
+  });
+
+  test('answers a PNG for Accept: image/png when no format is given (D24)', async () => {
+    const res = await directApi(target()).get(qrPath(payment.paymentId)).set('Accept', 'image/png');
+    await expectSpecResponse(target(), res, 'getPaymentQr', 200);
+    await assertFact(target(), 'inferred', 'D24: Accept: image/png asks for a PNG', () => {
+      expect(res.headers['content-type']).toMatch(/^image\/png/);
+      expect(bytesOf(res).subarray(0, PNG_SIGNATURE.length)).toEqual(PNG_SIGNATURE);
+    });
+  });
+
+  test('answers an SVG for format=svg even with Accept: image/png (D24)', async () => {
+    const res = await createApi(target()).get(qrPath(payment.paymentId, '?format=svg')).set('Accept', 'image/png');
+    await expectSpecResponse(target(), res, 'getPaymentQr', 200);
+    expect(res.headers['content-type']).toMatch(/^image\/svg\+xml/);
+  });
+
+  test('rejects a size below 64 with 400 naming size', async () => {
+    const res = await directApi(target()).get(qrPath(payment.paymentId, '?size=10'));
+    await expectErrorNaming(target(), res, 'getPaymentQr', 400, 'size');
   });
 
   test('rejects format=gif with 400 naming format', async () => {

@@ -7,6 +7,8 @@ import {
   createPayment,
   createTestMerchant,
   directApi,
+  expectErrorNaming,
+  expectMockCode,
   settlePayment,
   type PaymentStatusResponse,
   type TestMerchant,
@@ -29,7 +31,12 @@ async function readStatus(id: number): Promise<PaymentStatusResponse> {
 describe('GET /v1/partner/payments/{paymentId}/status (getPaymentStatus)', () => {
   test('answers a new payment as pending with what it was created with', async () => {
     const api = createApi(target());
-    const created = await createPayment(api, merchant.clientId, { amount: 149.5, referenceNumber: 'ORDER-123' });
+    const created = await createPayment(api, merchant.clientId, {
+      amount: 149.5,
+      referenceNumber: 'ORDER-123',
+      storeId: undefined,
+      registerId: undefined,
+    });
     const status = await readStatus(created.paymentId);
     expect(status).toMatchObject({
       paymentId: created.paymentId,
@@ -42,6 +49,11 @@ describe('GET /v1/partner/payments/{paymentId}/status (getPaymentStatus)', () =>
     await assertFact(target(), 'inferred', 'D21/D23: a pending payment has no paidAt and no bank status', () => {
       expect(status.paidAt).toBeNull();
       expect(status.bankPaymentStatus).toBeNull();
+    });
+    await assertFact(target(), 'inferred', 'D21: a payment without store and register answers them as null', () => {
+      expect(status.storeId).toBeNull();
+      expect(status.registerId).toBeNull();
+      expect(status.updatedAt).toBe(status.createdAt);
     });
   });
 
@@ -128,16 +140,18 @@ describe('GET /v1/partner/payments/{paymentId}/status (getPaymentStatus)', () =>
   test('answers 404 for a payment id that does not exist', async () => {
     const res = await createApi(target()).get(statusPath(2_000_000_000));
     await expectSpecResponse(target(), res, 'getPaymentStatus', 404);
+    expectMockCode(res, 'payment_not_found');
   });
 
   testWith('control')("answers 404 for another partner's payment (D2)", async () => {
     const created = await createPayment(createApi(target()), merchant.clientId);
     const res = await (await createOtherPartner(target())).get(statusPath(created.paymentId));
     await expectSpecResponse(target(), res, 'getPaymentStatus', 404);
+    expectMockCode(res, 'payment_not_found');
   });
 
-  test('rejects a payment id that is not a number with 400', async () => {
+  test('rejects a payment id that is not a number with 400 naming paymentId', async () => {
     const res = await directApi(target()).get(statusPath('ORDER-123'));
-    await expectSpecResponse(target(), res, 'getPaymentStatus', 400);
+    await expectErrorNaming(target(), res, 'getPaymentStatus', 400, 'paymentId');
   });
 });

@@ -104,11 +104,15 @@ describe('GET /v1/partner/payments (listPayments)', () => {
   });
 
   testWith('control')("never lists another partner's payments (D2)", async () => {
-    const { created } = await merchantWithThreePayments();
-    const res = await (await createOtherPartner(target())).get(`${PATH}?limit=100`);
+    const { merchant, created } = await merchantWithThreePayments();
+    const other = await createOtherPartner(target());
+    const res = await other.get(`${PATH}?limit=100`);
     await expectSpecResponse(target(), res, 'listPayments', 200);
     const listed = ids(res.body as PaymentList);
     for (const p of created) expect(listed).not.toContain(p.paymentId);
+    const filtered = await other.get(`${PATH}?merchantClientId=${merchant.clientId}`);
+    await expectSpecResponse(target(), filtered, 'listPayments', 200);
+    expect(filtered.body).toMatchObject({ payments: [], total: 0 });
   });
 
   test('rejects a limit above 100 with 400 naming limit', async () => {

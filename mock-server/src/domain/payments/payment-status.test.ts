@@ -105,7 +105,7 @@ describe('GET /v1/partner/payments/{paymentId}/status (getPaymentStatus)', () =>
     expect(events.map((e) => e.type)).toEqual(['payment.failed']);
   });
 
-  test('expires a stale pending payment on read even before the timeline runs (E141)', async () => {
+  test('expires a stale pending payment on read even before the scheduler runs', async () => {
     const { deps, partnerId, payments, paymentId } = await setup();
     deps.clock.advance(THIRTY_MINUTES);
     expect(payments.findForPartner(deps.state.partners.get(partnerId)!, paymentId).status).toBe('expired');
