@@ -21,9 +21,11 @@ function batchedStdout(): pino.DestinationStream {
   const destination = pino.destination({ dest: 1, sync: false, minLength: LOG_BATCH_BYTES });
   const write = destination.write.bind(destination);
   let timer: NodeJS.Timeout | null = null;
+  let closed = false; // a closed destination throws on flush
+  destination.once('close', () => (closed = true));
   const flush = () => {
     timer = null;
-    if (!destination.destroyed) destination.flush();
+    if (!closed) destination.flush();
   };
   destination.write = (line: string) => {
     timer ??= setTimeout(flush, LOG_BATCH_MS).unref();
