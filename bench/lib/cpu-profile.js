@@ -32,13 +32,15 @@ function areaOf(functionName, url) {
 }
 
 /**
- * Resolves {totalMs, functions: [{name, location, area, selfMs}], areas: [{area, selfMs}]}, both
- * sorted by self time. A sample lasts until the next one (as Chrome DevTools counts it). `window`
+ * Resolves {totalMs, functions: [{name, location, area, selfMs, totalMs}], areas: [{area, selfMs}]},
+ * both sorted by self time; a function's `totalMs` is its time with everything it called (each
+ * sample counted once per function, however deep the recursion). A sample lasts until the next one (as Chrome DevTools counts it). `window`
  * ({fromUs, toUs}, CLOCK_MONOTONIC µs like `process.hrtime`, which V8's timestamps share on Linux)
  * keeps only the samples taken inside it, e.g. the load run without start-up.
  */
 function summariseProfile(profile, window = null) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parentOf = new Map(profile.nodes.flatMap((n) => (n.children ?? []).map((child) => [child, n.id])));
   const self = new Map();
   const { samples, timeDeltas } = profile;
   let at = profile.startTime;
@@ -51,17 +53,26 @@ function summariseProfile(profile, window = null) {
   const functions = new Map();
   const areas = new Map();
   let total = 0;
-  for (const [id, us] of self) {
+  const entryOf = (id) => {
     const { functionName, url, lineNumber } = byId.get(id).callFrame;
     const name = functionName || '(anonymous)';
     const location = url ? `${shortUrl(url)}:${lineNumber + 1}` : '';
     const key = `${name} ${location}`;
-    const area = areaOf(functionName, url);
-    const entry = functions.get(key) ?? { name, location, area, selfMs: 0 };
+    if (!functions.has(key))
+      functions.set(key, { name, location, area: areaOf(functionName, url), selfMs: 0, totalMs: 0 });
+    return functions.get(key);
+  };
+  for (const [id, us] of self) {
+    const entry = entryOf(id);
     entry.selfMs += us / 1000;
-    functions.set(key, entry);
-    areas.set(area, (areas.get(area) ?? 0) + us / 1000);
+    areas.set(entry.area, (areas.get(entry.area) ?? 0) + us / 1000);
     total += us / 1000;
+    const seen = new Set();
+    for (let at = id; at !== undefined; at = parentOf.get(at)) {
+      const caller = entryOf(at);
+      if (!seen.has(caller)) caller.totalMs += us / 1000;
+      seen.add(caller);
+    }
   }
   const bySelf = (a, b) => b.selfMs - a.selfMs;
   return {

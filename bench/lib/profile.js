@@ -47,20 +47,23 @@ async function profiled(run, { scenarioFile } = {}) {
 function render(title, summary, note) {
   const busy = summary.totalMs - (summary.areas.find((a) => a.area === 'idle')?.selfMs ?? 0);
   const pct = (ms) => `${((ms / busy) * 100).toFixed(1)}%`;
-  const functions = table(
-    ['#', 'self ms', '% busy', 'function', 'location', 'area'],
-    summary.functions
-      .filter((f) => f.area !== 'idle')
-      .slice(0, TOP)
-      .map((f, i) => [
+  const functionTable = (rows, key) =>
+    table(
+      ['#', `${key === 'selfMs' ? 'self' : 'total'} ms`, '% busy', 'function', 'location', 'area'],
+      rows.map((f, i) => [
         String(i + 1),
-        f.selfMs.toFixed(1),
-        pct(f.selfMs),
+        f[key].toFixed(1),
+        pct(f[key]),
         `\`${f.name}\``,
         f.location ? `\`${f.location}\`` : '',
         f.area,
       ]),
-  );
+    );
+  const busyFunctions = summary.functions.filter((f) => f.area !== 'idle');
+  const mine = busyFunctions
+    .filter((f) => f.area.startsWith('mock:'))
+    .sort((a, b) => b.totalMs - a.totalMs)
+    .slice(0, TOP);
   const areas = table(
     ['area', 'self ms', '% busy'],
     summary.areas
@@ -75,7 +78,11 @@ function render(title, summary, note) {
     '',
     `### Top ${TOP} functions by self time`,
     '',
-    functions,
+    functionTable(busyFunctions.slice(0, TOP), 'selfMs'),
+    '',
+    `### The mock's own top ${TOP} functions by total time (with everything they call)`,
+    '',
+    functionTable(mine, 'totalMs'),
     '',
     '### By area',
     '',
