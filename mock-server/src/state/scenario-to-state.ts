@@ -1,6 +1,6 @@
 /**
  * A valid scenario → a complete new MockState, with every default of fixtures/scenarios/README.md
- * filled in. Nothing here touches the running state; scenario-loader.ts swaps the result in.
+ * filled in. Nothing here touches the running state; runtime/world.ts swaps the result in.
  */
 import { toSlug } from '../../../fixtures/src/danish';
 import type {
