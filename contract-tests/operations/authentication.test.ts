@@ -5,18 +5,7 @@
  * the contract report counts these tests under that operation.
  */
 import type { OpenAPIV3_1 } from 'openapi-types';
-import {
-  buildCredentialCreateRequest,
-  buildMerchantCreateRequest,
-  buildMerchantFastTrackRequest,
-  buildPaymentCreateRequest,
-  buildProfileUpdateRequest,
-  buildStoreCreateRequest,
-  buildStoreUpdateRequest,
-  buildTestMerchantCreateRequest,
-  buildWebhookCreateRequest,
-  buildWebhookUpdateRequest,
-} from '../../fixtures/src';
+import * as fixtures from '../../fixtures/src';
 import { resolveRef } from '../../spec/index';
 import type { Test } from 'supertest';
 import { createApi, type ApiClient } from '../support/client';
@@ -30,16 +19,16 @@ const target = useTarget();
 
 /** A valid body for each operation that takes one, so only the credentials are wrong. */
 const BODIES: Record<string, () => unknown> = {
-  updateProfile: () => buildProfileUpdateRequest(),
-  createCredential: () => buildCredentialCreateRequest(),
-  createMerchant: () => buildMerchantCreateRequest(),
-  fastTrackMerchant: () => buildMerchantFastTrackRequest(),
-  createTestMerchant: () => buildTestMerchantCreateRequest(),
-  createStore: () => buildStoreCreateRequest(),
-  updateStore: () => buildStoreUpdateRequest(),
-  createPayment: () => buildPaymentCreateRequest({ merchantClientId: 'c0ffee00-0000-4000-8000-000000000000' }),
-  createWebhook: () => buildWebhookCreateRequest(),
-  updateWebhook: () => buildWebhookUpdateRequest(),
+  updateProfile: () => fixtures.buildProfileUpdateRequest(),
+  createCredential: () => fixtures.buildCredentialCreateRequest(),
+  createMerchant: () => fixtures.buildMerchantCreateRequest(),
+  fastTrackMerchant: () => fixtures.buildMerchantFastTrackRequest(),
+  createTestMerchant: () => fixtures.buildTestMerchantCreateRequest(),
+  createStore: () => fixtures.buildStoreCreateRequest(),
+  updateStore: () => fixtures.buildStoreUpdateRequest(),
+  createPayment: () => fixtures.buildPaymentCreateRequest({ merchantClientId: 'c0ffee00-0000-4000-8000-000000000000' }),
+  createWebhook: () => fixtures.buildWebhookCreateRequest(),
+  updateWebhook: () => fixtures.buildWebhookUpdateRequest(),
 };
 
 /** Path parameters no partner owns: a large id, or a UUID for string ids. */

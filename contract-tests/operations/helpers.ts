@@ -256,6 +256,41 @@ export async function answeredOrReadBack<T>(res: Response, readBack: () => Promi
   return hasBody ? (body as T) : readBack();
 }
 
+/** Ids no partner owns: an integer id and a store id. */
+export const UNKNOWN_ID = 2_000_000_000;
+export const UNKNOWN_STORE = '00000000-0000-4000-8000-000000000000';
+
+export const storesPath = (merchantId: number | string): string => `/v1/partner/merchants/${merchantId}/stores`;
+export const storePath = (merchantId: number | string, storeId: string): string =>
+  `${storesPath(merchantId)}/${storeId}`;
+
+/** A store's fields in the order of the Stores guide (D16). */
+export const STORE_FIELDS = [
+  'storeId',
+  'locationId',
+  'name',
+  'streetAddress',
+  'city',
+  'postalCode',
+  'countryCode',
+  'phone',
+  'email',
+  'isActive',
+  'isDefault',
+  'createdAt',
+  'updatedAt',
+];
+
+/** A test merchant with its "Main Store" default and one more store that is not the default. */
+export async function merchantWithTwoStores(
+  api: ApiClient,
+): Promise<{ merchantId: number; main: Store; other: Store }> {
+  const { merchantId } = await createTestMerchant(api);
+  const main = await defaultStoreOf(api, merchantId);
+  const other = await createStore(api, merchantId, { isDefault: false });
+  return { merchantId, main, other };
+}
+
 /** One store of the merchant, read with getStore. */
 export async function readStore(api: ApiClient, merchantId: number, storeId: string): Promise<Store> {
   const res = await api.get(`/v1/partner/merchants/${merchantId}/stores/${storeId}`);

@@ -12,16 +12,7 @@
  */
 import fc from 'fast-check';
 import fs from 'node:fs';
-import {
-  buildCredentialCreateRequest,
-  buildMerchantCreateRequest,
-  buildPaymentCreateRequest,
-  buildProfileUpdateRequest,
-  buildStoreCreateRequest,
-  buildStoreUpdateRequest,
-  buildTestMerchantCreateRequest,
-  buildWebhookCreateRequest,
-} from '../../fixtures/src';
+import * as fixtures from '../../fixtures/src';
 import { createWebhookListener, verifyWebhookSignature } from '../src/webhooks';
 import { describeWhenBuilt, runCli, startCli, type RunningCli } from './cli-helpers';
 import {
@@ -80,11 +71,11 @@ describeBuilt('kill -9 loses no answered change (E50)', () => {
   test('a payment answered 201 is there after kill -9, identical, and the next id follows it', async () => {
     let mock = await startMock(tmp.file());
     const merchant = expectStatus(
-      await mock.client.partner('POST', '/v1/partner/merchants/test', buildTestMerchantCreateRequest()),
+      await mock.client.partner('POST', '/v1/partner/merchants/test', fixtures.buildTestMerchantCreateRequest()),
       201,
     );
     const before = await observe(mock.client);
-    const body = buildPaymentCreateRequest({ merchantClientId: merchant.clientId });
+    const body = fixtures.buildPaymentCreateRequest({ merchantClientId: merchant.clientId });
     const created = expectStatus(await mock.client.partner('POST', '/v1/partner/payments', body), 201);
     await kill9(mock); // right after the answer: nothing else reached the mock since
 
@@ -108,10 +99,10 @@ describeBuilt('kill -9 loses no answered change (E50)', () => {
   test('a pending payment still expires at its time after kill -9 (the expiry timer resumes)', async () => {
     let mock = await startMock(tmp.file(), ['--payment-expiry', '60']);
     const merchant = expectStatus(
-      await mock.client.partner('POST', '/v1/partner/merchants/test', buildTestMerchantCreateRequest()),
+      await mock.client.partner('POST', '/v1/partner/merchants/test', fixtures.buildTestMerchantCreateRequest()),
       201,
     );
-    const body = buildPaymentCreateRequest({ merchantClientId: merchant.clientId });
+    const body = fixtures.buildPaymentCreateRequest({ merchantClientId: merchant.clientId });
     const { paymentId } = expectStatus(await mock.client.partner('POST', '/v1/partner/payments', body), 201);
     await kill9(mock);
 
@@ -137,12 +128,12 @@ describeBuilt('kill -9 loses no answered change (E50)', () => {
         await mock.client.partner(
           'POST',
           '/v1/partner/webhooks',
-          buildWebhookCreateRequest({ url: receiver.url, events: ['merchant.activated'] }),
+          fixtures.buildWebhookCreateRequest({ url: receiver.url, events: ['merchant.activated'] }),
         ),
         201,
       );
       expectStatus(
-        await mock.client.partner('POST', '/v1/partner/merchants/test', buildTestMerchantCreateRequest()),
+        await mock.client.partner('POST', '/v1/partner/merchants/test', fixtures.buildTestMerchantCreateRequest()),
         201,
       );
       expectStatus(await mock.client.call('POST', '/__control/webhook-deliveries/flush'), 200);
@@ -172,7 +163,7 @@ describeBuilt('kill -9 loses no answered change (E50)', () => {
   test('a state file that is not sound stops the start with exit code 2, and is left as it was', async () => {
     let mock = await startMock(tmp.file());
     expectStatus(
-      await mock.client.partner('POST', '/v1/partner/merchants/test', buildTestMerchantCreateRequest()),
+      await mock.client.partner('POST', '/v1/partner/merchants/test', fixtures.buildTestMerchantCreateRequest()),
       201,
     );
     await kill9(mock);
@@ -191,14 +182,14 @@ describeBuilt('kill -9 loses no answered change (E50)', () => {
   test('SIGTERM lets a request in flight finish, commits it and exits 0', async () => {
     let mock = await startMock(tmp.file());
     const merchant = expectStatus(
-      await mock.client.partner('POST', '/v1/partner/merchants/test', buildTestMerchantCreateRequest()),
+      await mock.client.partner('POST', '/v1/partner/merchants/test', fixtures.buildTestMerchantCreateRequest()),
       201,
     );
     expectStatus(
       await mock.client.call('POST', '/__control/faults', { operationId: 'createPayment', latencyMs: 3000 }),
       201,
     );
-    const body = buildPaymentCreateRequest({ merchantClientId: merchant.clientId });
+    const body = fixtures.buildPaymentCreateRequest({ merchantClientId: merchant.clientId });
     const inFlight = mock.client.partner('POST', '/v1/partner/payments', body);
     // The fault counts the request once it is inside the mock.
     while (expectStatus(await mock.client.call('GET', '/__control/faults'), 200).faults[0].hits < 1);
@@ -236,12 +227,12 @@ const skip: Answer = { status: 0, body: null };
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
   fc.integer({ min: 1, max: 1e6 }).map<Step>((seed) => ({
     label: 'create test merchant',
-    send: (c) => c.partner('POST', '/v1/partner/merchants/test', buildTestMerchantCreateRequest({}, { seed })),
+    send: (c) => c.partner('POST', '/v1/partner/merchants/test', fixtures.buildTestMerchantCreateRequest({}, { seed })),
     learn: (a, w) => a.status === 201 && w.merchants.push({ id: a.body.merchantId, clientId: a.body.clientId }),
   })),
   fc.integer({ min: 1, max: 1e6 }).map<Step>((seed) => ({
     label: 'create merchant',
-    send: (c) => c.partner('POST', '/v1/partner/merchants', buildMerchantCreateRequest({}, { seed })),
+    send: (c) => c.partner('POST', '/v1/partner/merchants', fixtures.buildMerchantCreateRequest({}, { seed })),
     learn: (a, w) => a.status === 201 && w.merchants.push({ id: a.body.merchantId, clientId: a.body.clientId }),
   })),
   fc.record({ m: fc.nat(), seed: fc.integer({ min: 1, max: 1e6 }) }).map<Step>(({ m, seed }) => {
@@ -252,7 +243,11 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
         const merchant = pick(w.merchants, m);
         if (!merchant) return Promise.resolve(skip);
         merchantId = merchant.id;
-        return c.partner('POST', `/v1/partner/merchants/${merchant.id}/stores`, buildStoreCreateRequest({}, { seed }));
+        return c.partner(
+          'POST',
+          `/v1/partner/merchants/${merchant.id}/stores`,
+          fixtures.buildStoreCreateRequest({}, { seed }),
+        );
       },
       learn: (a, w) => a.status === 201 && w.stores.push({ merchantId, storeId: a.body.storeId }),
     };
@@ -267,7 +262,7 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
       return c.partner(
         'PUT',
         url,
-        buildStoreUpdateRequest(p.isDefault ? { isDefault: true } : {}, { seed: p.seed + 1 }),
+        fixtures.buildStoreUpdateRequest(p.isDefault ? { isDefault: true } : {}, { seed: p.seed + 1 }),
       );
     },
   })),
@@ -278,7 +273,7 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
       send: (c, w) => {
         const merchant = pick(w.merchants, p.m);
         if (!merchant) return Promise.resolve(skip);
-        const body = buildPaymentCreateRequest({ merchantClientId: merchant.clientId }, { seed: p.seed + 1 });
+        const body = fixtures.buildPaymentCreateRequest({ merchantClientId: merchant.clientId }, { seed: p.seed + 1 });
         return c.partner('POST', '/v1/partner/payments', body, p.outcome ? { 'X-Mock-Payment': p.outcome } : {});
       },
       learn: (a, w) => a.status === 201 && w.payments.push(a.body.paymentId),
@@ -301,7 +296,11 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
     label: `${p.action} credential`,
     send: (c, w) => {
       if (p.action === 'create')
-        return c.partner('POST', '/v1/partner/credentials', buildCredentialCreateRequest({}, { seed: p.seed + 1 }));
+        return c.partner(
+          'POST',
+          '/v1/partner/credentials',
+          fixtures.buildCredentialCreateRequest({}, { seed: p.seed + 1 }),
+        );
       const id = pick(w.credentials, p.c);
       if (id === undefined) return Promise.resolve(skip);
       return p.action === 'rotate'
@@ -312,7 +311,7 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   })),
   fc.nat().map<Step>((seed) => ({
     label: 'update profile',
-    send: (c) => c.partner('PUT', '/v1/partner/profile', buildProfileUpdateRequest({}, { seed: seed + 1 })),
+    send: (c) => c.partner('PUT', '/v1/partner/profile', fixtures.buildProfileUpdateRequest({}, { seed: seed + 1 })),
   })),
   // Whole hours: every payment still pending expires in the request itself, none by real time later.
   fc.constantFrom(1, 2).map<Step>((hours) => ({

@@ -7,17 +7,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import type { ServerResponse } from 'node:http';
-import {
-  buildCredentialCreateRequest,
-  buildMerchantCreateRequest,
-  buildMerchantFastTrackRequest,
-  buildPaymentCreateRequest,
-  buildProfileUpdateRequest,
-  buildStoreCreateRequest,
-  buildStoreUpdateRequest,
-  buildTestMerchantCreateRequest,
-  buildWebhookCreateRequest,
-} from '../../fixtures/src';
+import * as fixtures from '../../fixtures/src';
 import { openSqliteStateStore } from '../src/persistence/sqlite-state-store';
 import type { StateStore } from '../src/persistence/state-store';
 import { createMockServer, type MockServer } from '../src/server';
@@ -56,38 +46,44 @@ afterEach(async () => {
 async function changeEverything() {
   const receiver = await createWebhookListener({ respondStatus: 500, output: () => {} });
   listeners.push(receiver);
-  ok(await client.partner('PUT', '/v1/partner/profile', buildProfileUpdateRequest()));
-  const credential = ok(await client.partner('POST', '/v1/partner/credentials', buildCredentialCreateRequest()), 201);
+  ok(await client.partner('PUT', '/v1/partner/profile', fixtures.buildProfileUpdateRequest()));
+  const credential = ok(
+    await client.partner('POST', '/v1/partner/credentials', fixtures.buildCredentialCreateRequest()),
+    201,
+  );
   ok(await client.partner('POST', `/v1/partner/credentials/${credential.id}/rotate`));
-  const second = ok(await client.partner('POST', '/v1/partner/credentials', buildCredentialCreateRequest()), 201);
+  const second = ok(
+    await client.partner('POST', '/v1/partner/credentials', fixtures.buildCredentialCreateRequest()),
+    201,
+  );
   ok(await client.partner('DELETE', `/v1/partner/credentials/${second.id}`));
 
   // Webhooks: one that answers 500 (a retry waits), one to a closed port, one deleted (the highest id).
   const hook = ok(
-    await client.partner('POST', '/v1/partner/webhooks', buildWebhookCreateRequest({ url: receiver.url })),
+    await client.partner('POST', '/v1/partner/webhooks', fixtures.buildWebhookCreateRequest({ url: receiver.url })),
     201,
   );
   const other = ok(
-    await client.partner('POST', '/v1/partner/webhooks', buildWebhookCreateRequest({ url: CLOSED_PORT_URL })),
+    await client.partner('POST', '/v1/partner/webhooks', fixtures.buildWebhookCreateRequest({ url: CLOSED_PORT_URL })),
     201,
   );
   ok(
     await client.partner(
       'PUT',
       `/v1/partner/webhooks/${other.id}`,
-      buildWebhookCreateRequest({ url: CLOSED_PORT_URL, events: ['payment.failed'] }),
+      fixtures.buildWebhookCreateRequest({ url: CLOSED_PORT_URL, events: ['payment.failed'] }),
     ),
   );
   const doomed = ok(
-    await client.partner('POST', '/v1/partner/webhooks', buildWebhookCreateRequest({ url: CLOSED_PORT_URL })),
+    await client.partner('POST', '/v1/partner/webhooks', fixtures.buildWebhookCreateRequest({ url: CLOSED_PORT_URL })),
     201,
   );
   ok(await client.partner('DELETE', `/v1/partner/webhooks/${doomed.id}`));
 
-  const pending = ok(await client.partner('POST', '/v1/partner/merchants', buildMerchantCreateRequest()), 201);
+  const pending = ok(await client.partner('POST', '/v1/partner/merchants', fixtures.buildMerchantCreateRequest()), 201);
   ok(await client.partner('POST', `/v1/partner/merchants/${pending.merchantId}/resend-onboarding`));
   const fast = ok(
-    await client.partner('POST', '/v1/partner/merchants/fast-track', buildMerchantFastTrackRequest()),
+    await client.partner('POST', '/v1/partner/merchants/fast-track', fixtures.buildMerchantFastTrackRequest()),
     201,
   );
   // The hosted onboarding form activates it; its link is then "already completed" (E14).
@@ -98,18 +94,24 @@ async function changeEverything() {
   });
   expect(form.status).toBe(200);
 
-  const test = ok(await client.partner('POST', '/v1/partner/merchants/test', buildTestMerchantCreateRequest()), 201);
+  const test = ok(
+    await client.partner('POST', '/v1/partner/merchants/test', fixtures.buildTestMerchantCreateRequest()),
+    201,
+  );
   const mid = test.merchantId as number;
-  const store = ok(await client.partner('POST', `/v1/partner/merchants/${mid}/stores`, buildStoreCreateRequest()), 201);
+  const store = ok(
+    await client.partner('POST', `/v1/partner/merchants/${mid}/stores`, fixtures.buildStoreCreateRequest()),
+    201,
+  );
   ok(
     await client.partner(
       'PUT',
       `/v1/partner/merchants/${mid}/stores/${store.storeId}`,
-      buildStoreUpdateRequest({ locationId: 'LOC-DURABLE-1', isDefault: true }),
+      fixtures.buildStoreUpdateRequest({ locationId: 'LOC-DURABLE-1', isDefault: true }),
     ),
   );
   const branch = ok(
-    await client.partner('POST', `/v1/partner/merchants/${mid}/stores`, buildStoreCreateRequest()),
+    await client.partner('POST', `/v1/partner/merchants/${mid}/stores`, fixtures.buildStoreCreateRequest()),
     201,
   );
   ok(await client.partner('DELETE', `/v1/partner/merchants/${mid}/stores/${branch.storeId}`));
@@ -118,7 +120,7 @@ async function changeEverything() {
     client.partner(
       'POST',
       '/v1/partner/payments',
-      buildPaymentCreateRequest({ merchantClientId: test.clientId }),
+      fixtures.buildPaymentCreateRequest({ merchantClientId: test.clientId }),
       headers,
     );
   const open = ok(await pay(), 201);
@@ -158,7 +160,11 @@ describe('--state-file: a restart gives back what a client saw (E50)', () => {
     expect((await fetch(`${mock!.url}/onboarding/${fast.onboardingToken}`)).status).toBe(410);
     // E52: the deleted webhook's id is not given out again.
     const next = ok(
-      await client.partner('POST', '/v1/partner/webhooks', buildWebhookCreateRequest({ url: CLOSED_PORT_URL })),
+      await client.partner(
+        'POST',
+        '/v1/partner/webhooks',
+        fixtures.buildWebhookCreateRequest({ url: CLOSED_PORT_URL }),
+      ),
       201,
     );
     expect(next.id).toBe((doomed.id as number) + 1);
@@ -292,7 +298,7 @@ describe('--state-file: a file that is not sound stops the start and is left as 
 
   test('a record that does not parse, and one that points at nothing', async () => {
     await start(tmp.file());
-    ok(await client.partner('POST', '/v1/partner/merchants/test', buildTestMerchantCreateRequest()), 201);
+    ok(await client.partner('POST', '/v1/partner/merchants/test', fixtures.buildTestMerchantCreateRequest()), 201);
     await stop();
     const db = new Database(tmp.file());
     const { doc } = db.prepare<[], { doc: string }>('SELECT doc FROM merchants WHERE id = 1').get()!;
@@ -311,10 +317,12 @@ describe('--state-file: a file that is not sound stops the start and is left as 
   test("a payment whose rule decision is unsound (checked against the scenario schema's OutcomeRuleDecision)", async () => {
     await start(tmp.file());
     const merchant = ok(
-      await client.partner('POST', '/v1/partner/merchants/test', buildTestMerchantCreateRequest()),
+      await client.partner('POST', '/v1/partner/merchants/test', fixtures.buildTestMerchantCreateRequest()),
       201,
     );
-    const payment = buildPaymentCreateRequest({ merchantClientId: (merchant as { clientId: string }).clientId });
+    const payment = fixtures.buildPaymentCreateRequest({
+      merchantClientId: (merchant as { clientId: string }).clientId,
+    });
     ok(await client.partner('POST', '/v1/partner/payments', payment), 201);
     await stop();
     const db = new Database(tmp.file());
@@ -331,7 +339,7 @@ describe('--state-file: a file that is not sound stops the start and is left as 
 
   test('a record without a field every running record has (E131)', async () => {
     await start(tmp.file());
-    ok(await client.partner('POST', '/v1/partner/merchants/test', buildTestMerchantCreateRequest()), 201);
+    ok(await client.partner('POST', '/v1/partner/merchants/test', fixtures.buildTestMerchantCreateRequest()), 201);
     await stop();
     const db = new Database(tmp.file());
     const { doc } = db.prepare<[], { doc: string }>('SELECT doc FROM merchants WHERE id = 1').get()!;

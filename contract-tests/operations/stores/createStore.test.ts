@@ -15,11 +15,12 @@ import {
   listStores,
   type Store,
   defaultStoreOf,
+  storesPath,
+  UNKNOWN_ID,
+  STORE_FIELDS,
 } from '../helpers';
 
 const target = useTarget();
-const storesPath = (merchantId: number | string) => `/v1/partner/merchants/${merchantId}/stores`;
-const UNKNOWN_ID = 2_000_000_000;
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 /** A fresh merchant without any store (pending: no "Main Store" yet, D15). */
@@ -57,21 +58,7 @@ describe('POST /v1/partner/merchants/{merchantId}/stores (createStore)', () => {
     );
     await assertFact(target(), 'inferred', 'D3: storeId is a UUID v4', () => expect(store.storeId).toMatch(UUID_V4));
     await assertFact(target(), 'inferred', "D16: the fields come in the Stores guide's order", () => {
-      expect(Object.keys(store)).toEqual([
-        'storeId',
-        'locationId',
-        'name',
-        'streetAddress',
-        'city',
-        'postalCode',
-        'countryCode',
-        'phone',
-        'email',
-        'isActive',
-        'isDefault',
-        'createdAt',
-        'updatedAt',
-      ]);
+      expect(Object.keys(store)).toEqual(STORE_FIELDS);
     });
   });
 

@@ -1,5 +1,5 @@
 import { testWith } from '../../support/capabilities';
-import { createApi, type ApiClient } from '../../support/client';
+import { createApi } from '../../support/client';
 import { assertFact, expectSpecResponse, inferredRule } from '../../support/provenance';
 import { useTarget } from '../../support/target';
 import {
@@ -12,25 +12,16 @@ import {
   expectMockCode,
   expectOneActiveDefault,
   listStores,
-  type Store,
   answeredOrReadBack,
   expectOk,
   readStore,
-  defaultStoreOf,
+  storePath,
+  UNKNOWN_ID,
+  UNKNOWN_STORE,
+  merchantWithTwoStores,
 } from '../helpers';
 
 const target = useTarget();
-const storePath = (merchantId: number | string, storeId: string) =>
-  `/v1/partner/merchants/${merchantId}/stores/${storeId}`;
-const UNKNOWN_ID = 2_000_000_000;
-const UNKNOWN_STORE = '00000000-0000-4000-8000-000000000000';
-
-async function merchantWithTwoStores(api: ApiClient): Promise<{ merchantId: number; main: Store; other: Store }> {
-  const { merchantId } = await createTestMerchant(api);
-  const main = await defaultStoreOf(api, merchantId);
-  const other = await createStore(api, merchantId, { isDefault: false });
-  return { merchantId, main, other };
-}
 
 describe('DELETE /v1/partner/merchants/{merchantId}/stores/{storeId} (deactivateStore)', () => {
   test('answers 200 with the store, now with isActive false (D17)', async () => {

@@ -12,13 +12,13 @@ import {
   expectMockCode,
   type Store,
   expectNoOtherFields,
+  storePath,
+  UNKNOWN_ID,
+  UNKNOWN_STORE,
+  STORE_FIELDS,
 } from '../helpers';
 
 const target = useTarget();
-const storePath = (merchantId: number | string, storeId: string) =>
-  `/v1/partner/merchants/${merchantId}/stores/${storeId}`;
-const UNKNOWN_ID = 2_000_000_000;
-const UNKNOWN_STORE = '00000000-0000-4000-8000-000000000000';
 
 describe('GET /v1/partner/merchants/{merchantId}/stores/{storeId} (getStore)', () => {
   test('answers a store of the merchant exactly as it was created', async () => {
@@ -36,22 +36,7 @@ describe('GET /v1/partner/merchants/{merchantId}/stores/{storeId} (getStore)', (
     const store = await createStore(api, merchantId);
     const res = await api.get(storePath(merchantId, store.storeId));
     await expectSpecResponse(target(), res, 'getStore', 200);
-    const allowed = [
-      'storeId',
-      'locationId',
-      'name',
-      'streetAddress',
-      'city',
-      'postalCode',
-      'countryCode',
-      'phone',
-      'email',
-      'isActive',
-      'isDefault',
-      'createdAt',
-      'updatedAt',
-    ];
-    await expectNoOtherFields(res.body, allowed, "D16: a store has no field beyond the Stores guide's");
+    await expectNoOtherFields(res.body, STORE_FIELDS, "D16: a store has no field beyond the Stores guide's");
   });
 
   test('answers a deactivated store with isActive false', async () => {

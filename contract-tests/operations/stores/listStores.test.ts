@@ -11,13 +11,13 @@ import {
   expectErrorNaming,
   expectOneActiveDefault,
   expectOk,
+  storesPath,
+  UNKNOWN_ID,
 } from '../helpers';
 
 type StoreList = ResponseBody<'listStores', 200>;
 
 const target = useTarget();
-const storesPath = (merchantId: number | string) => `/v1/partner/merchants/${merchantId}/stores`;
-const UNKNOWN_ID = 2_000_000_000;
 
 describe('GET /v1/partner/merchants/{merchantId}/stores (listStores)', () => {
   test('lists a test merchant’s default "Main Store" with total 1 (D13, D15)', async () => {

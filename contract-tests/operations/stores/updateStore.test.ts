@@ -16,22 +16,13 @@ import {
   type Store,
   answeredOrReadBack,
   expectOk,
-  defaultStoreOf,
+  storePath,
+  UNKNOWN_ID,
+  UNKNOWN_STORE,
+  merchantWithTwoStores,
 } from '../helpers';
 
 const target = useTarget();
-const storePath = (merchantId: number | string, storeId: string) =>
-  `/v1/partner/merchants/${merchantId}/stores/${storeId}`;
-const UNKNOWN_ID = 2_000_000_000;
-const UNKNOWN_STORE = '00000000-0000-4000-8000-000000000000';
-
-/** A test merchant with its "Main Store" default and one more store that is not the default. */
-async function merchantWithTwoStores(api: ApiClient): Promise<{ merchantId: number; main: Store; other: Store }> {
-  const { merchantId } = await createTestMerchant(api);
-  const main = await defaultStoreOf(api, merchantId);
-  const other = await createStore(api, merchantId, { isDefault: false });
-  return { merchantId, main, other };
-}
 
 async function get(api: ApiClient, merchantId: number, storeId: string): Promise<Store> {
   const res = await api.get(storePath(merchantId, storeId));
