@@ -39,7 +39,8 @@ async function coldStarts(servers, count) {
   return { wall, cpu };
 }
 
-async function serverRound(key, { options, data, round }) {
+/** Starts `key` for a round and creates the mock's data: {server, ids, loaded, rssIdleMb}. */
+async function startForRound(key, { options, data }) {
   // Ours carries the probe (lib/probe-preload.js) for its event-loop delay during each measured run.
   const server = await startServer(
     key,
@@ -48,40 +49,77 @@ async function serverRound(key, { options, data, round }) {
       : {},
   );
   try {
-    let ids;
-    let loaded = null;
-    if (key === 'ours') {
-      if (data) loaded = await ensurePayments(server.base, { payments: options.payments });
-      ids = await setupOurs(server.base);
-    }
-    const rssIdleMb = rssMb(server.pid);
-    const runs = {};
-    for (const scenario of scenarios(ids, options.scenarios)) {
-      const load = {
-        base: server.base,
-        request: scenario.request,
-        expect: scenario.expect,
-        connections: options.connections,
-      };
-      if (options.warmupSeconds > 0) await runLoad({ ...load, seconds: options.warmupSeconds });
-      if (key === 'ours') await sample(server.child); // starts the delay histogram afresh
-      const run = await runLoad({ ...load, seconds: options.seconds });
-      if (key === 'ours') run.loopDelay = beyondPeriod((await sample(server.child)).delay);
-      run.valid = isValidRun(run);
-      run.rssMb = rssMb(server.pid);
-      runs[scenario.name] = run;
-      const codes = Object.entries(run.statuses)
-        .map(([code, n]) => `${code}×${n}`)
-        .join(' ');
-      say(
-        `  round ${round} ${server.label.padEnd(15)} ${scenario.name.padEnd(15)} ${run.rps.toFixed(0).padStart(6)} req/s  p50 ${run.p50?.toFixed(2) ?? '–'} ms  p99 ${run.p99?.toFixed(2) ?? '–'} ms  [${codes}]${run.loopDelay ? `  loop delay p99 ${run.loopDelay.p99?.toFixed(1) ?? '–'} ms` : ''}${run.valid ? '' : '  INVALID'}`,
-      );
-    }
-    const logBytes = fs.statSync(server.logFile).size;
-    return { readyMs: server.readyMs, rssIdleMb, rssAfterMb: rssMb(server.pid), loaded, logBytes, runs };
-  } finally {
+    const loaded = key === 'ours' && data ? await ensurePayments(server.base, { payments: options.payments }) : null;
+    const ids = key === 'ours' ? await setupOurs(server.base) : undefined;
+    return { server, ids, loaded, rssIdleMb: rssMb(server.pid) };
+  } catch (err) {
     await server.stop();
-    fs.rmSync(server.logFile, { force: true });
+    throw err;
+  }
+}
+
+async function measure({ server, ids }, name, { options, round }) {
+  const [scenario] = scenarios(ids, [name]);
+  const load = {
+    base: server.base,
+    request: scenario.request,
+    expect: scenario.expect,
+    connections: options.connections,
+  };
+  if (options.warmupSeconds > 0) await runLoad({ ...load, seconds: options.warmupSeconds });
+  const probed = server.key === 'ours';
+  if (probed) await sample(server.child); // starts the delay histogram afresh
+  const run = await runLoad({ ...load, seconds: options.seconds });
+  if (probed) run.loopDelay = beyondPeriod((await sample(server.child)).delay);
+  run.valid = isValidRun(run);
+  run.rssMb = rssMb(server.pid);
+  const codes = Object.entries(run.statuses)
+    .map(([code, n]) => `${code}×${n}`)
+    .join(' ');
+  say(
+    `  round ${round} ${server.label.padEnd(15)} ${name.padEnd(15)} ${run.rps.toFixed(0).padStart(6)} req/s  p50 ${run.p50?.toFixed(2) ?? '–'} ms  p99 ${run.p99?.toFixed(2) ?? '–'} ms  [${codes}]${run.loopDelay ? `  loop delay p99 ${run.loopDelay.p99?.toFixed(1) ?? '–'} ms` : ''}${run.valid ? '' : '  INVALID'}`,
+  );
+  return run;
+}
+
+/**
+ * One round: every server started (idle ones cost nothing), then each scenario on every server back
+ * to back, so a scenario's runs are seconds apart and share whatever else the machine is doing.
+ */
+async function runRound(order, { options, data, round }) {
+  const results = {};
+  const running = {};
+  try {
+    for (const key of order) {
+      try {
+        running[key] = await startForRound(key, { options, data });
+        results[key] = { readyMs: running[key].server.readyMs, loaded: running[key].loaded, runs: {} };
+      } catch (err) {
+        // One server failing (or being killed from outside) costs its round, not the whole run.
+        say(`  round ${round} ${key}: FAILED ${err.message}`);
+        results[key] = { error: err.message, runs: {} };
+      }
+    }
+    for (const { name } of scenarios(undefined, options.scenarios))
+      for (const key of order.filter((k) => running[k])) {
+        try {
+          results[key].runs[name] = await measure(running[key], name, { options, round });
+        } catch (err) {
+          say(`  round ${round} ${key} ${name}: FAILED ${err.message}`);
+        }
+      }
+    for (const [key, { server, rssIdleMb }] of Object.entries(running))
+      Object.assign(results[key], {
+        rssIdleMb,
+        rssAfterMb: rssMb(server.pid),
+        logBytes: fs.statSync(server.logFile).size,
+      });
+    return results;
+  } finally {
+    for (const { server } of Object.values(running)) {
+      await server.stop();
+      fs.rmSync(server.logFile, { force: true });
+    }
   }
 }
 
@@ -111,17 +149,7 @@ async function main(flags) {
   for (let r = 0; r < options.rounds; r += 1) {
     // Rotate the order so no server always runs first (or right after the heaviest one).
     const order = options.servers.map((_, i) => options.servers[(i + r) % options.servers.length]);
-    const round = {};
-    for (const key of order) {
-      try {
-        round[key] = await serverRound(key, { options, data, round: r + 1 });
-      } catch (err) {
-        // One server failing (or being killed from outside) costs its round, not the whole run.
-        say(`  round ${r + 1} ${key}: FAILED ${err.message}`);
-        round[key] = { error: err.message, runs: {} };
-      }
-    }
-    rounds.push(round);
+    rounds.push(await runRound(order, { options, data, round: r + 1 }));
   }
 
   const summary = summarise({
