@@ -94,8 +94,6 @@ export interface SpecOperation {
   method: HttpMethod;
   /** The path as written in the spec, e.g. `/v1/partner/merchants/{merchantId}`. */
   path: string;
-  /** The same path in Express syntax, e.g. `/v1/partner/merchants/:merchantId`. */
-  expressPath: string;
   operation: OpenAPIV3_1.OperationObject;
   pathItem: OpenAPIV3_1.PathItemObject;
 }
@@ -114,7 +112,6 @@ export function listOperations(name: SpecName = 'partner-api'): SpecOperation[] 
         operationId: operation.operationId,
         method,
         path: p,
-        expressPath: p.replace(/\{([^}]+)\}/g, ':$1'),
         operation,
         pathItem: item,
       });

@@ -298,15 +298,6 @@ export async function readStore(api: ApiClient, merchantId: number, storeId: str
   return res.body as Store;
 }
 
-export type Webhook = ResponseBody<'listWebhooks', 200>[number];
-
-/** One webhook of the partner, found in listWebhooks (there is no GET of a single webhook). */
-export async function readWebhook(api: ApiClient, webhookId: number): Promise<Webhook | undefined> {
-  const res = await api.get('/v1/partner/webhooks');
-  expectSetup(res, 'listWebhooks', 200);
-  return (res.body as Webhook[]).find((w) => w.id === webhookId);
-}
-
 type MerchantStatus = 'pending' | 'active' | 'inactive';
 
 /**

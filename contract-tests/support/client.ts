@@ -16,11 +16,6 @@ export type ResponseBody<Op extends keyof operations, S extends keyof operations
   operations[Op]['responses'][S]
 >;
 
-/** The JSON request body of an operation: `RequestBody<'createStore'>`. */
-export type RequestBody<Op extends keyof operations> = operations[Op] extends { requestBody: infer B }
-  ? JsonContent<NonNullable<B>>
-  : never;
-
 export interface HttpClient {
   get(path: string): Test;
   post(path: string, body?: unknown): Test;
