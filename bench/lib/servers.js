@@ -16,24 +16,17 @@ function oursExtraArgs() {
   return (process.env.BENCH_OURS_ARGS ?? '').split(' ').filter(Boolean);
 }
 
-const PEERS = path.join(__dirname, '..', 'peers.js');
+/** One of bench/peers.js's servers. */
+const peer = (kind, label) => ({
+  label,
+  args: (port) => [path.join(__dirname, '..', 'peers.js'), kind, String(port)],
+  health: () => ({ path: '/health' }),
+});
 
 const SERVERS = {
-  node: {
-    label: 'node:http',
-    args: (port) => [PEERS, 'node', String(port)],
-    health: () => ({ path: '/health' }),
-  },
-  express: {
-    label: 'Express 5',
-    args: (port) => [PEERS, 'express', String(port)],
-    health: () => ({ path: '/health' }),
-  },
-  receiver: {
-    label: 'webhook receiver',
-    args: (port) => [PEERS, 'receiver', String(port)],
-    health: () => ({ path: '/health' }),
-  },
+  node: peer('node', 'node:http'),
+  express: peer('express', 'Express 5'),
+  receiver: peer('receiver', 'webhook receiver'),
   prism: {
     label: 'Prism 5.14',
     // node_modules/.bin/prism is a symlink to this file; running it with node directly makes the

@@ -11,7 +11,7 @@
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Runtime } from './runtime/runtime';
 import { createErrorHandler, routeNotFound } from './http/error-handler';
-import { buildOperationRoutes, serveOperations } from './openapi/mount-operations';
+import { buildOperationRoutes, serveOperations, type MountOptions } from './openapi/mount-operations';
 import { authenticatePartner } from './http/authenticate';
 import { authenticateControl } from './control/control-auth';
 import { createPagesRouter } from './pages';
@@ -39,7 +39,11 @@ export function createApp(deps: Runtime): Express {
     track(req, res, next);
   };
   const operations = serveOperations(
-    [controlRoutes(deps), partnerRoutes(deps)],
+    [
+      apiRoutes(deps, deps.control, (req) => authenticateControl(deps.config, req)),
+      // Injected faults apply to the Partner API only; the control API is where QA sets them.
+      apiRoutes(deps, deps.partnerApi, (req) => authenticatePartner(deps.state, req), deps.faults),
+    ],
     express.json({ limit: '1mb', strict: true, type: isJson }),
   );
   const handleError = createErrorHandler(deps.logger);
@@ -75,24 +79,16 @@ export function createApp(deps: Runtime): Express {
   return app;
 }
 
-function controlRoutes(deps: Runtime) {
+function apiRoutes(
+  deps: Runtime,
+  api: Runtime['partnerApi'],
+  authenticate: MountOptions['authenticate'],
+  faults?: MountOptions['faults'],
+) {
   return buildOperationRoutes({
-    operations: deps.control.operations,
-    validators: deps.control.validators,
-    handlers: deps.control.handlers,
-    authenticate: (req) => authenticateControl(deps.config, req),
-    validateResponses: deps.config.validateResponses,
-    logger: deps.logger,
-  });
-}
-
-function partnerRoutes(deps: Runtime) {
-  return buildOperationRoutes({
-    operations: deps.partnerApi.operations,
-    validators: deps.partnerApi.validators,
-    handlers: deps.partnerApi.handlers,
-    authenticate: (req) => authenticatePartner(deps.state, req),
-    faults: deps.faults,
+    ...api,
+    authenticate,
+    ...(faults && { faults }),
     validateResponses: deps.config.validateResponses,
     logger: deps.logger,
   });
