@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Run by `npm run build` after tsc: writes the build's artefacts to the one artefact cache
 // (spec/artefact-cache.ts, dist/spec-cache): JSON copies of the specs, and the request/response
-// validators and the scenario format's validator as precompiled ajv standalone modules, so the mock
-// starts without parsing YAML or compiling schemas. Each is kept with the key it was made under
-// (sources, ajv options, library versions; E153) and ignored when today's key differs.
+// validators, the scenario format's validator and the state file's record validators as precompiled
+// ajv standalone modules, so the mock starts without parsing YAML or compiling schemas. Each is kept
+// with the key it was made under (sources, ajv options, library versions; E153) and ignored when
+// today's key differs.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
@@ -40,6 +41,15 @@ const schemaText = scenario.scenarioSchemaText();
 const ajv = scenario.createScenarioAjv(true);
 const code = standaloneCode(ajv, ajv.compile(JSON.parse(schemaText)));
 artefacts.write(scenario.SCENARIO_VALIDATOR_ARTEFACT, scenario.scenarioValidatorKey(schemaText), code);
+count += 1;
+
+// The state file's record validators (E131), used when a mock starts on a stored world.
+const stored = require(path.join(root, 'dist', 'mock-server', 'src', 'persistence', 'world'));
+const storedSchema = stored.storedRecordsSchema();
+const storedAjv = scenario.createScenarioAjv(true);
+storedAjv.addSchema(storedSchema);
+const storedCode = standaloneCode(storedAjv, stored.storedRecordRefs());
+artefacts.write(stored.STORED_RECORDS_ARTEFACT, stored.storedRecordsKey(storedSchema), storedCode);
 count += 1;
 process.stdout.write(
   `spec cache: ${names.length} specs, ${count} validator modules in ${path.relative(root, artefacts.dir)}\n`,

@@ -9,8 +9,13 @@
  * and the keys they are stored under are checked here.
  */
 import type { ValidateFunction } from 'ajv';
-import { createSpecAjv, specSchemaId } from '../../../spec/index';
-import { createScenarioAjv, scenarioSchemaText, validateScenario } from '../../../fixtures/src/scenario-validate';
+import { artefacts, createSpecAjv, specSchemaId } from '../../../spec/index';
+import {
+  createScenarioAjv,
+  scenarioSchemaText,
+  scenarioValidatorKey,
+  validateScenario,
+} from '../../../fixtures/src/scenario-validate';
 import type { ScenarioCounts } from '../../../fixtures/src/scenario';
 import type { FaultRegistry } from '../control/faults';
 import type { Clock } from '../shared/clock';
@@ -105,24 +110,52 @@ const RUNNING: Record<Kind, { drop?: string[]; add?: Record<string, unknown>; op
 };
 
 const STORED_ID = 'https://acountpay-mock.local/state-file-records.json';
+const KINDS = Object.keys(RUNNING) as Kind[];
+
+/** The scenario schema with one `Running<Kind>` definition per kind, under an id of its own. */
+export function storedRecordsSchema(): { $id: string; $defs: Record<string, SchemaObject> } {
+  const schema = JSON.parse(scenarioSchemaText()) as { $id: string; $defs: Record<string, SchemaObject> };
+  for (const kind of KINDS) {
+    const { drop = [], add = {}, optional = [] } = RUNNING[kind];
+    const properties = { ...schema.$defs[kind]!.properties, ...add };
+    for (const field of drop) delete properties[field];
+    const required = Object.keys(properties).filter((field) => !optional.includes(field));
+    schema.$defs[`Running${kind}`] = { ...schema.$defs[kind]!, properties, required };
+  }
+  return { ...schema, $id: STORED_ID };
+}
+
+/** Where `npm run build` precompiles the record validators (scripts/build-spec-cache.js, E153). */
+export const STORED_RECORDS_ARTEFACT = 'stored-records.validator.js';
+
+/** The key the precompiled validators are made under: the derived schema's text, ajv's options, the libraries. */
+export const storedRecordsKey = (schema: object) => scenarioValidatorKey(JSON.stringify(schema));
+
+/** Each kind's schema by the name its validator has in the precompiled module. */
+export const storedRecordRefs = (): Record<Kind, string> =>
+  Object.fromEntries(KINDS.map((kind) => [kind, `${STORED_ID}#/$defs/Running${kind}`])) as Record<Kind, string>;
+
 let recordValidators: Map<Kind, ValidateFunction> | undefined;
 let deliveryValidator: ValidateFunction | undefined;
 
-/** The scenario schema with one `Running<Kind>` definition per kind, compiled once per process. */
+/** The build's precompiled validators when they were made from this schema, else compiled once per process. */
 function recordValidator(kind: Kind): ValidateFunction {
   if (!recordValidators) {
-    const schema = JSON.parse(scenarioSchemaText()) as { $id: string; $defs: Record<string, SchemaObject> };
-    for (const [name, { drop = [], add = {}, optional = [] }] of Object.entries(RUNNING)) {
-      const properties = { ...schema.$defs[name]!.properties, ...add };
-      for (const field of drop) delete properties[field];
-      const required = Object.keys(properties).filter((field) => !optional.includes(field));
-      schema.$defs[`Running${name}`] = { ...schema.$defs[name]!, properties, required };
-    }
-    const ajv = createScenarioAjv();
-    ajv.addSchema({ ...schema, $id: STORED_ID });
-    recordValidators = new Map(
-      Object.keys(RUNNING).map((name) => [name as Kind, ajv.compile({ $ref: `${STORED_ID}#/$defs/Running${name}` })]),
+    const schema = storedRecordsSchema();
+    const built = artefacts.module<Partial<Record<Kind, ValidateFunction>>>(
+      STORED_RECORDS_ARTEFACT,
+      storedRecordsKey(schema),
     );
+    let ajv: ReturnType<typeof createScenarioAjv> | undefined;
+    const compile = (ref: string) => {
+      if (!ajv) {
+        ajv = createScenarioAjv();
+        ajv.addSchema(schema);
+      }
+      return ajv.compile({ $ref: ref });
+    };
+    const refs = storedRecordRefs();
+    recordValidators = new Map(KINDS.map((k) => [k, built?.[k] ?? compile(refs[k])]));
   }
   return recordValidators.get(kind)!;
 }
