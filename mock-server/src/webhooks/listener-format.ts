@@ -1,5 +1,23 @@
-/** The block `acountpay-mock listen` prints for each delivery. */
-import type { ReceivedDelivery } from './listener';
+/** The block `acountpay-mock listen` prints for each delivery, and the delivery it describes. */
+import type http from 'node:http';
+
+export type SignatureCheck = 'verified' | 'invalid' | 'unchecked';
+
+export interface ReceivedDelivery {
+  receivedAt: string;
+  path: string;
+  headers: http.IncomingHttpHeaders;
+  rawBody: string;
+  /** The parsed body; undefined when it is not JSON. */
+  body: unknown;
+  event: string | null;
+  deliveryId: string | null;
+  attempt: number | null;
+  signature: SignatureCheck;
+  /** Empty when the body matches the spec's schema for its event. */
+  schemaErrors: string[];
+  respondedWith: number;
+}
 
 const SIGNATURE_TEXT = {
   verified: 'verified ✓',

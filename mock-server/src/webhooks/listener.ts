@@ -7,26 +7,10 @@ import { EventEmitter } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { checkWebhookBody } from './event-schemas';
-import { formatReceivedDelivery } from './listener-format';
+import { formatReceivedDelivery, type ReceivedDelivery, type SignatureCheck } from './listener-format';
 import { verifyWebhookSignature } from './signature';
 
-export type SignatureCheck = 'verified' | 'invalid' | 'unchecked';
-
-export interface ReceivedDelivery {
-  receivedAt: string;
-  path: string;
-  headers: http.IncomingHttpHeaders;
-  rawBody: string;
-  /** The parsed body; undefined when it is not JSON. */
-  body: unknown;
-  event: string | null;
-  deliveryId: string | null;
-  attempt: number | null;
-  signature: SignatureCheck;
-  /** Empty when the body matches the spec's schema for its event. */
-  schemaErrors: string[];
-  respondedWith: number;
-}
+export type { ReceivedDelivery } from './listener-format';
 
 export interface WebhookListenerOptions {
   port?: number;
