@@ -21,12 +21,14 @@ describe('POST /__control/faults (createFault)', () => {
     const first = await t.api.post('/v1/partner/payments').set(t.auth).send(paymentBody(clientId));
     const second = await t.api.post('/v1/partner/payments').set(t.auth).send(paymentBody(clientId));
     expect(first.status).toBe(503);
+    // E151: the catalogue's injected_fault, written by the error handler like any other error.
     expect(first.body).toEqual({
       statusCode: 503,
       error: 'Service Unavailable',
-      message: expect.any(String),
+      message: 'Injected fault: Service Unavailable',
       code: 'injected_fault',
     });
+    expect(first.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(second.status).toBe(201);
   });
 
