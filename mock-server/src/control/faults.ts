@@ -6,7 +6,7 @@
  */
 import type { Request, Response } from 'express';
 import type { components } from '../../../spec/generated/control-api';
-import { ApiError } from '../http/api-error';
+import { injectedFault } from '../http/api-error';
 
 /** E163: a fault as `createFault` takes it. */
 export type FaultInput = components['schemas']['FaultRequest'];
@@ -84,7 +84,7 @@ export function createFaultRegistry(random: () => number = Math.random): FaultRe
       const body = fault.body ?? {};
       const message = typeof body.message === 'string' || Array.isArray(body.message) ? body.message : undefined;
       const code = typeof body.code === 'string' ? body.code : undefined;
-      throw ApiError.injected(status, code, message, fault.retryAfter);
+      throw injectedFault(status, code, message, fault.retryAfter);
     },
     dump: () => ({ nextId, faults: faults.map((f) => ({ ...f })) }),
     restore(dump) {

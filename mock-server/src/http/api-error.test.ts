@@ -1,4 +1,4 @@
-import { ApiError, apiError, ERROR_CATALOGUE, isApiError } from './api-error';
+import { ApiError, apiError, ERROR_CATALOGUE, injectedFault, isApiError } from './api-error';
 
 describe('the error catalogue (E150)', () => {
   test('every code is snake_case, has a 4xx or 5xx status and says when it is answered', () => {
@@ -104,13 +104,13 @@ describe('the error catalogue (E150)', () => {
   });
 
   test("E151: an injected fault answers the fault's status, code and message, or the catalogue's", () => {
-    expect(ApiError.injected(503, undefined, undefined).toBody()).toEqual({
+    expect(injectedFault(503, undefined, undefined).toBody()).toEqual({
       statusCode: 503,
       error: 'Service Unavailable',
       message: 'Injected fault: Service Unavailable',
       code: 'injected_fault',
     });
-    const chosen = ApiError.injected(429, 'chosen_code', ['Chosen'], 30);
+    const chosen = injectedFault(429, 'chosen_code', ['Chosen'], 30);
     expect(chosen).toMatchObject({ statusCode: 429, code: 'chosen_code', messages: ['Chosen'] });
     expect(chosen.headers).toEqual({ 'Retry-After': '30' });
   });

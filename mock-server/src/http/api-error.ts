@@ -222,7 +222,14 @@ export interface ErrorBody {
   code: string;
 }
 
+/** The one call of ApiError's constructor, kept to this module: errors are built by apiError (E150). */
+let construct: (statusCode: number, code: string, messages: Message, headers?: Record<string, string>) => ApiError;
+
 export class ApiError extends Error {
+  static {
+    construct = (statusCode, code, messages, headers) => new ApiError(statusCode, code, messages, headers);
+  }
+
   private constructor(
     readonly statusCode: number,
     readonly code: string,
@@ -231,25 +238,6 @@ export class ApiError extends Error {
   ) {
     super(Array.isArray(messages) ? messages.join('; ') : messages);
     this.name = 'ApiError';
-  }
-
-  static of<C extends ErrorCode>(code: C, ...args: ArgsOf<C>): ApiError {
-    const spec = ERROR_CATALOGUE[code] as CatalogueEntry<ArgsOf<C>>;
-    return new ApiError(spec.statusOf?.(...args) ?? spec.status, code, spec.message(...args), spec.headers?.(...args));
-  }
-
-  /**
-   * E151: an injected fault answers what QA asked for. Its code and message are data of the fault,
-   * not codes of the mock, so they come in from the fault and default to the catalogue's entry.
-   */
-  static injected(status: number, code: string | undefined, message: Message | undefined, retryAfterSeconds?: number) {
-    const error = ApiError.of('injected_fault', status);
-    return new ApiError(
-      status,
-      code ?? error.code,
-      message ?? error.messages,
-      retryAfterSeconds === undefined ? {} : retryAfter(retryAfterSeconds),
-    );
   }
 
   toBody(): ErrorBody {
@@ -264,7 +252,27 @@ export class ApiError extends Error {
 
 /** The error of a catalogue code, to throw: `throw apiError('payment_not_found', id)`. */
 export function apiError<C extends ErrorCode>(code: C, ...args: ArgsOf<C>): ApiError {
-  return ApiError.of(code, ...args);
+  const spec = ERROR_CATALOGUE[code] as CatalogueEntry<ArgsOf<C>>;
+  return construct(spec.statusOf?.(...args) ?? spec.status, code, spec.message(...args), spec.headers?.(...args));
+}
+
+/**
+ * E151: an injected fault answers what QA asked for. Its code and message are data of the fault,
+ * not codes of the mock, so they come in from the fault and default to the catalogue's entry.
+ */
+export function injectedFault(
+  status: number,
+  code: string | undefined,
+  message: Message | undefined,
+  retryAfterSeconds?: number,
+): ApiError {
+  const error = apiError('injected_fault', status);
+  return construct(
+    status,
+    code ?? error.code,
+    message ?? error.messages,
+    retryAfterSeconds === undefined ? {} : retryAfter(retryAfterSeconds),
+  );
 }
 
 export function isApiError(err: unknown): err is ApiError {
