@@ -11,7 +11,7 @@
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Runtime } from './runtime/runtime';
 import { createErrorHandler, routeNotFound } from './http/error-handler';
-import { buildOperationRoutes, serveOperations, type MountOptions } from './openapi/mount-operations';
+import { buildOperationRoutes, serveOperations, type OperationRouteOptions } from './openapi/operation-routes';
 import { authenticatePartner } from './http/authenticate';
 import { authenticateControl } from './control/control-auth';
 import { createPagesRouter } from './pages';
@@ -82,8 +82,8 @@ export function createApp(deps: Runtime): Express {
 function apiRoutes(
   deps: Runtime,
   api: Runtime['partnerApi'],
-  authenticate: MountOptions['authenticate'],
-  faults?: MountOptions['faults'],
+  authenticate: OperationRouteOptions['authenticate'],
+  faults?: OperationRouteOptions['faults'],
 ) {
   return buildOperationRoutes({
     ...api,

@@ -1,5 +1,6 @@
 /**
- * Serves every operation of a spec, joined to its handler by operationId.
+ * The operations' route tables: every operation of a spec, joined to its handler by operationId,
+ * found by method and path and run in front of Express's router (E120), not mounted on it.
  * Refuses to build when an operation has no handler (or a handler has no operation), naming them,
  * so the mock can never silently miss a route of the spec.
  *
@@ -16,7 +17,7 @@ import type { CredentialRecord, PartnerRecord } from '../state/records';
 import { RouteTable } from '../../../spec/route-table';
 import type { OperationValidators, RequestParts } from './validators';
 
-export interface MountOptions {
+export interface OperationRouteOptions {
   operations: SpecOperation[];
   validators: Map<string, OperationValidators>;
   handlers: HandlerTable;
@@ -58,7 +59,7 @@ export interface OperationRoutes {
   find(method: string, path: string): (OperationRoute & { params: Record<string, string> }) | undefined;
 }
 
-export function buildOperationRoutes(options: MountOptions): OperationRoutes {
+export function buildOperationRoutes(options: OperationRouteOptions): OperationRoutes {
   checkHandlers(options.operations, options.handlers);
   const routes = new RouteTable<OperationRoute>();
   for (const op of options.operations) {
@@ -132,7 +133,7 @@ function writeResult(
   op: SpecOperation,
   result: HandlerResult,
   validators: OperationValidators,
-  options: MountOptions,
+  options: OperationRouteOptions,
 ): void {
   const contentType = result.contentType ?? 'application/json';
   if (options.validateResponses) {

@@ -1,5 +1,5 @@
 import { listOperations } from '../../../spec';
-import { checkHandlers } from './mount-operations';
+import { checkHandlers } from './operation-routes';
 
 describe('checkHandlers', () => {
   const operations = listOperations('partner-api');
