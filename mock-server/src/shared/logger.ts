@@ -54,7 +54,8 @@ export function requestTracker(logger: Logger, clock: Clock, onFinish: FinishedR
     res.setHeader('X-Request-Id', id);
     const started = process.hrtime.bigint();
     const at = clock.now().toISOString();
-    res.once('finish', () => {
+    // `on`, not `once`: a response finishes once, and `once` would wrap and later remove the listener.
+    res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       onFinish(req, res, ms, at);
       if (!logger.isLevelEnabled('info')) return;
