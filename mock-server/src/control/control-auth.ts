@@ -13,7 +13,7 @@ export function hasControlToken(config: MockConfig, req: Request, allowQuery = f
   if (!config.controlToken) return true;
   const header = req.headers.authorization ?? '';
   const fromHeader = header.startsWith('Bearer ') ? header.slice(7) : '';
-  const query = allowQuery ? (req.query as Record<string, unknown>).token : undefined;
+  const query = allowQuery ? req.query.token : undefined;
   const fromQuery = typeof query === 'string' ? query : '';
   return secretsEqual(fromHeader || fromQuery, config.controlToken);
 }
