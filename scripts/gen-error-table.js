@@ -7,10 +7,13 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const root = path.join(__dirname, '..');
-const source = path.join(root, 'mock-server', 'src', 'http', 'api-error.ts');
-const compiled = path.join(root, 'dist', 'mock-server', 'src', 'http', 'api-error.js');
-if (!fs.existsSync(compiled) || fs.statSync(compiled).mtimeMs < fs.statSync(source).mtimeMs) {
-  process.stderr.write('The compiled catalogue is missing or older than api-error.ts: run `npm run build` first.\n');
+const stale = ['api-error', 'error-table'].filter((name) => {
+  const source = path.join(root, 'mock-server', 'src', 'http', `${name}.ts`);
+  const compiled = path.join(root, 'dist', 'mock-server', 'src', 'http', `${name}.js`);
+  return !fs.existsSync(compiled) || fs.statSync(compiled).mtimeMs < fs.statSync(source).mtimeMs;
+});
+if (stale.length > 0) {
+  process.stderr.write(`dist/ is missing or older than ${stale.join('.ts, ')}.ts: run \`npm run build\` first.\n`);
   process.exit(1);
 }
 const { withErrorTable } = require(path.join(root, 'dist', 'mock-server', 'src', 'http', 'error-table'));
