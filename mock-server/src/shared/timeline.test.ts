@@ -57,6 +57,21 @@ describe('createTimeline', () => {
     expect(timeline.size()).toBe(0);
   });
 
+  test('tasks without a key run among the keyed ones in due order, and a cancelled one never runs', () => {
+    const { timeline, ran, at } = recorded();
+    open.push(timeline);
+    const now = timeline.clock.nowMs();
+    at('keyed', 20);
+    timeline.at(now + 10, () => ran.push('first'));
+    const dropped = timeline.at(now + 15, () => ran.push('dropped'));
+    timeline.at(now + 20, () => ran.push('tie, scheduled later'));
+    dropped.cancel();
+    expect(timeline.size()).toBe(3);
+    timeline.advance(20);
+    expect(ran).toEqual(['first', 'keyed', 'tie, scheduled later']);
+    expect(timeline.size()).toBe(0);
+  });
+
   test('keeps running other tasks when one throws', () => {
     const errors: unknown[] = [];
     const { timeline, ran, at } = recorded((err) => errors.push(err));

@@ -10,8 +10,15 @@ import { DueHeap } from './due-heap';
 
 interface Entry {
   dueAt: number;
-  key: string;
   seq: number;
+  /** A keyed task lives in `tasks` under its key; an unkeyed one carries its task until cancelled. */
+  key?: string;
+  task?: () => void;
+}
+
+/** An unkeyed task: `cancel()` drops it if it has not run. */
+export interface TimelineEntry {
+  cancel(): void;
 }
 
 export interface Timeline {
@@ -19,6 +26,8 @@ export interface Timeline {
   /** Runs `task` once the clock reaches `dueMs`; a task scheduled again under the same key replaces it. */
   schedule(key: string, dueMs: number, task: () => void): void;
   cancel(key: string): void;
+  /** Runs `task` once the clock reaches `dueMs`: a task without a key, for the many that are never replaced. */
+  at(dueMs: number, task: () => void): TimelineEntry;
   /** Runs every task due by the clock now, in due order, including those the tasks schedule; returns how many ran. */
   runDue(): number;
   /** Moves the clock forward by `ms` and runs what became due; returns how many ran. */
@@ -34,18 +43,40 @@ const MAX_TIMER_MS = 2_147_483_647;
 export function createTimeline(clock: Clock, onError: (err: unknown) => void = () => {}): Timeline {
   const heap = new DueHeap<Entry>();
   const tasks = new Map<string, { seq: number; task: () => void }>();
+  let unkeyed = 0;
   let seq = 0;
   let closed = false;
   let timer: NodeJS.Timeout | undefined;
   let timerDueAt: number | undefined;
 
+  const isLive = (entry: Entry): boolean =>
+    entry.key === undefined ? entry.task !== undefined : tasks.get(entry.key)?.seq === entry.seq;
+
   /** Lazy deletion: drops heap entries whose task was cancelled or scheduled again. */
   function peekLive(): Entry | undefined {
     for (let top = heap.peek(); top; top = heap.peek()) {
-      if (tasks.get(top.key)?.seq === top.seq) return top;
+      if (isLive(top)) return top;
       heap.pop();
     }
     return undefined;
+  }
+
+  /** Takes the entry's task out: it runs once. */
+  function take(entry: Entry): (() => void) | undefined {
+    if (entry.key === undefined) {
+      const task = entry.task;
+      entry.task = undefined;
+      unkeyed -= 1;
+      return task;
+    }
+    const task = tasks.get(entry.key)?.task;
+    tasks.delete(entry.key);
+    return task;
+  }
+
+  function push(entry: Entry): void {
+    heap.push(entry);
+    if (heap.peek() === entry) arm();
   }
 
   function arm(): void {
@@ -71,11 +102,10 @@ export function createTimeline(clock: Clock, onError: (err: unknown) => void = (
     const now = clock.nowMs();
     for (let next = peekLive(); next && next.dueAt <= now; next = peekLive()) {
       heap.pop();
-      const entry = tasks.get(next.key);
-      tasks.delete(next.key);
+      const task = take(next);
       ran += 1;
       try {
-        entry?.task();
+        task?.();
       } catch (err) {
         onError(err);
       }
@@ -89,18 +119,28 @@ export function createTimeline(clock: Clock, onError: (err: unknown) => void = (
     schedule(key, dueMs, task) {
       seq += 1;
       tasks.set(key, { seq, task });
-      heap.push({ dueAt: dueMs, key, seq });
-      if (heap.peek()?.seq === seq) arm();
+      push({ dueAt: dueMs, seq, key });
     },
     cancel(key) {
       tasks.delete(key);
+    },
+    at(dueMs, task) {
+      seq += 1;
+      unkeyed += 1;
+      const entry: Entry = { dueAt: dueMs, seq, task };
+      push(entry);
+      return {
+        cancel() {
+          if (entry.task !== undefined) take(entry);
+        },
+      };
     },
     runDue,
     advance(ms) {
       clock.advance(ms);
       return runDue();
     },
-    size: () => tasks.size,
+    size: () => tasks.size + unkeyed,
     close() {
       closed = true;
       arm();

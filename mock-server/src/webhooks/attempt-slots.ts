@@ -6,7 +6,7 @@
  * free, ready jobs in due order. A job due when it is added skips the timeline and starts in a
  * microtask, after the state change that added it returned.
  */
-import type { Timeline } from '../shared/timeline';
+import type { Timeline, TimelineEntry } from '../shared/timeline';
 import { DueHeap } from '../shared/due-heap';
 
 export interface SlotJob {
@@ -36,13 +36,10 @@ export interface AttemptSlotsOptions<T> {
   run: (job: T) => Promise<void>;
 }
 
-let instances = 0;
-
 export function createAttemptSlots<T extends SlotJob>(options: AttemptSlotsOptions<T>): AttemptSlots<T> {
   const { timeline, maxConcurrency, maxPerKey } = options;
-  const prefix = `attempt:${++instances}:`;
-  /** Jobs on the timeline, by seq. */
-  const waiting = new Map<number, T>();
+  /** Jobs on the timeline, with their entry there. */
+  const waiting = new Map<T, TimelineEntry>();
   const ready = new DueHeap<T>();
   /** Ready jobs whose key is at its cap; released one by one as that key's jobs end. */
   const held = new Map<string, T[]>();
@@ -99,6 +96,13 @@ export function createAttemptSlots<T extends SlotJob>(options: AttemptSlotsOptio
     });
   }
 
+  /** A due job starts at once when it can; otherwise it waits, ready, for a slot. */
+  function due(job: T): void {
+    waiting.delete(job);
+    ready.push(job);
+    pump();
+  }
+
   function queuePump(): void {
     // The caller may be inside a state change; nothing starts before it returns.
     if (pumpQueued) return;
@@ -118,12 +122,10 @@ export function createAttemptSlots<T extends SlotJob>(options: AttemptSlotsOptio
         queuePump();
         return;
       }
-      waiting.set(job.seq, job);
-      timeline.schedule(prefix + job.seq, dueAt, () => {
-        waiting.delete(job.seq);
-        ready.push(job);
-        pump();
-      });
+      waiting.set(
+        job,
+        timeline.at(dueAt, () => due(job)),
+      );
     },
     drain() {
       timeline.runDue();
@@ -132,8 +134,8 @@ export function createAttemptSlots<T extends SlotJob>(options: AttemptSlotsOptio
     },
     size: () => waiting.size + ready.size + heldCount + running,
     clear() {
-      const jobs = [...waiting.values(), ...ready.clear()];
-      for (const job of waiting.values()) timeline.cancel(prefix + job.seq);
+      const jobs = [...waiting.keys(), ...ready.clear()];
+      for (const entry of waiting.values()) entry.cancel();
       waiting.clear();
       for (const list of held.values()) jobs.push(...list);
       held.clear();
