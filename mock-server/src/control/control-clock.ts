@@ -6,13 +6,13 @@
 import { parseDuration } from '../../../fixtures/src/rules';
 import { apiError } from '../http/api-error';
 import { ok, type ControlHandlers } from '../http/handler';
-import type { Timeline } from '../shared/timeline';
+import type { ClockParts } from './control-parts';
 import { formatDuration } from './duration';
 
 /** E35: the latest time the mock's clock may show. */
 export const LATEST_CLOCK_MS = Date.parse('9999-12-31T23:59:59.999Z');
 
-export function createControlClockHandlers({ timeline }: { timeline: Timeline }) {
+export function createControlClockHandlers({ timeline }: ClockParts) {
   const { clock } = timeline;
   const read = () => ({ now: clock.now().toISOString(), offsetMs: clock.offsetMs() });
 

@@ -15,9 +15,7 @@ import { createControlRuleHandlers } from './control-rules';
 import { createControlStateHandlers } from './control-state';
 
 /** Each factory takes the parts it names (control-parts.ts), never the whole runtime. */
-export function createControlHandlers(
-  parts: ControlParts & Parameters<typeof createControlClockHandlers>[0],
-): ControlHandlers {
+export function createControlHandlers(parts: ControlParts): ControlHandlers {
   return {
     ...createControlStateHandlers(parts),
     ...createControlPaymentHandlers(parts),

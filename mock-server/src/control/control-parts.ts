@@ -11,7 +11,7 @@ import type { LiveFeed } from './live-events';
 import type { RequestJournal } from './request-journal';
 import type { TestReceiver } from './test-receiver';
 
-export interface ControlParts extends Pick<ServiceDeps, 'state' | 'clock' | 'ids'> {
+export interface ControlParts extends Pick<ServiceDeps, 'state' | 'clock' | 'ids' | 'timeline'> {
   services: Services;
   faults: FaultRegistry;
   journal: RequestJournal;
@@ -26,6 +26,7 @@ export type StateParts = Pick<ControlParts, 'world'>;
 export type PaymentParts = Pick<ControlParts, 'services' | 'deliveries' | 'journal'>;
 export type MerchantParts = Pick<ControlParts, 'state' | 'services'>;
 export type PartnerParts = Pick<ControlParts, 'state' | 'clock' | 'ids'>;
+export type ClockParts = Pick<ControlParts, 'timeline'>;
 export type DeliveryParts = Pick<ControlParts, 'deliveries' | 'dispatcher' | 'state'>;
 export type FaultParts = Pick<ControlParts, 'faults' | 'journal' | 'clock'>;
 export type ConsoleParts = Pick<ControlParts, 'live' | 'journal' | 'receiver'>;
