@@ -16,6 +16,7 @@ import { createSeededIds } from '../src/shared/ids';
 import { createMockServer, type MockServer } from '../src/server';
 import type { WebhookHttpClient } from '../src/webhooks';
 import type { MerchantRecord, StoreRecord } from '../src/state/records';
+import type { ApiError } from '../src/http/api-error';
 
 /**
  * Every test file that imports these helpers builds deps once before its first test, so the spec's
@@ -173,4 +174,14 @@ export function defaultPartnerId(deps: AppDeps): number {
   const credential = deps.state.credentialByClientId(deps.config.clientId);
   if (!credential) throw new Error('The default partner credential is missing');
   return credential.partnerId;
+}
+
+/** The status of the ApiError that `fn` throws, or undefined when it throws none. */
+export function statusOf(fn: () => unknown): number | undefined {
+  try {
+    fn();
+    return undefined;
+  } catch (err) {
+    return (err as ApiError).statusCode;
+  }
 }

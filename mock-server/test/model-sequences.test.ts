@@ -92,6 +92,12 @@ function expectStatus(reply: Reply, expected: number, what: string): void {
 
 const pick = <T>(list: T[], index: number): T | undefined =>
   list.length === 0 ? undefined : list[index % list.length];
+/** One of the merchants that have a store (a step's `check` makes sure there is one). */
+const pickWithStores = (model: Model, index: number) =>
+  pick(
+    model.merchants.filter((m) => m.stores.length > 0),
+    index,
+  )!;
 
 /** The invariants, read back from the server after every step. */
 async function checkInvariants(model: Model, real: Real): Promise<void> {
@@ -229,10 +235,7 @@ class UpdateStore extends Step {
   }
   check = (model: Readonly<Model>) => model.merchants.some((m) => m.stores.length > 0);
   async act(model: Model, real: Real) {
-    const merchant = pick(
-      model.merchants.filter((m) => m.stores.length > 0),
-      this.merchant,
-    )!;
+    const merchant = pickWithStores(model, this.merchant);
     const store = pick(merchant.stores, this.store)!;
     const body = Object.keys(this.patch).length > 0 ? this.patch : { name: 'Renamed Store' };
     const reply = await real.call('PUT', `/v1/partner/merchants/${merchant.id}/stores/${store.id}`, body);
@@ -259,10 +262,7 @@ class DeactivateStore extends Step {
   }
   check = (model: Readonly<Model>) => model.merchants.some((m) => m.stores.length > 0);
   async act(model: Model, real: Real) {
-    const merchant = pick(
-      model.merchants.filter((m) => m.stores.length > 0),
-      this.merchant,
-    )!;
+    const merchant = pickWithStores(model, this.merchant);
     const store = pick(merchant.stores, this.store)!;
     const reply = await real.call('DELETE', `/v1/partner/merchants/${merchant.id}/stores/${store.id}`);
     if (store.isActive && store.isDefault) return expectStatus(reply, 409, String(this));

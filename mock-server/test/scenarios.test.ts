@@ -2,7 +2,7 @@
  * Scenarios through HTTP: the control API moves the whole state (exportState, importState) and the
  * Partner API then shows a loaded scenario's data to the partner that holds the default credential.
  */
-import { DEFAULT_CLIENT_ID, NAMED_SCENARIOS, SCENARIO_NAMES, type Scenario } from '../../fixtures/src';
+import { DEFAULT_CLIENT_ID, DEFAULT_PARTNER, NAMED_SCENARIOS, SCENARIO_NAMES, type Scenario } from '../../fixtures/src';
 import { createTestApp } from './helpers';
 
 /** What the default credential's partner owns in a scenario. */
@@ -97,12 +97,7 @@ describe('the seed an app starts with, through the Partner API', () => {
     const profile = await api.get('/v1/partner/profile').set(auth).expect(200);
     expect(profile.body).toEqual({
       id: 1,
-      name: 'Acme POS',
-      companyName: 'Acme POS ApS',
-      contactEmail: 'partner@acmepos.dk',
-      contactPhone: '+4512345678',
-      website: 'https://acmepos.dk',
-      registrationNumber: '12345678',
+      ...DEFAULT_PARTNER,
       status: 'active',
       createdAt: '2026-03-18T12:00:00.000Z',
       updatedAt: '2026-03-18T12:00:00.000Z',

@@ -16,6 +16,7 @@ import * as fixtures from '../../fixtures/src';
 import { createWebhookListener, verifyWebhookSignature } from '../src/webhooks';
 import { describeWhenBuilt, runCli, startCli, type RunningCli } from './cli-helpers';
 import {
+  answerBody,
   clientOf,
   observe,
   tempDir,
@@ -53,12 +54,6 @@ async function kill9(cli: RunningCli): Promise<void> {
   await ended(cli);
 }
 
-function expectStatus(answer: Answer, status: number) {
-  if (answer.status !== status)
-    throw new Error(`expected ${status}, got ${answer.status}: ${JSON.stringify(answer.body)}`);
-  return answer.body as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-}
-
 beforeEach(() => {
   tmp = tempDir();
 });
@@ -70,17 +65,17 @@ afterEach(async () => {
 describeBuilt('kill -9 loses no answered change (E50)', () => {
   test('a payment answered 201 is there after kill -9, identical, and the next id follows it', async () => {
     let mock = await startMock(tmp.file());
-    const merchant = expectStatus(
+    const merchant = answerBody(
       await mock.client.partner('POST', '/v1/partner/merchants/test', fixtures.buildTestMerchantCreateRequest()),
       201,
     );
     const before = await observe(mock.client);
     const body = fixtures.buildPaymentCreateRequest({ merchantClientId: merchant.clientId });
-    const created = expectStatus(await mock.client.partner('POST', '/v1/partner/payments', body), 201);
+    const created = answerBody(await mock.client.partner('POST', '/v1/partner/payments', body), 201);
     await kill9(mock); // right after the answer: nothing else reached the mock since
 
     mock = await startMock(tmp.file());
-    const status = expectStatus(
+    const status = answerBody(
       await mock.client.partner('GET', `/v1/partner/payments/${created.paymentId}/status`),
       200,
     );
@@ -92,27 +87,27 @@ describeBuilt('kill -9 loses no answered change (E50)', () => {
     expect(payments.map((p) => p.id)).toEqual([...paymentsBefore.map((p) => p.id), created.paymentId]);
     expect({ ...after, state: null }).toEqual({ ...before, state: null });
 
-    const next = expectStatus(await mock.client.partner('POST', '/v1/partner/payments', body), 201);
+    const next = answerBody(await mock.client.partner('POST', '/v1/partner/payments', body), 201);
     expect(next.paymentId).toBe(created.paymentId + 1);
   });
 
   test('a pending payment still expires at its time after kill -9 (the expiry timer resumes)', async () => {
     let mock = await startMock(tmp.file(), ['--payment-expiry', '60']);
-    const merchant = expectStatus(
+    const merchant = answerBody(
       await mock.client.partner('POST', '/v1/partner/merchants/test', fixtures.buildTestMerchantCreateRequest()),
       201,
     );
     const body = fixtures.buildPaymentCreateRequest({ merchantClientId: merchant.clientId });
-    const { paymentId } = expectStatus(await mock.client.partner('POST', '/v1/partner/payments', body), 201);
+    const { paymentId } = answerBody(await mock.client.partner('POST', '/v1/partner/payments', body), 201);
     await kill9(mock);
 
     mock = await startMock(tmp.file(), ['--payment-expiry', '60']);
     const listed = (status: string) =>
       mock.client
         .partner('GET', `/v1/partner/payments?status=${status}`)
-        .then((a) => (expectStatus(a, 200).payments as { id: number }[]).map((p) => p.id));
+        .then((a) => (answerBody(a, 200).payments as { id: number }[]).map((p) => p.id));
     expect(await listed('pending')).toEqual([paymentId]);
-    expectStatus(await mock.client.call('POST', '/__control/clock/advance', { seconds: 61 }), 200);
+    answerBody(await mock.client.call('POST', '/__control/clock/advance', { seconds: 61 }), 200);
     // The list reads the index, which only the resumed timer moves: no read-time expiry is involved.
     expect(await listed('expired')).toEqual([paymentId]);
     const { payments } = (await observe(mock.client)).state as { payments: { updatedAt: string; expiresAt: string }[] };
@@ -124,7 +119,7 @@ describeBuilt('kill -9 loses no answered change (E50)', () => {
     try {
       const schedule = ['--webhook-retry-schedule', '600000'];
       let mock = await startMock(tmp.file(), schedule);
-      const hook = expectStatus(
+      const hook = answerBody(
         await mock.client.partner(
           'POST',
           '/v1/partner/webhooks',
@@ -132,23 +127,23 @@ describeBuilt('kill -9 loses no answered change (E50)', () => {
         ),
         201,
       );
-      expectStatus(
+      answerBody(
         await mock.client.partner('POST', '/v1/partner/merchants/test', fixtures.buildTestMerchantCreateRequest()),
         201,
       );
-      expectStatus(await mock.client.call('POST', '/__control/webhook-deliveries/flush'), 200);
-      const [waiting] = expectStatus(await mock.client.call('GET', '/__control/webhook-deliveries'), 200).deliveries;
+      answerBody(await mock.client.call('POST', '/__control/webhook-deliveries/flush'), 200);
+      const [waiting] = answerBody(await mock.client.call('GET', '/__control/webhook-deliveries'), 200).deliveries;
       expect(waiting).toMatchObject({ outcome: 'pending', attempts: [{ attempt: 1, statusCode: 500 }] });
-      const before = expectStatus(await mock.client.call('GET', `/__control/webhook-deliveries/${waiting.id}`), 200);
+      const before = answerBody(await mock.client.call('GET', `/__control/webhook-deliveries/${waiting.id}`), 200);
       await kill9(mock);
 
       receiver.setRespondStatus(200);
       mock = await startMock(tmp.file(), schedule);
-      const restored = expectStatus(await mock.client.call('GET', `/__control/webhook-deliveries/${waiting.id}`), 200);
+      const restored = answerBody(await mock.client.call('GET', `/__control/webhook-deliveries/${waiting.id}`), 200);
       expect(restored).toEqual(before);
-      expectStatus(await mock.client.call('POST', '/__control/clock/advance', { seconds: 600 }), 200);
-      expectStatus(await mock.client.call('POST', '/__control/webhook-deliveries/flush'), 200);
-      const done = expectStatus(await mock.client.call('GET', `/__control/webhook-deliveries/${waiting.id}`), 200);
+      answerBody(await mock.client.call('POST', '/__control/clock/advance', { seconds: 600 }), 200);
+      answerBody(await mock.client.call('POST', '/__control/webhook-deliveries/flush'), 200);
+      const done = answerBody(await mock.client.call('GET', `/__control/webhook-deliveries/${waiting.id}`), 200);
       expect(done).toMatchObject({ outcome: 'delivered', attempts: [{ statusCode: 500 }, { statusCode: 200 }] });
       const second = receiver.received.filter((d) => d.deliveryId === waiting.id);
       expect(second.map((d) => d.attempt)).toEqual([1, 2]);
@@ -162,7 +157,7 @@ describeBuilt('kill -9 loses no answered change (E50)', () => {
 
   test('a state file that is not sound stops the start with exit code 2, and is left as it was', async () => {
     let mock = await startMock(tmp.file());
-    expectStatus(
+    answerBody(
       await mock.client.partner('POST', '/v1/partner/merchants/test', fixtures.buildTestMerchantCreateRequest()),
       201,
     );
@@ -181,27 +176,27 @@ describeBuilt('kill -9 loses no answered change (E50)', () => {
 
   test('SIGTERM lets a request in flight finish, commits it and exits 0', async () => {
     let mock = await startMock(tmp.file());
-    const merchant = expectStatus(
+    const merchant = answerBody(
       await mock.client.partner('POST', '/v1/partner/merchants/test', fixtures.buildTestMerchantCreateRequest()),
       201,
     );
-    expectStatus(
+    answerBody(
       await mock.client.call('POST', '/__control/faults', { operationId: 'createPayment', latencyMs: 3000 }),
       201,
     );
     const body = fixtures.buildPaymentCreateRequest({ merchantClientId: merchant.clientId });
     const inFlight = mock.client.partner('POST', '/v1/partner/payments', body);
     // The fault counts the request once it is inside the mock.
-    while (expectStatus(await mock.client.call('GET', '/__control/faults'), 200).faults[0].hits < 1);
+    while (answerBody(await mock.client.call('GET', '/__control/faults'), 200).faults[0].hits < 1);
     mock.child.kill('SIGTERM');
-    const created = expectStatus(await inFlight, 201);
+    const created = answerBody(await inFlight, 201);
     await ended(mock);
     running.delete(mock);
     expect(mock.child.exitCode).toBe(0);
     expect(fs.existsSync(`${tmp.file()}-wal`)).toBe(false); // everything is in the file itself
 
     mock = await startMock(tmp.file());
-    const status = expectStatus(
+    const status = answerBody(
       await mock.client.partner('GET', `/v1/partner/payments/${created.paymentId}/status`),
       200,
     );
@@ -363,7 +358,7 @@ describeBuilt('kill -9 after a random answer, property-based (E50)', () => {
             let mock = await startMock(run.file('a.db'));
             for (const step of steps.slice(0, -1)) step.learn?.(await step.send(mock.client, world), world);
             // Quiet point: every answer so far is committed; copy the file (and its log) for the twin.
-            const since = Date.parse(expectStatus(await mock.client.call('GET', '/__control/clock'), 200).now);
+            const since = Date.parse(answerBody(await mock.client.call('GET', '/__control/clock'), 200).now);
             for (const suffix of ['', '-wal'])
               if (fs.existsSync(run.file(`a.db${suffix}`)))
                 fs.copyFileSync(run.file(`a.db${suffix}`), run.file(`b.db${suffix}`));

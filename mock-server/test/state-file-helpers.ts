@@ -34,6 +34,16 @@ export interface Answer {
   body: any;
 }
 
+/** The body of an answer that must have `status`; otherwise throws with what came instead. */
+// A test reads the body's fields to assert on them; a wrong shape fails that assertion.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+export function answerBody(answer: Answer, status = 200): Record<string, any> {
+  if (answer.status !== status)
+    throw new Error(`expected ${status}, got ${answer.status}: ${JSON.stringify(answer.body)}`);
+  return answer.body as Record<string, any>;
+}
+/* eslint-enable @typescript-eslint/no-explicit-any */
+
 export interface Client {
   call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Answer>;
   /** The same with the partner's auth headers. */

@@ -12,7 +12,7 @@ import { openSqliteStateStore } from '../src/persistence/sqlite-state-store';
 import type { StateStore } from '../src/persistence/state-store';
 import { createMockServer, type MockServer } from '../src/server';
 import { createWebhookListener, verifyWebhookSignature, type WebhookListener } from '../src/webhooks';
-import { CLOSED_PORT_URL, clientOf, observe, tempDir, type TempDir } from './state-file-helpers';
+import { CLOSED_PORT_URL, answerBody, clientOf, observe, tempDir, type TempDir } from './state-file-helpers';
 
 let tmp: TempDir;
 let mock: MockServer | undefined;
@@ -27,11 +27,6 @@ const stop = async () => {
   mock = undefined;
 };
 const client = clientOf(() => mock!.url);
-const ok = (answer: { status: number; body: unknown }, status = 200) => {
-  if (answer.status !== status)
-    throw new Error(`expected ${status}, got ${answer.status}: ${JSON.stringify(answer.body)}`);
-  return answer.body as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-};
 
 beforeEach(() => {
   tmp = tempDir();
@@ -46,43 +41,46 @@ afterEach(async () => {
 async function changeEverything() {
   const receiver = await createWebhookListener({ respondStatus: 500, output: () => {} });
   listeners.push(receiver);
-  ok(await client.partner('PUT', '/v1/partner/profile', fixtures.buildProfileUpdateRequest()));
-  const credential = ok(
+  answerBody(await client.partner('PUT', '/v1/partner/profile', fixtures.buildProfileUpdateRequest()));
+  const credential = answerBody(
     await client.partner('POST', '/v1/partner/credentials', fixtures.buildCredentialCreateRequest()),
     201,
   );
-  ok(await client.partner('POST', `/v1/partner/credentials/${credential.id}/rotate`));
-  const second = ok(
+  answerBody(await client.partner('POST', `/v1/partner/credentials/${credential.id}/rotate`));
+  const second = answerBody(
     await client.partner('POST', '/v1/partner/credentials', fixtures.buildCredentialCreateRequest()),
     201,
   );
-  ok(await client.partner('DELETE', `/v1/partner/credentials/${second.id}`));
+  answerBody(await client.partner('DELETE', `/v1/partner/credentials/${second.id}`));
 
   // Webhooks: one that answers 500 (a retry waits), one to a closed port, one deleted (the highest id).
-  const hook = ok(
+  const hook = answerBody(
     await client.partner('POST', '/v1/partner/webhooks', fixtures.buildWebhookCreateRequest({ url: receiver.url })),
     201,
   );
-  const other = ok(
+  const other = answerBody(
     await client.partner('POST', '/v1/partner/webhooks', fixtures.buildWebhookCreateRequest({ url: CLOSED_PORT_URL })),
     201,
   );
-  ok(
+  answerBody(
     await client.partner(
       'PUT',
       `/v1/partner/webhooks/${other.id}`,
       fixtures.buildWebhookCreateRequest({ url: CLOSED_PORT_URL, events: ['payment.failed'] }),
     ),
   );
-  const doomed = ok(
+  const doomed = answerBody(
     await client.partner('POST', '/v1/partner/webhooks', fixtures.buildWebhookCreateRequest({ url: CLOSED_PORT_URL })),
     201,
   );
-  ok(await client.partner('DELETE', `/v1/partner/webhooks/${doomed.id}`));
+  answerBody(await client.partner('DELETE', `/v1/partner/webhooks/${doomed.id}`));
 
-  const pending = ok(await client.partner('POST', '/v1/partner/merchants', fixtures.buildMerchantCreateRequest()), 201);
-  ok(await client.partner('POST', `/v1/partner/merchants/${pending.merchantId}/resend-onboarding`));
-  const fast = ok(
+  const pending = answerBody(
+    await client.partner('POST', '/v1/partner/merchants', fixtures.buildMerchantCreateRequest()),
+    201,
+  );
+  answerBody(await client.partner('POST', `/v1/partner/merchants/${pending.merchantId}/resend-onboarding`));
+  const fast = answerBody(
     await client.partner('POST', '/v1/partner/merchants/fast-track', fixtures.buildMerchantFastTrackRequest()),
     201,
   );
@@ -94,27 +92,27 @@ async function changeEverything() {
   });
   expect(form.status).toBe(200);
 
-  const test = ok(
+  const test = answerBody(
     await client.partner('POST', '/v1/partner/merchants/test', fixtures.buildTestMerchantCreateRequest()),
     201,
   );
   const mid = test.merchantId as number;
-  const store = ok(
+  const store = answerBody(
     await client.partner('POST', `/v1/partner/merchants/${mid}/stores`, fixtures.buildStoreCreateRequest()),
     201,
   );
-  ok(
+  answerBody(
     await client.partner(
       'PUT',
       `/v1/partner/merchants/${mid}/stores/${store.storeId}`,
       fixtures.buildStoreUpdateRequest({ locationId: 'LOC-DURABLE-1', isDefault: true }),
     ),
   );
-  const branch = ok(
+  const branch = answerBody(
     await client.partner('POST', `/v1/partner/merchants/${mid}/stores`, fixtures.buildStoreCreateRequest()),
     201,
   );
-  ok(await client.partner('DELETE', `/v1/partner/merchants/${mid}/stores/${branch.storeId}`));
+  answerBody(await client.partner('DELETE', `/v1/partner/merchants/${mid}/stores/${branch.storeId}`));
 
   const pay = (headers: Record<string, string> = {}) =>
     client.partner(
@@ -123,12 +121,12 @@ async function changeEverything() {
       fixtures.buildPaymentCreateRequest({ merchantClientId: test.clientId }),
       headers,
     );
-  const open = ok(await pay(), 201);
-  for (const outcome of ['paid', 'failed', 'expired']) ok(await pay({ 'X-Mock-Payment': outcome }), 201);
-  const delayed = ok(await pay({ 'X-Mock-Payment': 'delay=600000' }), 201);
-  const byControl = ok(await pay(), 201);
-  ok(await client.call('POST', `/__control/payments/${byControl.paymentId}/fail`, { reason: 'rejected' }));
-  const byPage = ok(await pay(), 201);
+  const open = answerBody(await pay(), 201);
+  for (const outcome of ['paid', 'failed', 'expired']) answerBody(await pay({ 'X-Mock-Payment': outcome }), 201);
+  const delayed = answerBody(await pay({ 'X-Mock-Payment': 'delay=600000' }), 201);
+  const byControl = answerBody(await pay(), 201);
+  answerBody(await client.call('POST', `/__control/payments/${byControl.paymentId}/fail`, { reason: 'rejected' }));
+  const byPage = answerBody(await pay(), 201);
   const token = new URL(byPage.paymentUrl as string).searchParams.get('token')!;
   const page = await fetch(`${mock!.url}/pay`, {
     method: 'POST',
@@ -137,12 +135,12 @@ async function changeEverything() {
   });
   expect(page.status).toBeLessThan(400);
 
-  const partner = ok(await client.call('POST', '/__control/partners', { name: 'Tenant B' }), 201);
-  ok(await client.call('POST', `/__control/merchants/${pending.merchantId}/deactivate`));
-  ok(await client.call('POST', '/__control/clock/advance', { seconds: 60 }));
-  ok(await client.call('POST', '/__control/faults', { operationId: 'getStats', status: 503, times: 3 }), 201);
+  const partner = answerBody(await client.call('POST', '/__control/partners', { name: 'Tenant B' }), 201);
+  answerBody(await client.call('POST', `/__control/merchants/${pending.merchantId}/deactivate`));
+  answerBody(await client.call('POST', '/__control/clock/advance', { seconds: 60 }));
+  answerBody(await client.call('POST', '/__control/faults', { operationId: 'getStats', status: 503, times: 3 }), 201);
   expect((await client.partner('GET', '/v1/partner/stats')).status).toBe(503); // one hit of three
-  ok(await client.call('POST', '/__control/webhook-deliveries/flush'));
+  answerBody(await client.call('POST', '/__control/webhook-deliveries/flush'));
   return { receiver, hook, doomed, open, delayed, fast, partner };
 }
 
@@ -159,7 +157,7 @@ describe('--state-file: a restart gives back what a client saw (E50)', () => {
     // E14: the used onboarding link still answers "already completed", not "unknown".
     expect((await fetch(`${mock!.url}/onboarding/${fast.onboardingToken}`)).status).toBe(410);
     // E52: the deleted webhook's id is not given out again.
-    const next = ok(
+    const next = answerBody(
       await client.partner(
         'POST',
         '/v1/partner/webhooks',
@@ -173,10 +171,10 @@ describe('--state-file: a restart gives back what a client saw (E50)', () => {
 
   test('the clock goes on from where QA moved it (E52)', async () => {
     await start(tmp.file());
-    const moved = ok(await client.call('POST', '/__control/clock/advance', { duration: '2h' }));
+    const moved = answerBody(await client.call('POST', '/__control/clock/advance', { duration: '2h' }));
     await stop();
     await start(tmp.file());
-    const clock = ok(await client.call('GET', '/__control/clock'));
+    const clock = answerBody(await client.call('GET', '/__control/clock'));
     expect(clock.offsetMs).toBe(moved.offsetMs);
     expect(Date.parse(clock.now as string)).toBeGreaterThanOrEqual(Date.parse(moved.now as string));
   });
@@ -184,7 +182,7 @@ describe('--state-file: a restart gives back what a client saw (E50)', () => {
   test('a delayed mock settlement and a waiting webhook retry resume after the restart (E53)', async () => {
     await start(tmp.file());
     const { receiver, delayed, hook } = await changeEverything();
-    const waiting = ok(await client.call('GET', '/__control/webhook-deliveries?outcome=pending&limit=100'));
+    const waiting = answerBody(await client.call('GET', '/__control/webhook-deliveries?outcome=pending&limit=100'));
     const toReceiver = (waiting.deliveries as { url: string; id: string }[]).filter((d) => d.url === receiver.url);
     expect(toReceiver.length).toBeGreaterThan(0);
     await stop();
@@ -192,10 +190,10 @@ describe('--state-file: a restart gives back what a client saw (E50)', () => {
     receiver.setRespondStatus(200);
     await start(tmp.file());
     expect(mock!.restored!.resumedDeliveries).toBeGreaterThanOrEqual(toReceiver.length);
-    ok(await client.call('POST', '/__control/clock/advance', { duration: '2h' }));
-    ok(await client.call('POST', '/__control/webhook-deliveries/flush'));
+    answerBody(await client.call('POST', '/__control/clock/advance', { duration: '2h' }));
+    answerBody(await client.call('POST', '/__control/webhook-deliveries/flush'));
     for (const { id } of toReceiver) {
-      const delivery = ok(await client.call('GET', `/__control/webhook-deliveries/${id}`));
+      const delivery = answerBody(await client.call('GET', `/__control/webhook-deliveries/${id}`));
       expect(delivery.outcome).toBe('delivered');
       expect(delivery.attempts).toHaveLength(2);
       const second = receiver.received.filter((d) => d.deliveryId === id && d.attempt === 2);
@@ -205,23 +203,23 @@ describe('--state-file: a restart gives back what a client saw (E50)', () => {
       );
     }
     // The X-Mock-Payment delay ran out on the restored clock: the payment is paid.
-    const status = ok(await client.partner('GET', `/v1/partner/payments/${delayed.paymentId}/status`));
+    const status = answerBody(await client.partner('GET', `/v1/partner/payments/${delayed.paymentId}/status`));
     expect(status.status).toBe('paid');
   });
 
   test('reset and state import through the control API are durable too', async () => {
     await start(tmp.file());
     await changeEverything();
-    ok(await client.call('POST', '/__control/reset', {}));
+    answerBody(await client.call('POST', '/__control/reset', {}));
     const afterReset = await observe(client);
     await stop();
     await start(tmp.file());
     expect(await observe(client)).toEqual(afterReset);
 
-    const { partners } = ok(await client.call('GET', '/__control/state'));
+    const { partners } = answerBody(await client.call('GET', '/__control/state'));
     const merchant = { id: 77, partnerId: 1, clientId: '7d1f2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b', status: 'active' };
     const imported = { ...merchant, companyName: 'Imported ApS', contactEmail: 'import@example.dk' };
-    ok(await client.call('PUT', '/__control/state', { version: 1, partners, merchants: [imported] }));
+    answerBody(await client.call('PUT', '/__control/state', { version: 1, partners, merchants: [imported] }));
     const afterImport = await observe(client);
     await stop();
     await start(tmp.file());
@@ -235,7 +233,7 @@ describe('--state-file: a restart gives back what a client saw (E50)', () => {
     };
     mock = await createMockServer({ config: { stateFile: tmp.file() }, prepare });
     expect(mock.restored).toBeNull();
-    ok(await client.call('POST', '/__control/partners', { name: 'Kept' }), 201);
+    answerBody(await client.call('POST', '/__control/partners', { name: 'Kept' }), 201);
     await stop();
     mock = await createMockServer({ config: { stateFile: tmp.file() }, prepare });
     expect(prepared).toBe(1);
@@ -265,7 +263,7 @@ describe('--state-file: acknowledged means durable (E50)', () => {
         return writeHead.apply(res, args);
       }) as ServerResponse['writeHead'];
     });
-    ok(await client.call('POST', '/__control/partners', { name: 'Tenant B' }), 201);
+    answerBody(await client.call('POST', '/__control/partners', { name: 'Tenant B' }), 201);
     expect(events).toEqual(['commit partners,credentials', 'answer 201']);
   });
 });
@@ -298,7 +296,10 @@ describe('--state-file: a file that is not sound stops the start and is left as 
 
   test('a record that does not parse, and one that points at nothing', async () => {
     await start(tmp.file());
-    ok(await client.partner('POST', '/v1/partner/merchants/test', fixtures.buildTestMerchantCreateRequest()), 201);
+    answerBody(
+      await client.partner('POST', '/v1/partner/merchants/test', fixtures.buildTestMerchantCreateRequest()),
+      201,
+    );
     await stop();
     const db = new Database(tmp.file());
     const { doc } = db.prepare<[], { doc: string }>('SELECT doc FROM merchants WHERE id = 1').get()!;
@@ -316,14 +317,14 @@ describe('--state-file: a file that is not sound stops the start and is left as 
 
   test("a payment whose rule decision is unsound (checked against the scenario schema's OutcomeRuleDecision)", async () => {
     await start(tmp.file());
-    const merchant = ok(
+    const merchant = answerBody(
       await client.partner('POST', '/v1/partner/merchants/test', fixtures.buildTestMerchantCreateRequest()),
       201,
     );
     const payment = fixtures.buildPaymentCreateRequest({
       merchantClientId: (merchant as { clientId: string }).clientId,
     });
-    ok(await client.partner('POST', '/v1/partner/payments', payment), 201);
+    answerBody(await client.partner('POST', '/v1/partner/payments', payment), 201);
     await stop();
     const db = new Database(tmp.file());
     const row = db.prepare<[], { id: number; doc: string }>('SELECT id, doc FROM payments').get()!;
@@ -339,7 +340,10 @@ describe('--state-file: a file that is not sound stops the start and is left as 
 
   test('a record without a field every running record has (E131)', async () => {
     await start(tmp.file());
-    ok(await client.partner('POST', '/v1/partner/merchants/test', fixtures.buildTestMerchantCreateRequest()), 201);
+    answerBody(
+      await client.partner('POST', '/v1/partner/merchants/test', fixtures.buildTestMerchantCreateRequest()),
+      201,
+    );
     await stop();
     const db = new Database(tmp.file());
     const { doc } = db.prepare<[], { doc: string }>('SELECT doc FROM merchants WHERE id = 1').get()!;

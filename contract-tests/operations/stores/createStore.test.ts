@@ -31,7 +31,7 @@ async function storelessMerchant(): Promise<number> {
 describe('POST /v1/partner/merchants/{merchantId}/stores (createStore)', () => {
   test("creates the Stores guide's example store, sent as-is", async () => {
     const { merchantId } = await createTestMerchant(createApi(target()));
-    const res = await createApi(target()).post(storesPath(merchantId), {
+    const example = {
       name: 'Downtown Branch',
       streetAddress: 'Nørregade 12',
       city: 'København',
@@ -39,20 +39,11 @@ describe('POST /v1/partner/merchants/{merchantId}/stores (createStore)', () => {
       countryCode: 'DK',
       phone: '+4512345678',
       email: 'downtown@example.dk',
-    });
+    };
+    const res = await createApi(target()).post(storesPath(merchantId), example);
     await expectSpecResponse(target(), res, 'createStore', 201);
     const store = res.body as Store;
-    expect(store).toMatchObject({
-      name: 'Downtown Branch',
-      streetAddress: 'Nørregade 12',
-      city: 'København',
-      postalCode: '1165',
-      countryCode: 'DK',
-      phone: '+4512345678',
-      email: 'downtown@example.dk',
-      isActive: true,
-      isDefault: false,
-    });
+    expect(store).toMatchObject({ ...example, isActive: true, isDefault: false });
     await assertFact(target(), 'inferred', 'D4: a new store was updated when it was created', () =>
       expect(store.createdAt).toBe(store.updatedAt),
     );

@@ -1,4 +1,4 @@
-import { createTestApp, createTestDeps, defaultPartnerId, type TestApp } from '../../test/helpers';
+import { createTestApp, defaultPartnerId, type TestApp } from '../../test/helpers';
 import type { DomainEvent } from '../shared/events';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -10,9 +10,6 @@ const FORM = {
   city: 'København',
   iban: 'DK50 0040 0440 1162 43',
 };
-
-// Building the first app of a file compiles every validator of the spec once.
-beforeAll(() => void createTestDeps(), 60_000);
 
 async function createMerchant(
   t: TestApp,

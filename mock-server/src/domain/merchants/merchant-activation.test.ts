@@ -1,11 +1,7 @@
-import { addPartner, addStoreFor, createTestDeps, defaultPartnerId } from '../../../test/helpers';
+import { addPartner, addStoreFor, createTestDeps, defaultPartnerId, statusOf } from '../../../test/helpers';
 import type { Runtime as AppDeps } from '../../runtime/runtime';
-import type { ApiError } from '../../http/api-error';
 import type { DomainEvent } from '../../shared/events';
 import type { MerchantRecord } from '../../state/records';
-
-// Building the first deps of a file compiles every validator of the spec once.
-beforeAll(() => void createTestDeps(), 60_000);
 
 function setup() {
   const deps = createTestDeps();
@@ -25,15 +21,6 @@ function recordEvents(deps: AppDeps): DomainEvent[] {
   const events: DomainEvent[] = [];
   deps.events.subscribe((e) => events.push(e));
   return events;
-}
-
-function statusOf(fn: () => unknown): number | undefined {
-  try {
-    fn();
-    return undefined;
-  } catch (err) {
-    return (err as ApiError).statusCode;
-  }
 }
 
 describe('merchant activation (D14, D15)', () => {

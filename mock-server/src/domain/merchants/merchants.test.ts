@@ -4,24 +4,11 @@ import {
   buildTestMerchantCreateRequest,
   type MerchantCreateRequest,
 } from '../../../../fixtures/src';
-import { createTestApp, createTestDeps, defaultPartnerId, TEST_BASE_URL, type TestApp } from '../../../test/helpers';
+import { createTestApp, defaultPartnerId, TEST_BASE_URL, type TestApp } from '../../../test/helpers';
 import type { DomainEvent } from '../../shared/events';
 
 const NOW = '2026-03-18T12:00:00.000Z';
 const DAY_MS = 24 * 60 * 60 * 1000;
-const FAST_TRACK = {
-  companyName: 'Restaurant XYZ ApS',
-  contactEmail: 'owner@restaurant-xyz.dk',
-  contactPhone: '+4512345678',
-  partnerRefId: 'merchant-001',
-  registrationNumber: '12345678',
-  website: 'https://restaurant-xyz.dk',
-  iban: 'DK5000400440116243',
-  bic: 'DABADKKK',
-};
-
-// Building the first app of a file compiles every validator of the spec once.
-beforeAll(() => void createTestDeps(), 60_000);
 
 async function createMerchant({ api, auth }: TestApp, body: MerchantCreateRequest = buildMerchantCreateRequest()) {
   const res = await api.post('/v1/partner/merchants').set(auth).send(body);
@@ -59,18 +46,20 @@ describe('POST /v1/partner/merchants (createMerchant)', () => {
 describe('POST /v1/partner/merchants/fast-track (fastTrackMerchant)', () => {
   test("creates a pending merchant from the guide's fields and keeps its company data", async () => {
     const t = createTestApp();
-    const res = await t.api.post('/v1/partner/merchants/fast-track').set(t.auth).send(FAST_TRACK);
+    const body = buildMerchantFastTrackRequest();
+    const res = await t.api.post('/v1/partner/merchants/fast-track').set(t.auth).send(body);
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
-      companyName: 'Restaurant XYZ ApS',
+      companyName: body.companyName,
       status: 'pending_onboarding',
       expiresAt: '2026-03-25T12:00:00.000Z',
     });
+    const { registrationNumber, website, iban, bic } = body;
     expect(t.deps.state.merchants.get(res.body.merchantId)?.fastTrack).toEqual({
-      registrationNumber: '12345678',
-      website: 'https://restaurant-xyz.dk',
-      iban: 'DK5000400440116243',
-      bic: 'DABADKKK',
+      registrationNumber,
+      website,
+      iban,
+      bic,
     });
   });
 

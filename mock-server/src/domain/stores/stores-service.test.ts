@@ -1,18 +1,5 @@
-import { addActiveMerchant, addStoreFor, createTestDeps, defaultPartnerId } from '../../../test/helpers';
-import type { ApiError } from '../../http/api-error';
+import { addActiveMerchant, addStoreFor, createTestDeps, defaultPartnerId, statusOf } from '../../../test/helpers';
 import { createSeededIds, type IdGenerator } from '../../shared/ids';
-
-// Building the first deps of a file compiles every validator of the spec once.
-beforeAll(() => void createTestDeps(), 60_000);
-
-function statusOf(fn: () => unknown): number | undefined {
-  try {
-    fn();
-    return undefined;
-  } catch (err) {
-    return (err as ApiError).statusCode;
-  }
-}
 
 /** Seeded ids whose `alphanumeric` answers from a fixed list first. */
 function idsWithLocations(...codes: string[]): IdGenerator {
