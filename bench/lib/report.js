@@ -47,7 +47,7 @@ const HEADER = `# Benchmark results
 
 The last full runs on the machine described in each section. Absolute numbers drift with whatever
 else the machine is doing; compare the ratios within one run (see bench/README.md). Regenerate with
-\`npm run bench\` (main) and \`npm run bench -- --scale\` (scale); each run replaces its own section.
+\`npm run bench\` (main) and \`npm run bench -- --only scale\` (scale); each run replaces its own section.
 `;
 
 /** Replaces the `section` part of bench/RESULTS.md (between its markers), keeping the others. */
