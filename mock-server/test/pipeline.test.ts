@@ -76,41 +76,6 @@ describe('request pipeline', () => {
     expect(res.body.message).toEqual(['query parameter limit must be <= 100']);
   });
 
-  test('answers malformed JSON with 400', async () => {
-    const { api, auth } = createTestApp();
-    const res = await api
-      .post('/v1/partner/credentials')
-      .set(auth)
-      .set('Content-Type', 'application/json')
-      .send('{"name": ');
-    expect(res.status).toBe(400);
-    expect(res.body.code).toBe('malformed_json');
-  });
-
-  test('answers a non-JSON body with 415', async () => {
-    const { api, auth } = createTestApp();
-    const res = await api.post('/v1/partner/credentials').set(auth).set('Content-Type', 'text/plain').send('name=x');
-    expect(res.status).toBe(415);
-    expect(res.body.code).toBe('unsupported_media_type');
-  });
-
-  test('answers a missing body with 400 naming it', async () => {
-    const { api, auth } = createTestApp();
-    const res = await api.post('/v1/partner/credentials').set(auth);
-    expect(res.status).toBe(400);
-    expect(res.body.message).toEqual(['body is required']);
-  });
-
-  test('answers a body over 1 MB with 413', async () => {
-    const { api, auth } = createTestApp();
-    const res = await api
-      .post('/v1/partner/credentials')
-      .set(auth)
-      .send({ name: 'x'.repeat(1_100_000) });
-    expect(res.status).toBe(413);
-    expect(res.body.code).toBe('payload_too_large');
-  });
-
   test('drops unknown body fields in lenient mode (D7)', async () => {
     const { api, auth } = createTestApp({ lenient: true });
     const res = await api.post('/v1/partner/credentials').set(auth).send({ name: 'POS', colour: 'blue' });
@@ -128,39 +93,48 @@ describe('request pipeline', () => {
 });
 
 describe('bad bodies and URLs', () => {
-  test('answers a body that does not inflate with its Content-Encoding with 400', async () => {
+  /** What is sent to POST /v1/partner/credentials, and the answer expected. */
+  interface BadBody {
+    type?: string;
+    encoding?: string;
+    body?: string;
+  }
+  test.each<[string, number, BadBody, object]>([
+    ['malformed JSON', 400, { type: 'application/json', body: '{"name": ' }, { code: 'malformed_json' }],
+    ['a non-JSON body', 415, { type: 'text/plain', body: 'name=x' }, { code: 'unsupported_media_type' }],
+    ['a missing body, naming it', 400, {}, { message: ['body is required'] }],
+    [
+      'a body over 1 MB',
+      413,
+      { type: 'application/json', body: JSON.stringify({ name: 'x'.repeat(1_100_000) }) },
+      { code: 'payload_too_large' },
+    ],
+    [
+      'a body that does not inflate with its Content-Encoding',
+      400,
+      { type: 'application/json', encoding: 'gzip', body: '{"name":"x"}' },
+      { statusCode: 400, error: 'Bad Request' },
+    ],
+    [
+      'an unknown Content-Encoding, naming it',
+      415,
+      { type: 'application/json', encoding: 'compress', body: '{"name":"x"}' },
+      { message: expect.stringMatching(/compress/) as unknown },
+    ],
+    [
+      'a JSON body that is not an object',
+      400,
+      { type: 'application/json', body: 'null' },
+      { message: 'body must be a JSON object' },
+    ],
+  ])('answers %s with %i', async (_what, status, sent, expected) => {
     const { api, auth } = createTestApp();
-    const res = await api
-      .post('/v1/partner/credentials')
-      .set(auth)
-      .set('Content-Type', 'application/json')
-      .set('Content-Encoding', 'gzip')
-      .send('{"name":"x"}');
-    expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
-  });
-
-  test('answers an unknown Content-Encoding with 415 naming it', async () => {
-    const { api, auth } = createTestApp();
-    const res = await api
-      .post('/v1/partner/credentials')
-      .set(auth)
-      .set('Content-Type', 'application/json')
-      .set('Content-Encoding', 'compress')
-      .send('{"name":"x"}');
-    expect(res.status).toBe(415);
-    expect(res.body.message).toMatch(/compress/);
-  });
-
-  test('answers a JSON body that is not an object with 400', async () => {
-    const { api, auth } = createTestApp();
-    const res = await api
-      .post('/v1/partner/credentials')
-      .set(auth)
-      .set('Content-Type', 'application/json')
-      .send('null');
-    expect(res.status).toBe(400);
-    expect(res.body.message).toBe('body must be a JSON object');
+    let req = api.post('/v1/partner/credentials').set(auth);
+    if (sent.type) req = req.set('Content-Type', sent.type);
+    if (sent.encoding) req = req.set('Content-Encoding', sent.encoding);
+    const res = await (sent.body === undefined ? req : req.send(sent.body));
+    expect(res.status).toBe(status);
+    expect(res.body).toMatchObject(expected);
   });
 
   test('answers a malformed %-escape in a page URL with 4xx, never 500', async () => {
