@@ -244,4 +244,41 @@ function renderMain(s) {
   ].join('\n');
 }
 
-module.exports = { summarise, renderMain, LIMITS };
+/** The README's performance table (between its `bench-table` markers): one row a scenario, from this run. */
+function renderReadmeTable(s) {
+  const cell = (server, name) => s.cells[server]?.[name];
+  const rps = (server, name) => fmt.int(cell(server, name)?.rps);
+  const loads = `${s.machine.loadAverage[0]}–${s.loadAverageEnd[0]}`;
+  return [
+    `Run of ${s.startedAt.slice(0, 16).replace('T', ' ')} UTC, ${s.options.rounds} round(s) × ${s.options.seconds} s, load average ${loads} (1 min, start–end); ${machineLine(s.machine)}.`,
+    '',
+    table(
+      [
+        'scenario',
+        'node:http',
+        'Express 5 (fixed JSON)',
+        'Prism 5.14',
+        'acountpay-mock',
+        'ours / node:http',
+        'ours / Express',
+        'ours / Prism',
+        'our p99',
+        'event-loop delay p99',
+      ],
+      s.scenarios.map(({ name, title }) => [
+        title,
+        `${rps('node', name)} req/s`,
+        rps('express', name),
+        rps('prism', name),
+        rps('ours', name),
+        fmt.ratio(s.ratios[name].oursVsNode),
+        fmt.ratio(s.ratios[name].oursVsExpress),
+        fmt.ratio(s.ratios[name].oursVsPrism),
+        `${fmt.ms(cell('ours', name)?.p99)} ms`,
+        `${fmt.ms(cell('ours', name)?.loopDelayP99)} ms`,
+      ]),
+    ),
+  ].join('\n');
+}
+
+module.exports = { summarise, renderMain, renderReadmeTable, LIMITS };

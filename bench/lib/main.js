@@ -1,20 +1,22 @@
 'use strict';
 /**
- * `npm run bench`: node:http, Express 5, Prism and acountpay-mock under the same requests, one
- * server at a time, alternating over rounds; medians over rounds, ratios, PASS/MISS per target.
+ * `npm run bench`: node:http, Express 5, Prism and acountpay-mock under the same requests, each
+ * scenario on every server back to back, over rounds; medians over rounds, ratios, PASS/MISS per
+ * target. A full run replaces its section of bench/RESULTS.md and the README's table.
  */
 const fs = require('node:fs');
+const path = require('node:path');
 const { installExitHooks } = require('./children');
 const { closeAgent } = require('./http-client');
 const { benchOptions, machineInfo } = require('./options');
-const { assertBuilt } = require('./project');
+const { ROOT, assertBuilt } = require('./project');
 const { scenarioFile, ensurePayments } = require('./scenario-data');
 const { startServer } = require('./servers');
 const { runLoad, isValidRun } = require('./load');
 const { rssMb } = require('./stats');
 const { beyondPeriod, probeFlags, sample } = require('./probe');
 const { setupOurs, scenarios } = require('./workload');
-const { summarise, renderMain } = require('./main-report');
+const { summarise, renderMain, renderReadmeTable } = require('./main-report');
 const { writeResults, updateCommittedSection } = require('./report');
 
 const say = (line) => process.stdout.write(`${line}\n`);
@@ -166,8 +168,10 @@ async function main(flags) {
   const file = writeResults(process.env.BENCH_RESULTS_NAME || 'latest', markdown, summary);
   say(`\n${markdown}\n`);
   say(`written: ${file} (and .json)`);
-  if (summary.complete) say(`updated: ${updateCommittedSection('main', markdown)}`);
-  else
+  if (summary.complete) {
+    say(`updated: ${updateCommittedSection('main', markdown)}`);
+    say(`updated: ${updateCommittedSection('bench-table', renderReadmeTable(summary), path.join(ROOT, 'README.md'))}`);
+  } else
     say(
       'bench/RESULTS.md left as it was: only a full run (all servers and scenarios, ≥3 rounds of ≥10 s) replaces it.',
     );

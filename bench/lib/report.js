@@ -50,18 +50,22 @@ else the machine is doing; compare the ratios within one run (see bench/README.m
 \`npm run bench\` (main) and \`npm run bench -- --only scale\` (scale); each run replaces its own section.
 `;
 
-/** Replaces the `section` part of bench/RESULTS.md (between its markers), keeping the others. */
-function updateCommittedSection(section, markdown) {
+/**
+ * Replaces the `section` part of bench/RESULTS.md (between its markers), keeping the others; with
+ * `file`, the marked part of another committed file (the README's table), which must have the markers.
+ */
+function updateCommittedSection(section, markdown, file = COMMITTED) {
   const start = `<!-- ${section}:start -->`;
   const end = `<!-- ${section}:end -->`;
-  let text = fs.existsSync(COMMITTED) ? fs.readFileSync(COMMITTED, 'utf8') : HEADER;
+  let text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : HEADER;
   const block = `${start}\n${markdown.trim()}\n${end}`;
   const from = text.indexOf(start);
   const to = text.indexOf(end);
   if (from !== -1 && to > from) text = `${text.slice(0, from)}${block}${text.slice(to + end.length)}`;
-  else text = `${text.trimEnd()}\n\n${block}\n`;
-  fs.writeFileSync(COMMITTED, text.endsWith('\n') ? text : `${text}\n`);
-  return COMMITTED;
+  else if (file === COMMITTED) text = `${text.trimEnd()}\n\n${block}\n`;
+  else throw new Error(`${path.relative(path.dirname(COMMITTED), file)} has no ${start} … ${end} markers`);
+  fs.writeFileSync(file, text.endsWith('\n') ? text : `${text}\n`);
+  return file;
 }
 
 /**
