@@ -77,15 +77,7 @@ export function createPaymentLifecycle({ state, clock, events, timeline, logger 
       return settle(payment, 'expired', new Date(at).toISOString());
     },
 
-    /**
-     * E141, the one freshness rule: a payment expires only by its expiry task, due at `expiresAt` on
-     * the timeline. A reader first runs what the clock has reached, in due order, so no read shows a
-     * stale pending, and a delayed settlement due before the expiry still settles it first.
-     */
-    upToDate(): void {
-      timeline.runDue();
-    },
-
+    /** E141: the only way a payment expires by time; readers run the timeline first (`timeline.runDue()`). */
     scheduleExpiry(payment: PaymentRecord): void {
       whenDue(expiryKey(payment.id), payment, Date.parse(payment.expiresAt), (p) => lifecycle.expire(p));
     },

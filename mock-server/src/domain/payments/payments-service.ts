@@ -63,11 +63,16 @@ export function hasAtMostTwoDecimals(amount: number): boolean {
 }
 
 export function createPaymentsService(deps: PaymentsDeps) {
-  const { state, clock, ids, config, links, merchants, stores, rules, hold, random } = deps;
+  const { state, clock, ids, timeline, config, links, merchants, stores, rules, hold, random } = deps;
   const lifecycle = createPaymentLifecycle(deps);
 
+  /**
+   * E141, the one freshness rule: a payment expires only by its expiry task on the timeline. Every
+   * read runs what the clock has reached first, in due order, so none shows a stale pending and a
+   * delayed settlement due before the expiry still settles the payment first.
+   */
   function findForPartner(partner: PartnerRecord, id: number): PaymentRecord {
-    lifecycle.upToDate();
+    timeline.runDue();
     const payment = state.payments.get(id);
     if (!payment || payment.partnerId !== partner.id) throw apiError('payment_not_found', id); // D2
     return payment;
@@ -167,7 +172,7 @@ export function createPaymentsService(deps: PaymentsDeps) {
 
     /** For the control API (not partner-scoped). */
     findById(id: number): PaymentRecord {
-      lifecycle.upToDate();
+      timeline.runDue(); // E141
       const payment = state.payments.get(id);
       if (!payment) throw apiError('payment_not_found', id);
       return payment;
@@ -175,7 +180,7 @@ export function createPaymentsService(deps: PaymentsDeps) {
 
     /** For the pay page; undefined for an unknown token. */
     findByToken(token: string): PaymentRecord | undefined {
-      lifecycle.upToDate();
+      timeline.runDue(); // E141
       return state.paymentByToken(token);
     },
 
@@ -192,7 +197,7 @@ export function createPaymentsService(deps: PaymentsDeps) {
 
     list(partner: PartnerRecord, { merchantClientId, status, ...query }: PaymentListQuery): PaymentList {
       const { page, limit } = safePaging(query.page, query.limit); // E30
-      lifecycle.upToDate(); // E141: expiries the clock has reached show in this page and its counts
+      timeline.runDue(); // E141: expiries the clock has reached show in this page and its counts
       let merchantId: number | undefined;
       if (merchantClientId !== undefined) {
         const merchant = state.merchantByClientId(merchantClientId);
