@@ -97,6 +97,23 @@ describe('attempt slots', () => {
     s.close();
   });
 
+  test('drain also waits for a job that fell due while another ran, before any timer fired', async () => {
+    const started: string[] = [];
+    let finishFirst!: () => void;
+    const { timeline, slots: s } = slots((j) => {
+      started.push(j.name);
+      return j.name === 'first' ? new Promise<void>((resolve) => (finishFirst = resolve)) : Promise.resolve();
+    });
+    s.add(job('first'), timeline.clock.nowMs());
+    s.add(job('retry'), timeline.clock.nowMs() + 50);
+    const drained = s.drain();
+    timeline.clock.advance(50);
+    finishFirst();
+    await drained;
+    expect(started).toEqual(['first', 'retry']);
+    s.close();
+  });
+
   test('drain does not wait for jobs due in the future; clear takes them off the timeline', async () => {
     const { timeline, slots: s } = slots(() => Promise.resolve());
     s.add(job('tomorrow'), timeline.clock.nowMs() + 86_400_000);

@@ -92,6 +92,8 @@ export function createAttemptSlots<T extends SlotJob>(options: AttemptSlotsOptio
       if (left > 0) runningByKey.set(job.key, left);
       else runningByKey.delete(job.key);
       release(job.key);
+      // A drain waits for what fell due meanwhile too, even before the timeline's timer fires.
+      if (drainWaiters.length > 0) timeline.runDue();
       pump();
     });
   }
