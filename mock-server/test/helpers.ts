@@ -16,6 +16,7 @@ import { createSeededIds } from '../src/shared/ids';
 import { createMockServer, type MockServer } from '../src/server';
 import type { WebhookHttpClient } from '../src/webhooks';
 import type { MerchantRecord, StoreRecord } from '../src/state/records';
+import { addActivePartner } from '../src/state/seed';
 import type { ApiError } from '../src/http/api-error';
 
 /**
@@ -87,32 +88,10 @@ let extraPartners = 0;
 /** Adds another partner with one active credential straight into the state; returns its auth headers. */
 export function addPartner(deps: AppDeps, name = 'Other POS'): { partnerId: number; auth: Record<string, string> } {
   extraPartners += 1;
-  const now = deps.clock.now().toISOString();
-  const partnerId = deps.state.nextId('partner');
-  deps.state.addPartner({
-    id: partnerId,
-    name,
-    companyName: `${name} ApS`,
-    contactEmail: `partner${partnerId}@example.dk`,
-    contactPhone: null,
-    website: null,
-    registrationNumber: null,
-    status: 'active',
-    createdAt: now,
-    updatedAt: now,
-  });
   const clientId = `00000000-0000-4000-8000-${String(extraPartners).padStart(12, '0')}`;
   const secret = deps.ids.hex(32);
-  deps.state.addCredential({
-    id: deps.state.nextId('credential'),
-    partnerId,
-    name: 'Test',
-    clientId,
-    secret,
-    status: 'active',
-    createdAt: now,
-    updatedAt: now,
-  });
+  const profile = (id: number) => ({ name, companyName: `${name} ApS`, contactEmail: `partner${id}@example.dk` });
+  const partnerId = addActivePartner(deps.state, deps.clock, profile, { clientId, secret });
   return { partnerId, auth: authHeaders(clientId, secret) };
 }
 

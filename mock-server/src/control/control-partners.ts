@@ -17,9 +17,6 @@ export function createControlPartnerHandlers({ state, clock, ids }: PartnerParts
         name: input.name,
         companyName: input.companyName ?? input.name,
         contactEmail: input.contactEmail ?? `partner-${partnerId}@example.com`,
-        contactPhone: null,
-        website: null,
-        registrationNumber: null,
       });
       const partnerId = addActivePartner(state, clock, profile, { clientId, secret: clientSecret });
       return created({ partnerId, name: input.name, clientId, clientSecret });

@@ -6,10 +6,9 @@ import type { PartnerRecord } from './records';
 // Not the fixtures index: that would load faker (the builders) into every mock start.
 import { DEFAULT_PARTNER } from '../../../fixtures/src/magic';
 
-type PartnerProfile = Pick<
-  PartnerRecord,
-  'name' | 'companyName' | 'contactEmail' | 'contactPhone' | 'website' | 'registrationNumber'
->;
+/** A partner's profile; the contact phone, website and registration number are null unless given. */
+type PartnerProfile = Pick<PartnerRecord, 'name' | 'companyName' | 'contactEmail'> &
+  Partial<Pick<PartnerRecord, 'contactPhone' | 'website' | 'registrationNumber'>>;
 
 /**
  * Adds an active partner with one active credential, "Default credential" (D2, D3), both dated now
@@ -23,7 +22,19 @@ export function addActivePartner(
 ): number {
   const now = clock.now().toISOString();
   const partnerId = state.nextId('partner');
-  state.addPartner({ id: partnerId, ...profile(partnerId), status: 'active', createdAt: now, updatedAt: now });
+  const given = profile(partnerId);
+  state.addPartner({
+    id: partnerId,
+    name: given.name,
+    companyName: given.companyName,
+    contactEmail: given.contactEmail,
+    contactPhone: given.contactPhone ?? null,
+    website: given.website ?? null,
+    registrationNumber: given.registrationNumber ?? null,
+    status: 'active',
+    createdAt: now,
+    updatedAt: now,
+  });
   state.addCredential({
     id: state.nextId('credential'),
     partnerId,
