@@ -294,7 +294,8 @@ describe('--state-file: a file that is not sound stops the start and is left as 
     expect(await startFails(tmp.file())).toMatch(/not an acountpay-mock state file/);
   });
 
-  test('a record that does not parse, and one that points at nothing', async () => {
+  /** A state file holding one merchant (id 1); returns the merchant as stored. */
+  async function fileWithMerchant(): Promise<Record<string, unknown>> {
     await start(tmp.file());
     answerBody(
       await client.partner('POST', '/v1/partner/merchants/test', fixtures.buildTestMerchantCreateRequest()),
@@ -303,15 +304,22 @@ describe('--state-file: a file that is not sound stops the start and is left as 
     await stop();
     const db = new Database(tmp.file());
     const { doc } = db.prepare<[], { doc: string }>('SELECT doc FROM merchants WHERE id = 1').get()!;
-    db.prepare('UPDATE merchants SET doc = \'{"id": 1, "partnerId": \' WHERE id = 1').run();
     db.close();
+    return JSON.parse(doc) as Record<string, unknown>;
+  }
+
+  function storeMerchantDoc(doc: string): void {
+    const db = new Database(tmp.file());
+    db.prepare('UPDATE merchants SET doc = ? WHERE id = 1').run(doc);
+    db.close();
+  }
+
+  test('a record that does not parse, and one that points at nothing', async () => {
+    const merchant = await fileWithMerchant();
+    storeMerchantDoc('{"id": 1, "partnerId": ');
     expect(await startFails(tmp.file())).toMatch(/merchants row 1 is not JSON/);
 
-    const db2 = new Database(tmp.file());
-    db2
-      .prepare('UPDATE merchants SET doc = ? WHERE id = 1')
-      .run(JSON.stringify({ ...JSON.parse(doc), partnerId: 999 }));
-    db2.close();
+    storeMerchantDoc(JSON.stringify({ ...merchant, partnerId: 999 }));
     expect(await startFails(tmp.file())).toMatch(/merchant 1 belongs to no partner/);
   });
 
@@ -339,17 +347,8 @@ describe('--state-file: a file that is not sound stops the start and is left as 
   });
 
   test('a record without a field every running record has (E131)', async () => {
-    await start(tmp.file());
-    answerBody(
-      await client.partner('POST', '/v1/partner/merchants/test', fixtures.buildTestMerchantCreateRequest()),
-      201,
-    );
-    await stop();
-    const db = new Database(tmp.file());
-    const { doc } = db.prepare<[], { doc: string }>('SELECT doc FROM merchants WHERE id = 1').get()!;
-    const { isTest: _isTest, ...merchant } = JSON.parse(doc) as Record<string, unknown>;
-    db.prepare('UPDATE merchants SET doc = ? WHERE id = 1').run(JSON.stringify({ ...merchant, status: 'done' }));
-    db.close();
+    const { isTest: _isTest, ...merchant } = await fileWithMerchant();
+    storeMerchantDoc(JSON.stringify({ ...merchant, status: 'done' }));
     const message = await startFails(tmp.file());
     expect(message).toMatch(/merchant 1 is unsound: .*must have required property 'isTest'/);
     expect(message).toMatch(/\/status must be equal to one of the allowed values/);
