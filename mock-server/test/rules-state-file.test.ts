@@ -80,22 +80,17 @@ test('rules, a pending rule outcome and a held delivery survive a restart and go
     }),
     201,
   );
-  const failing = ok(
-    await client.partner(
-      'POST',
-      '/v1/partner/payments',
-      buildPaymentCreateRequest({ merchantClientId: merchant.clientId, amount: 20.13 }),
-    ),
-    201,
-  );
-  const held = ok(
-    await client.partner(
-      'POST',
-      '/v1/partner/payments',
-      buildPaymentCreateRequest({ merchantClientId: merchant.clientId, amount: 20.25 }),
-    ),
-    201,
-  );
+  const pay = async (amount: number) =>
+    ok(
+      await client.partner(
+        'POST',
+        '/v1/partner/payments',
+        buildPaymentCreateRequest({ merchantClientId: merchant.clientId, amount }),
+      ),
+      201,
+    );
+  const failing = await pay(20.13);
+  const held = await pay(20.25);
   await advance(2);
   const rulesBefore = ok(await client.call('GET', '/__control/rules'));
   await stop();
