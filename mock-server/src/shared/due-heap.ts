@@ -1,6 +1,6 @@
 /**
- * A min-heap ordered by due time, then by insertion: finding the next due delivery stays cheap
- * when thousands wait for a retry.
+ * A min-heap ordered by due time, then by insertion: the timeline's tasks (E140), and the due webhook
+ * attempts waiting for a free slot; finding the next stays cheap when thousands wait.
  */
 export interface DueEntry {
   dueAt: number;
