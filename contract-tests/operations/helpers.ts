@@ -3,7 +3,7 @@
  * (or the control API, where only a mock can help) and fails loudly when the target refuses it, so
  * a broken set-up never passes for a finding about the operation under test.
  */
-import type { Response } from 'supertest';
+import type { Response, Test } from 'supertest';
 import {
   MOCK_PAYMENT_HEADER,
   WEBHOOK_EVENT_TYPES,
@@ -82,6 +82,11 @@ export async function createPendingMerchant(
   const res = await api.post('/v1/partner/merchants', buildMerchantCreateRequest(overrides));
   expectSetup(res, 'createMerchant');
   return res.body as MerchantOnboarding;
+}
+
+/** GET /v1/partner/profile with a credential's own id and secret: 200 while it works, 401 once it does not. */
+export function profileWith(target: Target, credential: { clientId: string; clientSecret: string }): Test {
+  return createApi(target).withCredentials(credential.clientId, credential.clientSecret).get('/v1/partner/profile');
 }
 
 /** A new credential of the caller's partner, with its full secret (D31). */

@@ -9,6 +9,7 @@ import {
   directApi,
   expectErrorNaming,
   expectMockCode,
+  profileWith,
 } from '../helpers';
 
 type Credential = ResponseBody<'revokeCredential', 200>;
@@ -42,10 +43,7 @@ describe('DELETE /v1/partner/credentials/{credentialId} (revokeCredential)', () 
   testWith('destructive')('refuses every further call with the revoked credential (401)', async () => {
     const credential = await fresh();
     await createApi(target()).delete(`${PATH}/${credential.id}`);
-    const res = await createApi(target())
-      .withCredentials(credential.clientId, credential.clientSecret)
-      .get('/v1/partner/profile');
-    await expectSpecResponse(target(), res, 'getProfile', 401);
+    await expectSpecResponse(target(), await profileWith(target(), credential), 'getProfile', 401);
   });
 
   testWith('destructive')('keeps the revoked credential in the list with status revoked', async () => {

@@ -9,6 +9,7 @@ import {
   directApi,
   expectErrorNaming,
   expectMockCode,
+  profileWith,
 } from '../helpers';
 
 type CredentialList = ResponseBody<'listCredentials', 200>;
@@ -57,19 +58,13 @@ describe('POST /v1/partner/credentials/{credentialId}/rotate (rotateCredential)'
   testWith('destructive')('refuses the old secret at once (401)', async () => {
     const credential = await fresh();
     await createApi(target()).post(`${PATH}/${credential.id}/rotate`);
-    const res = await createApi(target())
-      .withCredentials(credential.clientId, credential.clientSecret)
-      .get('/v1/partner/profile');
-    await expectSpecResponse(target(), res, 'getProfile', 401);
+    await expectSpecResponse(target(), await profileWith(target(), credential), 'getProfile', 401);
   });
 
   testWith('destructive')('accepts the new secret at once', async () => {
     const credential = await fresh();
     const rotated = (await createApi(target()).post(`${PATH}/${credential.id}/rotate`)).body as CredentialWithSecret;
-    const res = await createApi(target())
-      .withCredentials(rotated.clientId, rotated.clientSecret)
-      .get('/v1/partner/profile');
-    await expectSpecResponse(target(), res, 'getProfile', 200);
+    await expectSpecResponse(target(), await profileWith(target(), rotated), 'getProfile', 200);
   });
 
   testWith('destructive')('lets a credential rotate itself, answering with its new secret', async () => {
