@@ -64,23 +64,13 @@ describe('PUT /v1/partner/profile (updateProfile)', () => {
     );
   });
 
-  test('answers 400 naming contactEmail when it is not an email', async () => {
-    const res = await directApi(target()).put(PATH, { contactEmail: 'not-an-email' });
-    await expectErrorNaming(target(), res, 'updateProfile', 400, 'contactEmail');
-  });
-
-  test('answers 400 naming website when it is not a URL', async () => {
-    const res = await directApi(target()).put(PATH, { website: 'acmepos' });
-    await expectErrorNaming(target(), res, 'updateProfile', 400, 'website');
-  });
-
-  test('answers 400 naming a field that cannot be changed (D7)', async () => {
-    const res = await directApi(target()).put(PATH, { status: 'suspended' });
-    await expectErrorNaming(target(), res, 'updateProfile', 400, 'status');
-  });
-
-  test('answers 400 naming name when it is empty', async () => {
-    const res = await directApi(target()).put(PATH, { name: '' });
-    await expectErrorNaming(target(), res, 'updateProfile', 400, 'name');
+  test.each([
+    ['contactEmail', 'when it is not an email', 'not-an-email'],
+    ['website', 'when it is not a URL', 'acmepos'],
+    ['status', 'when it cannot be changed (D7)', 'suspended'],
+    ['name', 'when it is empty', ''],
+  ])('answers 400 naming %s %s', async (field, _why, value) => {
+    const res = await directApi(target()).put(PATH, { [field]: value });
+    await expectErrorNaming(target(), res, 'updateProfile', 400, field);
   });
 });
