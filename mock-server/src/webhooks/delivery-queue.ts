@@ -27,6 +27,13 @@ import { signWebhookBody } from './signature';
 /** D29: five retries after the first attempt, 10 s × 3ⁿ. */
 export const DEFAULT_RETRY_SCHEDULE: readonly number[] = [10_000, 30_000, 90_000, 270_000, 810_000];
 export const DEFAULT_TIMEOUT_MS = 10_000;
+/**
+ * E195 (D29, E10): attempts in flight at once, and to one receiver origin. Little's law: 1,000
+ * deliveries a second to one receiver answering in 20–30 ms on a busy machine keep 20–30 in flight,
+ * so 8 per origin queued them; a hanging receiver still holds only a quarter of the slots.
+ */
+export const DEFAULT_MAX_CONCURRENCY = 128;
+export const DEFAULT_MAX_PER_ENDPOINT = 32;
 /** E36: deliveries that may wait for an attempt at once. */
 export const DEFAULT_MAX_PENDING = 10_000;
 
@@ -45,9 +52,9 @@ export interface DispatcherDeps {
   /** Delays in ms between attempts; its length is the number of retries. */
   retrySchedule?: readonly number[];
   timeoutMs?: number;
-  /** Requests in flight at once (default 32); more wait in the queue. */
+  /** Requests in flight at once (default DEFAULT_MAX_CONCURRENCY); more wait in the queue. */
   maxConcurrency?: number;
-  /** Requests in flight to one origin (default 8), so one hanging receiver cannot fill every slot. */
+  /** Requests in flight to one origin (default DEFAULT_MAX_PER_ENDPOINT), so one hanging receiver cannot fill every slot. */
   maxPerEndpoint?: number;
   /**
    * E36: deliveries waiting or in flight at most (default DEFAULT_MAX_PENDING); beyond it a new one
@@ -117,6 +124,20 @@ function originOf(url: string): string {
   }
 }
 
+/** E196: a receiver's origin (the per-receiver cap's key), parsed once per URL; a few URLs in practice. */
+function originCache(): (url: string) => string {
+  const origins = new Map<string, string>();
+  return (url) => {
+    let origin = origins.get(url);
+    if (origin === undefined) {
+      if (origins.size >= 256) origins.clear();
+      origin = originOf(url);
+      origins.set(url, origin);
+    }
+    return origin;
+  };
+}
+
 export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher {
   const { timeline, store, logger } = deps;
   const clock = timeline.clock;
@@ -125,6 +146,7 @@ export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher
   const maxPending = deps.maxPending ?? DEFAULT_MAX_PENDING;
   /** Secrets stay here, never in the exported DeliveryRecord. */
   const secrets = new Map<string, string>();
+  const origin = originCache();
   /** Bumped by reset(): attempts that were in flight then are not recorded or retried. */
   let generation = 0;
   /** E105: creation order of the deliveries of this process, so that only a later one releases a held one. */
@@ -137,8 +159,8 @@ export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher
 
   const slots = createAttemptSlots<QueueItem>({
     timeline,
-    maxConcurrency: deps.maxConcurrency ?? 32,
-    maxPerKey: deps.maxPerEndpoint ?? 8,
+    maxConcurrency: deps.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY,
+    maxPerKey: deps.maxPerEndpoint ?? DEFAULT_MAX_PER_ENDPOINT,
     run: async (item) => {
       item.delivery.nextAttemptAt = null;
       const repeat = isRepeat(item.delivery); // E105 duplicate `same-id`: the same request once more
@@ -328,7 +350,7 @@ export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher
     const item: QueueItem = {
       dueAt: 0,
       seq: 0,
-      key: originOf(delivery.url),
+      key: origin(delivery.url),
       delivery,
       signature: signWebhookBody(delivery.body, secret),
       retries,

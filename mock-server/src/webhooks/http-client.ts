@@ -4,6 +4,7 @@
  */
 import http from 'node:http';
 import https from 'node:https';
+import { urlToHttpOptions } from 'node:url';
 
 export interface WebhookHttpResponse {
   statusCode: number;
@@ -47,6 +48,29 @@ function describeError(err: unknown): string {
   return e.message || e.code || String(err);
 }
 
+/** What an attempt needs of a receiver's URL, parsed once per URL (E196). */
+interface ReceiverTarget {
+  isHttps: boolean;
+  /** `http.request` options without method, agent and headers. */
+  options: http.RequestOptions;
+}
+
+/** E196: the parsed receiver URLs; a few webhooks' URLs in practice, forgotten all at once beyond this many. */
+const TARGETS_KEPT = 256;
+
+function parseTarget(url: string): ReceiverTarget | Error {
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch {
+    return new Error(`invalid URL ${url}`);
+  }
+  if (target.protocol !== 'http:' && target.protocol !== 'https:') {
+    return new Error(`unsupported protocol ${target.protocol}`);
+  }
+  return { isHttps: target.protocol === 'https:', options: urlToHttpOptions(target) };
+}
+
 export function createNodeHttpClient(options: NodeHttpClientOptions = {}): NodeWebhookHttpClient {
   // `timeout` closes keep-alive sockets idle for 4 s, before typical servers (5 s) drop them under us.
   const httpAgent = new http.Agent({ keepAlive: true, timeout: 4000 });
@@ -55,6 +79,17 @@ export function createNodeHttpClient(options: NodeHttpClientOptions = {}): NodeW
     timeout: 4000,
     rejectUnauthorized: options.rejectUnauthorized ?? true,
   });
+  const targets = new Map<string, ReceiverTarget | Error>();
+
+  function targetOf(url: string): ReceiverTarget | Error {
+    let target = targets.get(url);
+    if (target === undefined) {
+      if (targets.size >= TARGETS_KEPT) targets.clear();
+      target = parseTarget(url);
+      targets.set(url, target);
+    }
+    return target;
+  }
 
   function post(
     url: string,
@@ -62,22 +97,14 @@ export function createNodeHttpClient(options: NodeHttpClientOptions = {}): NodeW
     headers: Record<string, string>,
     timeoutMs: number,
   ): Promise<WebhookHttpResponse> {
-    let target: URL;
-    try {
-      target = new URL(url);
-    } catch {
-      return Promise.reject(new Error(`invalid URL ${url}`));
-    }
-    if (target.protocol !== 'http:' && target.protocol !== 'https:') {
-      return Promise.reject(new Error(`unsupported protocol ${target.protocol}`));
-    }
-    const isHttps = target.protocol === 'https:';
+    const target = targetOf(url);
+    if (target instanceof Error) return Promise.reject(new Error(target.message));
+    const { isHttps } = target;
     const payload = Buffer.from(body, 'utf8');
-    const controller = new AbortController();
 
     return new Promise<WebhookHttpResponse>((resolve, reject) => {
       let settled = false;
-      const timer = setTimeout(() => controller.abort(), timeoutMs);
+      let timedOut = false;
       const settle = (result: WebhookHttpResponse | Error): void => {
         if (settled) return;
         settled = true;
@@ -86,15 +113,14 @@ export function createNodeHttpClient(options: NodeHttpClientOptions = {}): NodeW
         else resolve(result);
       };
       const fail = (err: unknown): void =>
-        settle(new Error(controller.signal.aborted ? `timeout after ${timeoutMs} ms` : describeError(err)));
+        settle(new Error(timedOut ? `timeout after ${timeoutMs} ms` : describeError(err)));
 
       const request = (isHttps ? https : http).request(
-        target,
         {
+          ...target.options,
           method: 'POST',
           agent: isHttps ? httpsAgent : httpAgent,
           headers: { ...headers, 'Content-Length': String(payload.length) },
-          signal: controller.signal,
         },
         (res) => {
           const chunks: Buffer[] = [];
@@ -118,6 +144,11 @@ export function createNodeHttpClient(options: NodeHttpClientOptions = {}): NodeW
           res.on('close', () => fail(new Error('connection closed before the response ended')));
         },
       );
+      // E196: the timeout destroys the request (and its answer, if one began) without an AbortController.
+      const timer = setTimeout(() => {
+        timedOut = true;
+        request.destroy(new Error('timeout'));
+      }, timeoutMs);
       request.on('error', fail);
       request.end(payload);
     });
