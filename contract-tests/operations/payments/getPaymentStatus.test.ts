@@ -81,26 +81,29 @@ describe('GET /v1/partner/payments/{paymentId}/status (getPaymentStatus)', () =>
     );
   });
 
-  testWith('control')('answers a failed payment as failed with the bank status Rejected (D23)', async () => {
-    const created = await createPayment(createApi(target()), merchant.clientId);
-    await settlePayment(target(), created.paymentId, 'fail');
-    const status = await readStatus(created.paymentId);
-    expect(status.status).toBe('failed');
-    await assertFact(target(), 'inferred', 'D23: a failed payment has the bank status Rejected and no paidAt', () => {
-      expect(status.bankPaymentStatus).toBe('Rejected');
-      expect(status.paidAt).toBeNull();
-    });
-  });
-
-  testWith('control')('answers an expired payment as expired with the bank status Expired (D23)', async () => {
-    const created = await createPayment(createApi(target()), merchant.clientId);
-    await settlePayment(target(), created.paymentId, 'expire');
-    const status = await readStatus(created.paymentId);
-    expect(status.status).toBe('expired');
-    await assertFact(target(), 'inferred', 'D23: an expired payment has the bank status Expired', () => {
-      expect(status.bankPaymentStatus).toBe('Expired');
-    });
-  });
+  for (const [outcome, action, bankStatus] of [
+    ['failed', 'fail', 'Rejected'],
+    ['expired', 'expire', 'Expired'],
+  ] as const) {
+    testWith('control')(
+      `answers a ${outcome} payment as ${outcome} with the bank status ${bankStatus} (D23)`,
+      async () => {
+        const created = await createPayment(createApi(target()), merchant.clientId);
+        await settlePayment(target(), created.paymentId, action);
+        const status = await readStatus(created.paymentId);
+        expect(status.status).toBe(outcome);
+        await assertFact(
+          target(),
+          'inferred',
+          `D23: a ${outcome} payment has the bank status ${bankStatus} and no paidAt`,
+          () => {
+            expect(status.bankPaymentStatus).toBe(bankStatus);
+            expect(status.paidAt).toBeNull();
+          },
+        );
+      },
+    );
+  }
 
   testWith('control')('keeps a paid payment paid: a second terminal state answers 409 (D20)', async () => {
     const created = await createPayment(createApi(target()), merchant.clientId);

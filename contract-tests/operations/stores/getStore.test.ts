@@ -20,22 +20,24 @@ import {
 
 const target = useTarget();
 
+/** A new store of a new test merchant, and its getStore answer. */
+async function newStoreRead() {
+  const api = createApi(target());
+  const { merchantId } = await createTestMerchant(api);
+  const store = await createStore(api, merchantId);
+  const res = await api.get(storePath(merchantId, store.storeId));
+  await expectSpecResponse(target(), res, 'getStore', 200);
+  return { store, res };
+}
+
 describe('GET /v1/partner/merchants/{merchantId}/stores/{storeId} (getStore)', () => {
   test('answers a store of the merchant exactly as it was created', async () => {
-    const api = createApi(target());
-    const { merchantId } = await createTestMerchant(api);
-    const store = await createStore(api, merchantId);
-    const res = await api.get(storePath(merchantId, store.storeId));
-    await expectSpecResponse(target(), res, 'getStore', 200);
+    const { store, res } = await newStoreRead();
     expect(res.body).toEqual(store);
   });
 
   test("answers only the Stores guide's fields (D16)", async () => {
-    const api = createApi(target());
-    const { merchantId } = await createTestMerchant(api);
-    const store = await createStore(api, merchantId);
-    const res = await api.get(storePath(merchantId, store.storeId));
-    await expectSpecResponse(target(), res, 'getStore', 200);
+    const { res } = await newStoreRead();
     await expectNoOtherFields(res.body, STORE_FIELDS, "D16: a store has no field beyond the Stores guide's");
   });
 
