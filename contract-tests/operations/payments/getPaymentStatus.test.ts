@@ -81,12 +81,12 @@ describe('GET /v1/partner/payments/{paymentId}/status (getPaymentStatus)', () =>
     );
   });
 
-  for (const [outcome, action, bankStatus] of [
-    ['failed', 'fail', 'Rejected'],
-    ['expired', 'expire', 'Expired'],
+  for (const [a, outcome, action, bankStatus] of [
+    ['a', 'failed', 'fail', 'Rejected'],
+    ['an', 'expired', 'expire', 'Expired'],
   ] as const) {
     testWith('control')(
-      `answers a ${outcome} payment as ${outcome} with the bank status ${bankStatus} (D23)`,
+      `answers ${a} ${outcome} payment as ${outcome} with the bank status ${bankStatus} (D23)`,
       async () => {
         const created = await createPayment(createApi(target()), merchant.clientId);
         await settlePayment(target(), created.paymentId, action);
@@ -95,7 +95,7 @@ describe('GET /v1/partner/payments/{paymentId}/status (getPaymentStatus)', () =>
         await assertFact(
           target(),
           'inferred',
-          `D23: a ${outcome} payment has the bank status ${bankStatus} and no paidAt`,
+          `D23: ${a} ${outcome} payment has the bank status ${bankStatus} and no paidAt`,
           () => {
             expect(status.bankPaymentStatus).toBe(bankStatus);
             expect(status.paidAt).toBeNull();
