@@ -159,7 +159,7 @@ export function feedDomainEvents(events: EventBus, feed: LiveFeed): () => void {
  * that changed something (not a read, not a refusal) with its operation.
  */
 export function publishAnswer(feed: LiveFeed, req: Request, res: Response, entry: JournalEntry | null): void {
-  if (entry) return feed.publish('request', { ...entry });
+  if (entry) return feed.publish('request', entry); // a fresh object of its own (the journal's summary)
   if (req.method === 'GET' || req.method === 'HEAD' || res.statusCode >= 400) return;
   const operationId = res.locals.operationId as string | undefined;
   if (!operationId || !req.path.startsWith('/__control/')) return;

@@ -25,7 +25,7 @@ export type JournalDetail = Schemas['RequestDetail'];
 export interface RequestJournal {
   /** Starts watching a request's response body (called once per request, before any handler). */
   watch(req: Request, res: Response): void;
-  /** Records a finished request (called once per response by the request tracker); null when not journaled. */
+  /** Records a finished request watched before (called once per response by the request tracker); null when not journaled. */
   record(req: Request, res: Response, durationMs: number, at: string): JournalEntry | null;
   list(filter?: { operationId?: string; paymentId?: number; limit?: number }): {
     requests: JournalEntry[];
@@ -125,21 +125,40 @@ interface Captured {
   bytes: number;
 }
 
+/**
+ * E197: what the journal keeps on a watched response, as properties of its own (no WeakMap entry
+ * and no bound `end` per request): the `end` it replaced, and the last chunk once written.
+ */
+const ORIGINAL_END = Symbol('journal: end');
+const CAPTURED = Symbol('journal: body');
+
+interface WatchedResponse {
+  [ORIGINAL_END]?: (...args: unknown[]) => unknown;
+  [CAPTURED]?: Captured;
+}
+
+/** The mock writes every answer with one `end(body)`; only that last chunk is the body. */
+function capturingEnd(this: Response & WatchedResponse, ...args: unknown[]): unknown {
+  const [chunk] = args;
+  if (typeof chunk === 'string' || Buffer.isBuffer(chunk)) {
+    const bytes = Buffer.byteLength(chunk);
+    const text = bytes > BODY_READ_LIMIT ? null : typeof chunk === 'string' ? chunk : chunk.toString('utf8');
+    this[CAPTURED] = { text: text ?? `(${bytes} bytes, not kept)`, bytes };
+  }
+  return this[ORIGINAL_END]!.apply(this, args);
+}
+
 export function createRequestJournal(clock: Clock, capacity = 1000): RequestJournal {
   let entries: JournalDetail[] = [];
   let start = 0;
   let nextId = 0;
-  const captured = new WeakMap<Response, Captured>();
 
-  function append(entry: Omit<JournalDetail, 'id'>): JournalDetail {
-    nextId += 1;
-    const full = { ...entry, id: nextId };
+  function append(full: JournalDetail): void {
     if (entries.length < capacity) entries.push(full);
     else {
       entries[start] = full;
       start = (start + 1) % capacity;
     }
-    return full;
   }
 
   function ordered(): JournalDetail[] {
@@ -148,8 +167,8 @@ export function createRequestJournal(clock: Clock, capacity = 1000): RequestJour
 
   const summary = ({ request: _req, response: _res, ...entry }: JournalDetail): JournalEntry => entry;
 
-  function responseText(res: Response): Captured {
-    const seen = captured.get(res);
+  function responseText(res: Response & WatchedResponse): Captured {
+    const seen = res[CAPTURED];
     if (!seen) return { text: null, bytes: 0 };
     const type = String(res.getHeader('content-type') ?? '');
     if (seen.text !== null && !TEXTUAL.test(type))
@@ -160,23 +179,18 @@ export function createRequestJournal(clock: Clock, capacity = 1000): RequestJour
   return {
     watch(req, res) {
       if (NOT_JOURNALED.test(req.path)) return;
-      const end = res.end.bind(res) as (...args: unknown[]) => Response;
-      // The mock writes every answer with one `end(body)`; only that last chunk is the body.
-      res.end = ((...args: unknown[]) => {
-        const [chunk] = args;
-        if (typeof chunk === 'string' || Buffer.isBuffer(chunk)) {
-          const bytes = Buffer.byteLength(chunk);
-          const text = bytes > BODY_READ_LIMIT ? null : typeof chunk === 'string' ? chunk : chunk.toString('utf8');
-          captured.set(res, { text: text ?? `(${bytes} bytes, not kept)`, bytes });
-        }
-        return end(...args);
-      }) as Response['end'];
+      const watched = res as Response & WatchedResponse;
+      // eslint-disable-next-line @typescript-eslint/unbound-method -- capturingEnd calls it on this response
+      watched[ORIGINAL_END] = res.end as (...args: unknown[]) => unknown;
+      res.end = capturingEnd as Response['end'];
     },
     record(req, res, durationMs, at) {
-      if (NOT_JOURNALED.test(req.path)) return null;
+      // Only what `watch` took is journaled: its path was checked there, once.
+      if ((res as Response & WatchedResponse)[ORIGINAL_END] === undefined) return null;
       const response = journalBody(responseText(res).text);
       const request = journalBody(requestBodyText(req));
-      const entry = append({
+      const links = res.locals.links as RequestLinks | undefined;
+      const fields = {
         method: req.method,
         path: journalPath(req.originalUrl),
         operationId: (res.locals.operationId as string | undefined) ?? null,
@@ -184,12 +198,17 @@ export function createRequestJournal(clock: Clock, capacity = 1000): RequestJour
         durationMs,
         partnerId: (res.locals.partnerId as number | null | undefined) ?? null,
         at,
-        ...(res.locals.links !== undefined && { links: res.locals.links as RequestLinks }),
+        ...(links !== undefined && { links }),
+      };
+      nextId += 1;
+      append({
+        ...fields,
         request: { headers: maskHeaders(req.headers), ...request },
         response: { headers: maskHeaders(res.getHeaders()), ...response },
+        id: nextId,
       });
-      captured.delete(res);
-      return summary(entry);
+      (res as Response & WatchedResponse)[CAPTURED] = undefined;
+      return { ...fields, id: nextId };
     },
     list(filter = {}) {
       const all = ordered();
