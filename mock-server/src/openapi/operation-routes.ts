@@ -14,7 +14,7 @@ import { apiError } from '../http/api-error';
 import type { HandlerContext, HandlerResult, HandlerTable } from '../http/handler';
 import { writeJson } from '../http/write-json';
 import type { CredentialRecord, PartnerRecord } from '../state/records';
-import { RouteTable } from '../../../spec/route-table';
+import { RouteTable, type RouteMatch } from '../../../spec/route-table';
 import type { OperationValidators, RequestParts } from './validators';
 
 export interface OperationRouteOptions {
@@ -56,7 +56,8 @@ interface OperationRoute {
 
 /** The operations of one spec, found by method and path. */
 export interface OperationRoutes {
-  find(method: string, path: string): (OperationRoute & { params: Record<string, string> }) | undefined;
+  /** The route table's own match, not copied per request. */
+  find(method: string, path: string): RouteMatch<OperationRoute> | undefined;
 }
 
 export function buildOperationRoutes(options: OperationRouteOptions): OperationRoutes {
@@ -89,10 +90,7 @@ export function buildOperationRoutes(options: OperationRouteOptions): OperationR
     routes.add(op.method, op.path, { run, readsBody: op.operation.requestBody !== undefined });
   }
   return {
-    find(method, path) {
-      const found = routes.match(method, path);
-      return found && { ...found.value, params: found.params };
-    },
+    find: (method, path) => routes.match(method, path),
   };
 }
 
@@ -115,8 +113,8 @@ export function serveOperations(sets: OperationRoutes[], parseBody: RequestHandl
       next();
       return;
     }
-    const { run, params, readsBody } = found;
-    req.params = params;
+    const { run, readsBody } = found.value;
+    req.params = found.params;
     if (!readsBody) {
       run(req, res).catch(next);
       return;
