@@ -300,6 +300,30 @@ export class MockState {
     this.touchPayment(payment);
   }
 
+  /**
+   * E190: the same as addPayment for each payment (a scenario load), with each index list built in
+   * one step: the ids are grouped by owner and status first, then every list is sorted and merged once.
+   */
+  addPayments(payments: readonly PaymentRecord[]): void {
+    const byPartner = new Map<number, Map<string, number[]>>();
+    const byMerchant = new Map<number, Map<string, number[]>>();
+    for (const payment of payments) {
+      this.payments.set(payment.id, payment);
+      this.t.paymentsByToken.set(payment.token, payment);
+      group(byPartner, payment.partnerId, payment.status, payment.id);
+      group(byMerchant, payment.merchantId, payment.status, payment.id);
+      if (payment.id > this.seq.payment) this.seq.payment = payment.id;
+      this.touchPayment(payment);
+    }
+    const index = this.t.paymentIndex;
+    for (const [partnerId, lists] of byPartner)
+      for (const [status, ids] of lists)
+        index.addMany(status ? partnerStatusKey(partnerId, status) : partnerKey(partnerId), ids);
+    for (const [merchantId, lists] of byMerchant)
+      for (const [status, ids] of lists)
+        index.addMany(status ? merchantStatusKey(merchantId, status) : merchantKey(merchantId), ids);
+  }
+
   touchPayment(payment: PaymentRecord): void {
     this.changes?.put('payments', payment.id, payment);
   }
@@ -406,4 +430,15 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/** An id under its owner's whole list (status '') and under the owner's list for its status. */
+function group(groups: Map<number, Map<string, number[]>>, owner: number, status: string, id: number): void {
+  let lists = groups.get(owner);
+  if (!lists) {
+    lists = new Map();
+    groups.set(owner, lists);
+  }
+  pushTo(lists, '', id);
+  pushTo(lists, status, id);
 }

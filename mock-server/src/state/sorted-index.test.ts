@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { SortedIndex } from './sorted-index';
 
 describe('SortedIndex', () => {
@@ -22,5 +23,32 @@ describe('SortedIndex', () => {
     index.remove('k', 2);
     index.remove('k', 42);
     expect(index.values('k')).toEqual([1, 3]);
+  });
+
+  // E190: a scenario load builds each list with addMany; it must equal adding the ids one by one.
+  test('addMany gives the lists that add gives one id at a time, on lists that already hold ids too', () => {
+    const key = fc.constantFrom('a', 'b', 'c');
+    const entries = fc.array(fc.tuple(key, fc.nat({ max: 200 })), { maxLength: 60 });
+    fc.assert(
+      fc.property(entries, entries, (before, loaded) => {
+        const one = new SortedIndex();
+        const many = new SortedIndex();
+        for (const [k, id] of before) {
+          one.add(k, id);
+          many.add(k, id);
+        }
+        for (const [k, id] of loaded) one.add(k, id);
+        for (const k of ['a', 'b', 'c'])
+          many.addMany(
+            k,
+            loaded.filter(([of]) => of === k).map(([, id]) => id),
+          );
+        for (const k of ['a', 'b', 'c']) {
+          expect(many.values(k)).toEqual(one.values(k));
+          expect(many.count(k)).toBe(one.count(k));
+          expect(many.pageNewestFirst(k, 2, 7)).toEqual(one.pageNewestFirst(k, 2, 7));
+        }
+      }),
+    );
   });
 });

@@ -21,6 +21,17 @@ export class SortedIndex {
     if (list[at] !== id) list.splice(at, 0, id);
   }
 
+  /** The same as `add(key, id)` for each of `ids` (any order, repeats allowed): sorted once, merged once (E190). */
+  addMany(key: string, ids: readonly number[]): void {
+    if (ids.length === 0) return;
+    const sorted = isAscending(ids) ? ids : [...ids].sort((a, b) => a - b);
+    const list = this.lists.get(key) ?? [];
+    const first = sorted[0]!;
+    const last = list[list.length - 1];
+    // The common case (a load into empty lists, or ids after every id there): one copy, no merge.
+    this.lists.set(key, last === undefined || first > last ? [...list, ...unique(sorted)] : merge(list, sorted));
+  }
+
   remove(key: string, id: number): void {
     const list = this.lists.get(key);
     if (!list) return;
@@ -61,4 +72,28 @@ function lowerBound(list: number[], id: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+function isAscending(ids: readonly number[]): boolean {
+  for (let i = 1; i < ids.length; i += 1) if (ids[i]! < ids[i - 1]!) return false;
+  return true;
+}
+
+/** An ascending list without its repeats. */
+function unique(sorted: readonly number[]): number[] {
+  const out: number[] = [];
+  for (const id of sorted) if (out.length === 0 || out[out.length - 1] !== id) out.push(id);
+  return out;
+}
+
+/** Two ascending lists as one, each id once. */
+function merge(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const next = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!;
+    if (out.length === 0 || out[out.length - 1] !== next) out.push(next);
+  }
+  return out;
 }

@@ -1,0 +1,88 @@
+import fc from 'fast-check';
+import { MockState } from './mock-state';
+import type { PaymentRecord, PaymentStatus } from './records';
+import { ChangeLog } from './change-log';
+
+const STATUSES: PaymentStatus[] = ['pending', 'paid', 'failed', 'expired'];
+
+function payment(id: number, partnerId: number, merchantId: number, status: PaymentStatus): PaymentRecord {
+  const createdAt = new Date(Date.UTC(2026, 2, 1) + id * 60_000).toISOString();
+  return {
+    id,
+    partnerId,
+    merchantId,
+    merchantClientId: `client-${merchantId}`,
+    amount: 10 + id,
+    currency: 'DKK',
+    referenceNumber: `ORDER-${id}`,
+    description: null,
+    storeId: null,
+    registerId: null,
+    status,
+    bankPaymentStatus: null,
+    token: `token-${id}`,
+    bank: null,
+    createdAt,
+    updatedAt: createdAt,
+    expiresAt: createdAt,
+    paidAt: null,
+  };
+}
+
+/** Every list a partner API query can ask for, with its total. */
+function lists(state: MockState, partners: number[], merchants: number[]) {
+  const filters = partners.flatMap((partnerId) =>
+    [undefined, ...merchants].flatMap((merchantId) =>
+      [undefined, ...STATUSES].map((status) => ({ partnerId, merchantId, status })),
+    ),
+  );
+  return filters.map((filter) => state.pagePayments(filter, 1, 1000));
+}
+
+describe('MockState.addPayments (E190)', () => {
+  // Payments by merchant 1-3, merchant m of partner 1 + (m % 2); ids unique, in any order.
+  const payments = fc
+    .uniqueArray(fc.nat({ max: 300 }), { maxLength: 80 })
+    .chain((ids) =>
+      fc.tuple(
+        ...ids.map((id) =>
+          fc
+            .tuple(fc.integer({ min: 1, max: 3 }), fc.constantFrom(...STATUSES))
+            .map(([merchantId, status]) => payment(id + 1, 1 + (merchantId % 2), merchantId, status)),
+        ),
+      ),
+    );
+
+  test('leaves the state addPayment leaves, one payment at a time, also on top of existing payments', () => {
+    fc.assert(
+      fc.property(payments, fc.nat({ max: 80 }), (all, split) => {
+        const existing = all.slice(0, split);
+        const loaded = all.slice(split);
+        const one = new MockState();
+        const many = new MockState();
+        for (const p of existing) {
+          one.addPayment(p);
+          many.addPayment(p);
+        }
+        for (const p of loaded) one.addPayment(p);
+        many.addPayments(loaded);
+        expect(lists(many, [1, 2], [1, 2, 3])).toEqual(lists(one, [1, 2], [1, 2, 3]));
+        expect(many.paymentIdsOf(1)).toEqual(one.paymentIdsOf(1));
+        expect(many.seq.payment).toBe(one.seq.payment);
+        expect([...many.payments.keys()].sort()).toEqual([...one.payments.keys()].sort());
+        for (const p of all) expect(many.paymentByToken(p.token)).toBe(p);
+      }),
+    );
+  });
+
+  test('puts every payment in the change log when a state file is open', () => {
+    const state = new MockState();
+    state.changes = new ChangeLog();
+    const loaded = [payment(3, 1, 1, 'paid'), payment(1, 1, 2, 'pending')];
+    state.addPayments(loaded);
+    expect([...state.changes.tables.get('payments')!.entries()]).toEqual([
+      [3, loaded[0]],
+      [1, loaded[1]],
+    ]);
+  });
+});
