@@ -8,6 +8,7 @@
  *
  * E120 (ARCHITECTURE.md): API operations are answered in front of Express's router, by `app.handle`.
  */
+import http from 'node:http';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Runtime } from './runtime/runtime';
 import { createErrorHandler, routeNotFound } from './http/error-handler';
@@ -22,7 +23,39 @@ import { requestTracker } from './shared/logger';
 const isJson = (req: { headers: Record<string, string | string[] | undefined> }) =>
   /^application\/([\w.+-]+\+)?json\b/i.test(String(req.headers['content-type'] ?? ''));
 
-export function createApp(deps: Runtime): Express {
+/** The request and response classes a server gives `http.createServer` (E198). */
+export interface AppServerClasses {
+  IncomingMessage: typeof http.IncomingMessage;
+  ServerResponse: typeof http.ServerResponse;
+}
+
+/**
+ * E198: classes for the mock's own server whose requests and responses are born with the app's
+ * prototypes (Express's request and response, with `app`) once `createApp` got them, so that the
+ * app does not swap the prototypes of every request and response (a cost of its own in profiles,
+ * and objects whose prototype changed after they were made are slower to read).
+ */
+export function createServerClasses(): AppServerClasses {
+  function AppRequest(this: http.IncomingMessage, ...args: unknown[]): void {
+    Reflect.apply(http.IncomingMessage, this, args);
+  }
+  function AppResponse(this: http.ServerResponse, ...args: unknown[]): void {
+    Reflect.apply(http.ServerResponse, this, args);
+  }
+  AppRequest.prototype = http.IncomingMessage.prototype;
+  AppResponse.prototype = http.ServerResponse.prototype;
+  return {
+    IncomingMessage: AppRequest as unknown as typeof http.IncomingMessage,
+    ServerResponse: AppResponse as unknown as typeof http.ServerResponse,
+  };
+}
+
+function bornWithPrototypesOf(app: Express, classes: AppServerClasses): void {
+  (classes.IncomingMessage as unknown as { prototype: object }).prototype = app.request;
+  (classes.ServerResponse as unknown as { prototype: object }).prototype = app.response;
+}
+
+export function createApp(deps: Runtime, serverClasses?: AppServerClasses): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
@@ -61,8 +94,9 @@ export function createApp(deps: Runtime): Express {
   const appHandle = (req: Request, res: Response, done?: NextFunction): void => {
     req.res = res;
     res.req = req;
-    Object.setPrototypeOf(req, app.request);
-    Object.setPrototypeOf(res, app.response);
+    // E198: a request of the mock's own server has them already; any other gets them here.
+    if (Object.getPrototypeOf(req) !== app.request) Object.setPrototypeOf(req, app.request);
+    if (Object.getPrototypeOf(res) !== app.response) Object.setPrototypeOf(res, app.response);
     if (!res.locals) res.locals = Object.create(null) as Response['locals'];
     // As the router sets them (the log and journal read originalUrl); a parent app's mount keeps both.
     req.originalUrl = req.originalUrl || req.url;
@@ -76,6 +110,7 @@ export function createApp(deps: Runtime): Express {
     }
   };
   express_.handle = appHandle;
+  if (serverClasses) bornWithPrototypesOf(app, serverClasses);
   return app;
 }
 

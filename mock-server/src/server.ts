@@ -6,7 +6,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import http from 'node:http';
-import { createApp } from './app';
+import { createApp, createServerClasses } from './app';
 import { parseConfig, publicBaseUrl, type MockConfig } from './config';
 import { createRuntime, type Runtime, type RuntimeOverrides } from './runtime/runtime';
 import { startPersistence } from './persistence/persistence';
@@ -69,7 +69,8 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   const deps = createRuntime(config, () => publicBaseUrl(config, port), options);
   const store = options.stateStore ?? (config.stateFile !== null ? openSqliteStateStore(config.stateFile) : null);
   let restored: WorldCounts | null = null;
-  const server = http.createServer();
+  const serverClasses = createServerClasses(); // E198
+  const server = http.createServer(serverClasses);
   // Requests in flight, so that a graceful close can wait for them (and ask for no more on their connection).
   let inFlight = 0;
   let draining = false;
@@ -85,7 +86,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   try {
     if (store) restored = await startPersistence(deps, store, () => options.prepare?.(deps));
     else await options.prepare?.(deps);
-    const app = createApp(deps);
+    const app = createApp(deps, serverClasses);
     server.on('request', trackInFlight);
     server.on('request', app);
     server.keepAliveTimeout = 65_000;
