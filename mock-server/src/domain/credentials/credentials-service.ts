@@ -6,20 +6,17 @@
 import type { components } from '../../../../spec/generated/partner-api';
 import { apiError } from '../../http/api-error';
 import type { CredentialRecord, PartnerRecord } from '../../state/records';
+import { responseFields } from '../response-fields';
 import type { ServiceDeps } from '../service-deps';
 
 type Credential = components['schemas']['Credential'];
 type CredentialWithSecret = components['schemas']['CredentialWithSecret'];
 
+const credentialFields = responseFields('Credential');
+
+/** The credential's fields as the spec lists them (E175), with only the secret's last four characters. */
 export function toCredentialResponse(c: CredentialRecord): Credential {
-  return {
-    id: c.id,
-    name: c.name,
-    clientId: c.clientId,
-    clientSecretLast4: `...${c.secret.slice(-4)}`,
-    status: c.status,
-    createdAt: c.createdAt,
-  };
+  return credentialFields({ ...c, clientSecretLast4: `...${c.secret.slice(-4)}` });
 }
 
 const withSecret = (c: CredentialRecord): CredentialWithSecret => ({

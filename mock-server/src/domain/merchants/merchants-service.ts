@@ -9,6 +9,7 @@ import type { PublicLinks } from '../../shared/links';
 import { safePaging } from '../../shared/paging';
 import type { FastTrackData, MerchantRecord, MerchantStatus, PartnerRecord } from '../../state/records';
 import type { ServiceDeps } from '../service-deps';
+import { responseFields } from '../response-fields';
 import type { StoreAddress, StoresService } from '../stores/stores-service';
 import { findMerchantByClientId, findMerchantOfPartner } from './find-merchant';
 import { createMerchantActivation } from './merchant-activation';
@@ -29,18 +30,8 @@ export interface MerchantsDeps extends ServiceDeps {
   links: PublicLinks;
 }
 
-export function toMerchantResponse(m: MerchantRecord): Merchant {
-  return {
-    id: m.id,
-    clientId: m.clientId,
-    companyName: m.companyName,
-    contactEmail: m.contactEmail,
-    contactPhone: m.contactPhone,
-    status: m.status,
-    partnerRefId: m.partnerRefId,
-    createdAt: m.createdAt,
-  };
-}
+/** The merchant's fields as the spec lists them (E175). */
+export const toMerchantResponse: (m: MerchantRecord) => Merchant = responseFields('Merchant');
 
 export function createMerchantsService(deps: MerchantsDeps) {
   const { state, clock, ids, links } = deps;

@@ -1,25 +1,14 @@
 /** D30: the calling partner's profile; updates change only the fields sent. */
 import type { components } from '../../../../spec/generated/partner-api';
 import type { PartnerRecord } from '../../state/records';
+import { responseFields } from '../response-fields';
 import type { ServiceDeps } from '../service-deps';
 
 type Profile = components['schemas']['Profile'];
 type ProfileUpdate = components['schemas']['ProfileUpdateRequest'];
 
-export function toProfileResponse(partner: PartnerRecord): Profile {
-  return {
-    id: partner.id,
-    name: partner.name,
-    companyName: partner.companyName,
-    contactEmail: partner.contactEmail,
-    contactPhone: partner.contactPhone,
-    website: partner.website,
-    registrationNumber: partner.registrationNumber,
-    status: partner.status,
-    createdAt: partner.createdAt,
-    updatedAt: partner.updatedAt,
-  };
-}
+/** The profile's fields as the spec lists them (E175). */
+export const toProfileResponse: (partner: PartnerRecord) => Profile = responseFields('Profile');
 
 export function createProfileService({ state, clock }: Pick<ServiceDeps, 'state' | 'clock'>) {
   return {

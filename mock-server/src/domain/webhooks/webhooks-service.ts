@@ -12,6 +12,7 @@ import type { WebhookDispatcher } from '../../webhooks';
 import type { DeliveryShape } from '../../webhooks/delivery-rules';
 import type { ResponseHold } from '../rules/response-hold';
 import { paymentSubject, type RulesService } from '../rules/rules-service';
+import { responseFields } from '../response-fields';
 import type { ServiceDeps } from '../service-deps';
 
 type Webhook = components['schemas']['Webhook'];
@@ -20,16 +21,8 @@ type WebhookCreate = components['schemas']['WebhookCreateRequest'];
 type WebhookUpdate = components['schemas']['WebhookUpdateRequest'];
 type WebhookTestResult = components['schemas']['WebhookTestResult'];
 
-export function toWebhookResponse(w: WebhookRecord): Webhook {
-  return {
-    id: w.id,
-    url: w.url,
-    events: [...w.events],
-    status: w.status,
-    lastTriggeredAt: w.lastTriggeredAt,
-    createdAt: w.createdAt,
-  };
-}
+/** The endpoint's fields as the spec lists them, never its secret (D26, E175). */
+export const toWebhookResponse: (w: WebhookRecord) => Webhook = responseFields('Webhook', ['secret']);
 
 /** D26: the sample `data` of a test delivery, per event type. */
 function sampleData(event: WebhookEventType, at: string): object {
