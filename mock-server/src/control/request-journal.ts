@@ -189,8 +189,10 @@ export function createRequestJournal(clock: Clock, capacity = 1000): RequestJour
       if ((res as Response & WatchedResponse)[ORIGINAL_END] === undefined) return null;
       const response = journalBody(responseText(res).text);
       const request = journalBody(requestBodyText(req));
-      const links = res.locals.links as RequestLinks | undefined;
-      const fields = {
+      nextId += 1;
+      // Written out, not spread: the same two shapes every time (E197). `links` is there only when
+      // set; an undefined one is left out of every answer and event, as JSON leaves it out.
+      const entry: JournalEntry = {
         method: req.method,
         path: journalPath(req.originalUrl),
         operationId: (res.locals.operationId as string | undefined) ?? null,
@@ -198,17 +200,24 @@ export function createRequestJournal(clock: Clock, capacity = 1000): RequestJour
         durationMs,
         partnerId: (res.locals.partnerId as number | null | undefined) ?? null,
         at,
-        ...(links !== undefined && { links }),
+        links: res.locals.links as RequestLinks | undefined,
+        id: nextId,
       };
-      nextId += 1;
       append({
-        ...fields,
-        request: { headers: maskHeaders(req.headers), ...request },
-        response: { headers: maskHeaders(res.getHeaders()), ...response },
+        method: entry.method,
+        path: entry.path,
+        operationId: entry.operationId,
+        status: entry.status,
+        durationMs,
+        partnerId: entry.partnerId,
+        at,
+        links: entry.links,
+        request: { headers: maskHeaders(req.headers), body: request.body, truncated: request.truncated },
+        response: { headers: maskHeaders(res.getHeaders()), body: response.body, truncated: response.truncated },
         id: nextId,
       });
       (res as Response & WatchedResponse)[CAPTURED] = undefined;
-      return { ...fields, id: nextId };
+      return entry;
     },
     list(filter = {}) {
       const all = ordered();
