@@ -54,6 +54,21 @@ export function verbContext(command: Command): VerbContext {
   };
 }
 
+/**
+ * A QA verb: the control options on `command`; `run` gets the verb's context (a client from --url
+ * and --token, output that follows --json), then the verb's arguments and options as commander
+ * passes them.
+ */
+export function controlVerb<A extends unknown[]>(
+  command: Command,
+  run: (ctx: VerbContext, ...args: A) => Promise<void>,
+): void {
+  withControlOptions(command).action(async (...args: unknown[]) => {
+    const self = args[args.length - 1] as Command;
+    await run(verbContext(self), ...(args.slice(0, -1) as A));
+  });
+}
+
 /** A commander argument parser for whole numbers within a range. */
 export function intArg(name: string, min: number, max: number): (value: string) => number {
   return (value) => {

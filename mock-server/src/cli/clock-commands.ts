@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import type { components } from '../../../spec/generated/control-api';
 import { formatDuration } from '../control/duration';
-import { verbContext, withControlOptions } from './cli-context';
+import { controlVerb } from './cli-context';
 
 type ClockState = components['schemas']['Clock'];
 
@@ -12,38 +12,41 @@ const movedInTotal = (clock: ClockState) =>
 export function registerClockCommands(program: Command): void {
   const clock = program.command('clock').description('show the mock clock, or move it forward');
 
-  withControlOptions(
+  controlVerb(
     clock.command('show', { isDefault: true }).description('show the mock clock (the default)'),
-  ).action(async (_flags: unknown, command: Command) => {
-    const ctx = verbContext(command);
-    const state = await ctx.client.get<ClockState>('/__control/clock');
-    ctx.result(state, () => `Mock clock: ${state.now} (${movedInTotal(state)})`);
-  });
+    async (ctx) => {
+      const state = await ctx.client.get<ClockState>('/__control/clock');
+      ctx.result(state, () => `Mock clock: ${state.now} (${movedInTotal(state)})`);
+    },
+  );
 
-  withControlOptions(
+  controlVerb(
     clock
       .command('advance')
       .description('move the clock forward; due expiries fire and due webhook retries are sent')
       .argument('<duration>', 'e.g. 90s, 30m, 2h, 1d, or a number of seconds'),
-  ).action(async (duration: string, _flags: unknown, command: Command) => {
-    const ctx = verbContext(command);
-    const body = /^\d+(\.\d+)?$/.test(duration) ? { seconds: Number(duration) } : { duration };
-    const state = await ctx.client.post<ClockState>('/__control/clock/advance', body);
-    ctx.result(state, () => `Moved the clock forward ${duration}: now ${state.now} (${movedInTotal(state)})`);
-  });
+    async (ctx, duration: string) => {
+      const body = /^\d+(\.\d+)?$/.test(duration) ? { seconds: Number(duration) } : { duration };
+      const state = await ctx.client.post<ClockState>('/__control/clock/advance', body);
+      ctx.result(state, () => `Moved the clock forward ${duration}: now ${state.now} (${movedInTotal(state)})`);
+    },
+  );
 
-  withControlOptions(
+  controlVerb(
     program
       .command('reset')
       .description('drop every record, delivery, fault and journal entry; start from the default partner or a scenario')
       .option('--scenario <name>', 'a scenario name from fixtures/scenarios'),
-  ).action(async (flags: { scenario?: string }, command: Command) => {
-    const ctx = verbContext(command);
-    const result = await ctx.client.post('/__control/reset', flags.scenario ? { scenario: flags.scenario } : undefined);
-    ctx.result(
-      result,
-      () =>
-        `Mock reset to ${flags.scenario ? `scenario ${flags.scenario}` : 'its default partner'} (the clock keeps its time)`,
-    );
-  });
+    async (ctx, flags: { scenario?: string }) => {
+      const result = await ctx.client.post(
+        '/__control/reset',
+        flags.scenario ? { scenario: flags.scenario } : undefined,
+      );
+      ctx.result(
+        result,
+        () =>
+          `Mock reset to ${flags.scenario ? `scenario ${flags.scenario}` : 'its default partner'} (the clock keeps its time)`,
+      );
+    },
+  );
 }

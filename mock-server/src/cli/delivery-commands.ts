@@ -1,7 +1,7 @@
 /** `deliveries` and `redeliver`: the webhook delivery log of a running mock (D29). */
 import { Command, Option } from 'commander';
 import type { components } from '../../../spec/generated/control-api';
-import { intArg, verbContext, withControlOptions } from './cli-context';
+import { controlVerb, intArg } from './cli-context';
 import { formatTable } from './text-table';
 
 type Delivery = components['schemas']['Delivery'];
@@ -48,7 +48,7 @@ export function formatDeliveries(list: DeliveryList): string {
 const id = (name: string) => intArg(name, 1, Number.MAX_SAFE_INTEGER);
 
 export function registerDeliveryCommands(program: Command): void {
-  withControlOptions(
+  controlVerb(
     program
       .command('deliveries')
       .description('list webhook deliveries with their attempts, newest first')
@@ -67,35 +67,35 @@ export function registerDeliveryCommands(program: Command): void {
       .option('--partner <partnerId>', 'only deliveries of this partner', id('--partner'))
       .option('--limit <n>', 'at most this many (1-100, default 20)', intArg('--limit', 1, 100))
       .option('--page <n>', 'page number, from 1', id('--page')),
-  ).action(async (flags: DeliveriesFlags, command: Command) => {
-    const ctx = verbContext(command);
-    const list = await ctx.client.get<DeliveryList>('/__control/webhook-deliveries', {
-      paymentId: flags.payment,
-      merchantId: flags.merchant,
-      event: flags.event,
-      outcome: flags.outcome,
-      webhookId: flags.webhook,
-      partnerId: flags.partner,
-      limit: flags.limit,
-      page: flags.page,
-    });
-    ctx.result(list, () => formatDeliveries(list));
-  });
+    async (ctx, flags: DeliveriesFlags) => {
+      const list = await ctx.client.get<DeliveryList>('/__control/webhook-deliveries', {
+        paymentId: flags.payment,
+        merchantId: flags.merchant,
+        event: flags.event,
+        outcome: flags.outcome,
+        webhookId: flags.webhook,
+        partnerId: flags.partner,
+        limit: flags.limit,
+        page: flags.page,
+      });
+      ctx.result(list, () => formatDeliveries(list));
+    },
+  );
 
-  withControlOptions(
+  controlVerb(
     program
       .command('redeliver')
       .description('send a logged delivery again: a new delivery of the same body, signed again')
       .argument('<deliveryId>', 'the delivery id, as in the X-Webhook-Delivery header'),
-  ).action(async (deliveryId: string, _flags: unknown, command: Command) => {
-    const ctx = verbContext(command);
-    const delivery = await ctx.client.post<Delivery>(
-      `/__control/webhook-deliveries/${encodeURIComponent(deliveryId)}/redeliver`,
-    );
-    ctx.result(
-      delivery,
-      () =>
-        `Queued ${delivery.id}: ${delivery.event} (${subject(delivery)}) again to ${delivery.url}; follow it with \`acountpay-mock deliveries\``,
-    );
-  });
+    async (ctx, deliveryId: string) => {
+      const delivery = await ctx.client.post<Delivery>(
+        `/__control/webhook-deliveries/${encodeURIComponent(deliveryId)}/redeliver`,
+      );
+      ctx.result(
+        delivery,
+        () =>
+          `Queued ${delivery.id}: ${delivery.event} (${subject(delivery)}) again to ${delivery.url}; follow it with \`acountpay-mock deliveries\``,
+      );
+    },
+  );
 }

@@ -20,6 +20,14 @@ interface GenerateFlags {
   out?: string;
 }
 
+/** The generator's counts: flag, its limit in GENERATOR_LIMITS, least value, default, help. */
+const COUNT_OPTIONS = [
+  ['merchants', 'merchants', 1, 10, 'number of merchants (the first is always active)'],
+  ['stores-per-merchant', 'storesPerMerchant', 0, 2, 'stores of each merchant, the first one its default'],
+  ['payments', 'payments', 0, 100, 'number of payments, in every status'],
+  ['partners', 'partners', 1, 1, 'number of partners; partner 1 holds the default credential'],
+] as const satisfies readonly (readonly [string, keyof typeof GENERATOR_LIMITS, number, number, string])[];
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function summary(scenario: Scenario): string {
@@ -38,34 +46,14 @@ export function registerFixturesCommands(program: Command): void {
     .command('fixtures')
     .description('generate, check and list scenario files (no running mock needed)');
 
-  fixtures
+  const generate = fixtures
     .command('generate')
     .description('write a seeded scenario as JSON: the same options give the same bytes')
-    .option('--seed <n>', 'seed of every generated value', intArg('seed', 0, 2 ** 31 - 1), 1)
-    .option(
-      '--merchants <n>',
-      'number of merchants (the first is always active)',
-      intArg('merchants', 1, GENERATOR_LIMITS.merchants),
-      10,
-    )
-    .option(
-      '--stores-per-merchant <n>',
-      'stores of each merchant, the first one its default',
-      intArg('stores-per-merchant', 0, GENERATOR_LIMITS.storesPerMerchant),
-      2,
-    )
-    .option(
-      '--payments <n>',
-      'number of payments, in every status',
-      intArg('payments', 0, GENERATOR_LIMITS.payments),
-      100,
-    )
-    .option(
-      '--partners <n>',
-      'number of partners; partner 1 holds the default credential',
-      intArg('partners', 1, GENERATOR_LIMITS.partners),
-      1,
-    )
+    .option('--seed <n>', 'seed of every generated value', intArg('seed', 0, 2 ** 31 - 1), 1);
+  for (const [flag, key, least, fallback, description] of COUNT_OPTIONS) {
+    generate.option(`--${flag} <n>`, description, intArg(flag, least, GENERATOR_LIMITS[key]), fallback);
+  }
+  generate
     .option('--out <file>', 'write to this file instead of standard output')
     .action(async (flags: GenerateFlags, command: Command) => {
       // Loaded here, not at the top: the generator brings faker, which `serve` does not need.

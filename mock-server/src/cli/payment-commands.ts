@@ -1,7 +1,7 @@
 /** `pay`, `activate`, `deactivate`: what the bank, the customer or AcountPay decide on the real platform (D14, D20). */
 import { Command, Option } from 'commander';
 import type { components } from '../../../spec/generated/control-api';
-import { intArg, verbContext, withControlOptions } from './cli-context';
+import { controlVerb, intArg } from './cli-context';
 import { CliError } from './control-client';
 
 type ControlPayment = components['schemas']['ControlPayment'];
@@ -15,7 +15,7 @@ interface PayFlags {
 }
 
 export function registerPaymentCommands(program: Command): void {
-  withControlOptions(
+  controlVerb(
     program
       .command('pay')
       .description('settle a pending payment: paid (default), --fail or --expire; fires its webhook')
@@ -26,27 +26,27 @@ export function registerPaymentCommands(program: Command): void {
         new Option('--expire', 'expire it now instead of 30 minutes after creation').conflicts(['fail', 'bank']),
       )
       .addOption(new Option('--bank <name>', 'the bank the customer "picked"').conflicts('fail')),
-  ).action(async (paymentId: number, flags: PayFlags, command: Command) => {
-    if (flags.reason && !flags.fail) throw new CliError('--reason goes with --fail');
-    const ctx = verbContext(command);
-    const [action, body] = flags.expire
-      ? ['expire', undefined]
-      : flags.fail
-        ? ['fail', flags.reason ? { reason: flags.reason } : undefined]
-        : ['complete', flags.bank ? { bank: flags.bank } : undefined];
-    const payment = await ctx.client.post<ControlPayment>(`/__control/payments/${paymentId}/${action}`, body);
-    ctx.result(
-      payment,
-      () =>
-        `Payment ${payment.paymentId} is ${payment.status} (${payment.bankPaymentStatus ?? 'no bank status'}); merchant ${payment.merchantId}, partner ${payment.partnerId}`,
-    );
-  });
+    async (ctx, paymentId: number, flags: PayFlags) => {
+      if (flags.reason && !flags.fail) throw new CliError('--reason goes with --fail');
+      const [action, body] = flags.expire
+        ? ['expire', undefined]
+        : flags.fail
+          ? ['fail', flags.reason ? { reason: flags.reason } : undefined]
+          : ['complete', flags.bank ? { bank: flags.bank } : undefined];
+      const payment = await ctx.client.post<ControlPayment>(`/__control/payments/${paymentId}/${action}`, body);
+      ctx.result(
+        payment,
+        () =>
+          `Payment ${payment.paymentId} is ${payment.status} (${payment.bankPaymentStatus ?? 'no bank status'}); merchant ${payment.merchantId}, partner ${payment.partnerId}`,
+      );
+    },
+  );
 
   for (const [verb, description] of [
     ['activate', 'make a pending or inactive merchant active; fires merchant.activated'],
     ['deactivate', 'make a merchant inactive (its new payments get 409); fires merchant.deactivated'],
   ] as const) {
-    withControlOptions(
+    controlVerb(
       program
         .command(verb)
         .description(description)
@@ -55,10 +55,10 @@ export function registerPaymentCommands(program: Command): void {
           'numeric merchant id (not its clientId)',
           intArg('merchantId', 1, Number.MAX_SAFE_INTEGER),
         ),
-    ).action(async (merchantId: number, _flags: unknown, command: Command) => {
-      const ctx = verbContext(command);
-      const merchant = await ctx.client.post<ControlMerchant>(`/__control/merchants/${merchantId}/${verb}`);
-      ctx.result(merchant, () => `Merchant ${merchant.merchantId} (${merchant.clientId}) is ${merchant.status}`);
-    });
+      async (ctx, merchantId: number) => {
+        const merchant = await ctx.client.post<ControlMerchant>(`/__control/merchants/${merchantId}/${verb}`);
+        ctx.result(merchant, () => `Merchant ${merchant.merchantId} (${merchant.clientId}) is ${merchant.status}`);
+      },
+    );
   }
 }

@@ -7,7 +7,7 @@ import { Command } from 'commander';
 import { parse as parseYaml } from 'yaml';
 import type { components } from '../../../spec/generated/control-api';
 import { listRulePresets, loadRulesFile } from '../../../fixtures/src/rules-file';
-import { intArg, verbContext, withControlOptions, writerOf } from './cli-context';
+import { controlVerb, intArg, writerOf } from './cli-context';
 import { CliError } from './control-client';
 import { formatTable } from './text-table';
 
@@ -123,70 +123,71 @@ export function registerRulesCommands(program: Command): void {
     .command('rules')
     .description('outcome and webhook behaviour rules: list (default), add, replace, delete, load, clear, presets');
 
-  withControlOptions(
+  controlVerb(
     rules.command('list', { isDefault: true }).description('list the rules, first match first'),
-  ).action(async (_flags: unknown, command: Command) => {
-    const ctx = verbContext(command);
-    const list = await ctx.client.get<RuleList>('/__control/rules');
-    ctx.result(list, () => formatRules(list));
-  });
+    async (ctx) => {
+      const list = await ctx.client.get<RuleList>('/__control/rules');
+      ctx.result(list, () => formatRules(list));
+    },
+  );
 
-  withControlOptions(
+  controlVerb(
     rules
       .command('add')
       .description('add a rule, first in the list (it wins over the rules there) unless --last')
       .argument('<rule>', 'the rule as JSON or YAML, e.g. \'{when: {amount: "*.13"}, outcome: {status: failed}}\'')
       .option('--last', 'add it after the other rules'),
-  ).action(async (text: string, flags: { last?: boolean }, command: Command) => {
-    const ctx = verbContext(command);
-    const rule = await ctx.client.post<Rule>(`/__control/rules${flags.last ? '?position=last' : ''}`, parseRule(text));
-    ctx.result(rule, () => `Added rule ${rule.id ?? ''}: ${describeWhen(rule)} → ${describeEffect(rule)}`);
-  });
+    async (ctx, text: string, flags: { last?: boolean }) => {
+      const rule = await ctx.client.post<Rule>(
+        `/__control/rules${flags.last ? '?position=last' : ''}`,
+        parseRule(text),
+      );
+      ctx.result(rule, () => `Added rule ${rule.id ?? ''}: ${describeWhen(rule)} → ${describeEffect(rule)}`);
+    },
+  );
 
-  withControlOptions(
+  controlVerb(
     rules
       .command('replace')
       .description('replace one rule, keeping its place')
       .argument('<ruleId>', 'the rule to replace')
       .argument('<rule>', 'the new rule as JSON or YAML'),
-  ).action(async (id: string, text: string, _flags: unknown, command: Command) => {
-    const ctx = verbContext(command);
-    const rule = await ctx.client.put<Rule>(`/__control/rules/${ruleId(id)}`, parseRule(text));
-    ctx.result(rule, () => `Replaced rule ${rule.id ?? id}: ${describeWhen(rule)} → ${describeEffect(rule)}`);
-  });
+    async (ctx, id: string, text: string) => {
+      const rule = await ctx.client.put<Rule>(`/__control/rules/${ruleId(id)}`, parseRule(text));
+      ctx.result(rule, () => `Replaced rule ${rule.id ?? id}: ${describeWhen(rule)} → ${describeEffect(rule)}`);
+    },
+  );
 
-  withControlOptions(
+  controlVerb(
     rules.command('delete').description('delete one rule').argument('<ruleId>', 'the rule to delete'),
-  ).action(async (id: string, _flags: unknown, command: Command) => {
-    const ctx = verbContext(command);
-    const rule = await ctx.client.delete<Rule>(`/__control/rules/${ruleId(id)}`);
-    ctx.result(rule, () => `Deleted rule ${rule.id ?? id}`);
-  });
+    async (ctx, id: string) => {
+      const rule = await ctx.client.delete<Rule>(`/__control/rules/${ruleId(id)}`);
+      ctx.result(rule, () => `Deleted rule ${rule.id ?? id}`);
+    },
+  );
 
-  withControlOptions(
+  controlVerb(
     rules
       .command('load')
       .description('replace every rule with a preset (magic-amounts) or a rules file; --append keeps the ones there')
       .argument('<name|path>', 'a preset of fixtures/rules or a JSON/YAML rules file')
       .option('--append', 'add them after the rules there instead of replacing those'),
-  ).action(async (source: string, flags: { append?: boolean }, command: Command) => {
-    const ctx = verbContext(command);
-    const loaded = rulesOf(source);
-    const before = flags.append ? (await ctx.client.get<RuleList>('/__control/rules')).rules : [];
-    const list = await ctx.client.put<RuleList>('/__control/rules', { rules: [...before, ...loaded] });
-    ctx.result(
-      list,
-      () => `Loaded ${loaded.length} rule(s) from ${source}; the mock has ${list.rules.length}.\n${formatRules(list)}`,
-    );
-  });
-
-  withControlOptions(rules.command('clear').description('delete every rule')).action(
-    async (_flags: unknown, command: Command) => {
-      const ctx = verbContext(command);
-      const list = await ctx.client.put<RuleList>('/__control/rules', { rules: [] });
-      ctx.result(list, () => 'Deleted every rule: payments stay pending and webhooks go out as they happen.');
+    async (ctx, source: string, flags: { append?: boolean }) => {
+      const loaded = rulesOf(source);
+      const before = flags.append ? (await ctx.client.get<RuleList>('/__control/rules')).rules : [];
+      const list = await ctx.client.put<RuleList>('/__control/rules', { rules: [...before, ...loaded] });
+      ctx.result(
+        list,
+        () =>
+          `Loaded ${loaded.length} rule(s) from ${source}; the mock has ${list.rules.length}.\n${formatRules(list)}`,
+      );
     },
   );
+
+  controlVerb(rules.command('clear').description('delete every rule'), async (ctx) => {
+    const list = await ctx.client.put<RuleList>('/__control/rules', { rules: [] });
+    ctx.result(list, () => 'Deleted every rule: payments stay pending and webhooks go out as they happen.');
+  });
 
   rules
     .command('presets')
@@ -206,16 +207,16 @@ export function registerRulesCommands(program: Command): void {
       );
     });
 
-  withControlOptions(
+  controlVerb(
     program
       .command('explain')
       .description(
         'why a payment went as it did: the rule that decided it, its deliveries and their rules, its requests',
       )
       .argument('<paymentId>', 'numeric payment id', intArg('paymentId', 1, Number.MAX_SAFE_INTEGER)),
-  ).action(async (paymentId: number, _flags: unknown, command: Command) => {
-    const ctx = verbContext(command);
-    const detail = await ctx.client.get<ControlPaymentDetail>(`/__control/payments/${paymentId}`);
-    ctx.result(detail, () => formatExplanation(detail));
-  });
+    async (ctx, paymentId: number) => {
+      const detail = await ctx.client.get<ControlPaymentDetail>(`/__control/payments/${paymentId}`);
+      ctx.result(detail, () => formatExplanation(detail));
+    },
+  );
 }
