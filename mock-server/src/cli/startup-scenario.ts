@@ -4,7 +4,7 @@
  * exits with it).
  */
 import type { Logger } from 'pino';
-import { findScenarioFile, parseScenarioText, readScenarioText } from '../../../fixtures/src/scenario-file';
+import { findScenarioFile, readScenarioFile, readScenarioText } from '../../../fixtures/src/scenario-file';
 import { withLines } from '../../../fixtures/src/source-lines';
 import { isApiError } from '../http/api-error';
 import type { World } from '../runtime/world';
@@ -17,13 +17,14 @@ export interface StartupParts {
 export function loadStartupScenario({ world, logger }: StartupParts, scenario: string | null): void {
   if (scenario === null) return;
   const file = findScenarioFile(scenario);
-  const text = readScenarioText(file);
   try {
-    const { counts } = world.load(parseScenarioText(text, file));
+    // The text is not kept while the world is built (a million payments are 270 MB of it): only a
+    // scenario with problems reads it again, for the lines (E192).
+    const { counts } = world.load(readScenarioFile(file));
     logger.info({ scenario, counts }, 'scenario loaded');
   } catch (err) {
     if (!isApiError(err)) throw err;
-    const problems = withLines(text, Array.isArray(err.messages) ? err.messages : [err.messages]);
+    const problems = withLines(readScenarioText(file), Array.isArray(err.messages) ? err.messages : [err.messages]);
     throw new Error(
       `Scenario ${scenario} does not load (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n  - ${problems.join('\n  - ')}`,
     );
