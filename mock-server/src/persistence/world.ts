@@ -255,14 +255,26 @@ const ofMerchant = <R extends { merchantId: number }>(): [string, (state: MockSt
 
 /** The record tables in the order a store reads them back: each after those its records belong to. */
 const RECORD_TABLES = ['partners', 'credentials', 'merchants', 'stores', 'payments', 'webhooks'] as const;
-const READERS: Record<(typeof RECORD_TABLES)[number], Reader> = {
+const READERS: Record<Exclude<(typeof RECORD_TABLES)[number], 'payments'>, Reader> = {
   partners: reader<PartnerRecord>('Partner', 'id', (s, r) => s.addPartner(r)),
   credentials: reader<CredentialRecord>('Credential', 'id', (s, r) => s.addCredential(r), ofPartner()),
   merchants: reader<MerchantRecord>('Merchant', 'id', (s, r) => s.addMerchant(r), ofPartner()),
   stores: reader<StoreRecord>('Store', 'storeId', (s, r) => s.addStore(r), ofMerchant()),
-  payments: reader<PaymentRecord>('Payment', 'id', (s, r) => s.addPayment(r), ofMerchant()),
   webhooks: reader<WebhookRecord>('Webhook', 'id', (s, r) => s.addWebhook(r), ofPartner()),
 };
+
+/** Checks a payment as the readers above check their records; `readPayments` adds it. */
+const readPayment = reader<PaymentRecord>('Payment', 'id', () => {}, ofMerchant());
+
+/** E190: the payments are checked one by one, in the order stored, then added in one step. */
+function readPayments(state: MockState, rows: Iterable<readonly [RecordKey, unknown]>): void {
+  const read: PaymentRecord[] = [];
+  for (const [key, value] of rows) {
+    readPayment(state, key, value);
+    read.push(value as PaymentRecord);
+  }
+  state.addPayments(read);
+}
 
 function need<T>(found: T | undefined, problem: () => string): T {
   if (found === undefined) throw bad(problem());
@@ -287,7 +299,10 @@ export function readStoredWorld(world: LoadedWorld): StoredWorldRead {
   const meta = checkMeta(world.meta);
   const state = new MockState();
   const { tables } = world;
-  for (const table of RECORD_TABLES) for (const [key, value] of tables[table]) READERS[table](state, key, value);
+  for (const table of RECORD_TABLES) {
+    if (table === 'payments') readPayments(state, tables.payments);
+    else for (const [key, value] of tables[table]) READERS[table](state, key, value);
+  }
   for (const [token, merchantId] of tables.usedOnboardingTokens) {
     const merchant = need(
       typeof token === 'string' && typeof merchantId === 'number' ? state.merchants.get(merchantId) : undefined,
