@@ -13,7 +13,7 @@ function renderScale(r) {
   const targets = [];
 
   const sizesTable = table(
-    ['payments', 'scenario file MB', 'spawn → ready s', 'RSS loaded MB', 'RSS after load MB'],
+    ['payments', 'scenario file MB', 'spawn → ready s', 'RSS at ready MB', 'RSS after the queries MB'],
     r.sizes.map((s) =>
       s.error
         ? [fmt.int(s.payments), '–', '–', '–', `failed: ${s.error.split('\n')[0].slice(0, 120)}`]
@@ -64,12 +64,14 @@ function renderScale(r) {
   );
 
   const million = ok.find((s) => s.payments >= 1_000_000);
+  // Both readings count: the load's peak is still mapped at ready, the queries' garbage after them.
+  const millionRss = million && Math.max(million.rssLoadedMb, million.rssAfterMb);
   targets.push(
     target(
-      'RSS after load ≤ 1 GB with 1M payments',
-      million ? `${fmt.mb(million.rssAfterMb)} MB` : 'not measured',
+      'RSS ≤ 1 GB with 1M payments (at ready and after the queries)',
+      million ? `${fmt.mb(millionRss)} MB` : 'not measured',
       '1024 MB',
-      million ? million.rssAfterMb <= LIMITS.rssAtMillionMb : null,
+      million ? millionRss <= LIMITS.rssAtMillionMb : null,
     ),
   );
 
