@@ -63,7 +63,12 @@ export function createLiveFeed(options: LiveFeedOptions): LiveFeed {
   const maxStreams = options.maxStreams ?? LIVE_DEFAULTS.maxStreams;
   const heartbeatMs = options.heartbeatMs ?? LIVE_DEFAULTS.heartbeatMs;
   const maxBuffered = options.maxBufferedBytes ?? LIVE_DEFAULTS.maxBufferedBytes;
+  /** E199: the kept events in a ring, the one with id `n` at `n % backlog`; the newest `count` are kept. */
   const kept: LiveEvent[] = [];
+  let count = 0;
+  /** E199: the clock's time as ISO text, made once per millisecond however many events share it. */
+  let isoMs = Number.NaN;
+  let iso = '';
   const streams = new Set<Response>();
   let lastId = 0;
   let heartbeat: NodeJS.Timeout | undefined;
@@ -84,19 +89,32 @@ export function createLiveFeed(options: LiveFeedOptions): LiveFeed {
   }
 
   function since(after: number | null): EventBacklog {
-    const oldest = kept[0]?.id ?? lastId + 1;
-    const events = after === null ? [...kept] : kept.filter((e) => e.id > after);
+    const oldest = lastId - count + 1;
     // Events after `after` were dropped from the backlog (or the id is from before a restart).
     const missed = after !== null && (after > lastId || after + 1 < oldest);
-    return { events: missed ? [] : events, lastEventId: lastId, missed };
+    const events: LiveEvent[] = [];
+    if (!missed)
+      for (let id = Math.max(oldest, (after ?? 0) + 1); id <= lastId; id += 1) events.push(kept[id % backlog]!);
+    return { events, lastEventId: lastId, missed };
+  }
+
+  function nowIso(): string {
+    const ms = options.clock.nowMs();
+    if (ms !== isoMs) {
+      isoMs = ms;
+      iso = new Date(ms).toISOString();
+    }
+    return iso;
   }
 
   return {
     publish(type, data) {
       lastId += 1;
-      const event: LiveEvent = { id: lastId, type, at: options.clock.now().toISOString(), data };
-      kept.push(event);
-      if (kept.length > backlog) kept.shift();
+      const event: LiveEvent = { id: lastId, type, at: nowIso(), data };
+      if (backlog > 0) {
+        kept[lastId % backlog] = event;
+        if (count < backlog) count += 1;
+      }
       if (streams.size === 0) return;
       const text = frame(event);
       for (const res of streams) write(res, text);
