@@ -1,4 +1,6 @@
 /** Plain server-rendered HTML for the hosted pages: one layout, escaped values, works on a phone. */
+import type { Response } from 'express';
+
 export function escapeHtml(value: unknown): string {
   let text = '';
   if (typeof value === 'string') text = value;
@@ -61,4 +63,9 @@ export function page(title: string, body: Html): string {
 ${body.html}
 </main></body>
 </html>`;
+}
+
+/** The one way a page is answered: its status and the whole HTML document. */
+export function sendPage(res: Response, status: number, document: string): void {
+  res.status(status).type('html').send(document);
 }

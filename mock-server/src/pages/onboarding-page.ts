@@ -10,7 +10,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import type { Services } from '../domain';
 import type { StoreAddress } from '../domain/stores/stores-service';
 import type { MerchantRecord } from '../state/records';
-import { html, page, type Html } from './layout';
+import { html, type Html, page, sendPage } from './layout';
 
 interface OnboardingForm {
   companyName: string;
@@ -138,21 +138,20 @@ const notFoundPage = () =>
 export function createOnboardingPages(deps: { services: Pick<Services, 'merchants'> }): Router {
   const router = express.Router();
   const merchants = deps.services.merchants;
-  const send = (res: Response, status: number, body: string) => res.status(status).type('html').send(body);
 
   /** The open merchant for this token, or undefined after answering with the right page. */
   function openMerchant(req: Request, res: Response): MerchantRecord | undefined {
     const link = merchants.onboardingLink(String(req.params.token));
     if (link.state === 'open') return link.merchant;
-    if (link.state === 'expired') send(res, 410, expiredPage(link.merchant));
-    else if (link.state === 'used') send(res, 410, usedPage(link.merchant));
-    else send(res, 404, notFoundPage());
+    if (link.state === 'expired') sendPage(res, 410, expiredPage(link.merchant));
+    else if (link.state === 'used') sendPage(res, 410, usedPage(link.merchant));
+    else sendPage(res, 404, notFoundPage());
     return undefined;
   }
 
   router.get('/:token', (req, res) => {
     const merchant = openMerchant(req, res);
-    if (merchant) send(res, 200, formPage(merchant, prefill(merchant)));
+    if (merchant) sendPage(res, 200, formPage(merchant, prefill(merchant)));
   });
 
   router.post('/:token', express.urlencoded({ extended: false, limit: '100kb' }), (req, res) => {
@@ -160,14 +159,14 @@ export function createOnboardingPages(deps: { services: Pick<Services, 'merchant
     if (!merchant) return;
     const form = readForm(req.body);
     const problems = formProblems(form);
-    if (problems.length > 0) return void send(res, 400, formPage(merchant, form, problems));
+    if (problems.length > 0) return void sendPage(res, 400, formPage(merchant, form, problems));
     const address: StoreAddress = {
       ...(form.streetAddress && { streetAddress: form.streetAddress }),
       ...(form.postalCode && { postalCode: form.postalCode }),
       ...(form.city && { city: form.city }),
     };
     merchants.completeOnboarding(merchant, { companyName: form.companyName, address });
-    send(res, 200, completePage(merchant));
+    sendPage(res, 200, completePage(merchant));
   });
 
   return router;

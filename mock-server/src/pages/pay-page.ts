@@ -9,7 +9,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import { DANISH_BANKS } from '../../../fixtures/src/magic';
 import type { Services } from '../domain';
 import type { PaymentRecord } from '../state/records';
-import { html, page, type Html } from './layout';
+import { html, type Html, page, sendPage } from './layout';
 
 const BANK_NAMES = DANISH_BANKS.map((b) => b.name);
 const ACTIONS = ['approve', 'reject', 'abandon'] as const;
@@ -85,7 +85,7 @@ export function createPayPages(deps: { services: Pick<Services, 'payments'> }): 
 
   function load(token: unknown, res: Response): PaymentRecord | undefined {
     const payment = typeof token === 'string' && token !== '' ? payments.findByToken(token) : undefined;
-    if (!payment) res.status(404).type('html').send(notFoundPage());
+    if (!payment) sendPage(res, 404, notFoundPage());
     return payment;
   }
 
@@ -93,12 +93,8 @@ export function createPayPages(deps: { services: Pick<Services, 'payments'> }): 
     const payment = load(req.query.token, res);
     if (!payment) return;
     const name = payments.merchantNameOf(payment);
-    if (payment.status === 'pending') res.status(200).type('html').send(formPage(payment, name));
-    else
-      res
-        .status(payment.status === 'expired' ? 410 : 200)
-        .type('html')
-        .send(outcomePage(payment, name));
+    if (payment.status === 'pending') sendPage(res, 200, formPage(payment, name));
+    else sendPage(res, payment.status === 'expired' ? 410 : 200, outcomePage(payment, name));
   });
 
   router.post('/', express.urlencoded({ extended: false, limit: '16kb' }), (req: Request, res: Response) => {
@@ -108,34 +104,25 @@ export function createPayPages(deps: { services: Pick<Services, 'payments'> }): 
     const name = payments.merchantNameOf(payment);
     if (payment.status !== 'pending') {
       // A second submit (or a payment settled elsewhere) shows the outcome that stands.
-      res
-        .status(payment.status === 'expired' ? 410 : 409)
-        .type('html')
-        .send(outcomePage(payment, name));
+      sendPage(res, payment.status === 'expired' ? 410 : 409, outcomePage(payment, name));
       return;
     }
     const action = ACTIONS.find((a) => a === form.action);
     if (!action) {
-      res
-        .status(400)
-        .type('html')
-        .send(formPage(payment, name, 'Choose Approve, Reject or Abandon.'));
+      sendPage(res, 400, formPage(payment, name, 'Choose Approve, Reject or Abandon.'));
       return;
     }
     if (action === 'approve') {
       const bank = BANK_NAMES.find((b) => b === form.bank);
       if (!bank) {
-        res
-          .status(400)
-          .type('html')
-          .send(formPage(payment, name, 'Choose your bank before approving.'));
+        sendPage(res, 400, formPage(payment, name, 'Choose your bank before approving.'));
         return;
       }
       payments.complete(payment, bank);
     } else {
       payments.fail(payment, action === 'reject' ? 'rejected' : 'abandoned');
     }
-    res.status(200).type('html').send(outcomePage(payment, name));
+    sendPage(res, 200, outcomePage(payment, name));
   });
 
   return router;
