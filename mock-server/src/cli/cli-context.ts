@@ -69,6 +69,25 @@ export function controlVerb<A extends unknown[]>(
   });
 }
 
+/**
+ * A sub-command from its usage line (`replace <ruleId> <rule>`), what it does, and each argument's
+ * help text (with a parser where the argument is not a string).
+ */
+export function verb(
+  parent: Command,
+  usage: string,
+  description: string,
+  args: Record<string, string | readonly [string, (value: string) => unknown]> = {},
+): Command {
+  const command = parent.command(usage).description(description);
+  for (const argument of command.registeredArguments) {
+    const help = args[argument.name()];
+    if (typeof help === 'string') argument.description = help;
+    else if (help) argument.argParser(help[1]).description = help[0];
+  }
+  return command;
+}
+
 /** A commander argument parser for whole numbers within a range. */
 export function intArg(name: string, min: number, max: number): (value: string) => number {
   return (value) => {

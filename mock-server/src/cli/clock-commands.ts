@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import type { components } from '../../../spec/generated/control-api';
 import { formatDuration } from '../control/duration';
-import { controlVerb } from './cli-context';
+import { controlVerb, verb } from './cli-context';
 
 type ClockState = components['schemas']['Clock'];
 
@@ -21,10 +21,9 @@ export function registerClockCommands(program: Command): void {
   );
 
   controlVerb(
-    clock
-      .command('advance')
-      .description('move the clock forward; due expiries fire and due webhook retries are sent')
-      .argument('<duration>', 'e.g. 90s, 30m, 2h, 1d, or a number of seconds'),
+    verb(clock, 'advance <duration>', 'move the clock forward; due expiries fire and due webhook retries are sent', {
+      duration: 'e.g. 90s, 30m, 2h, 1d, or a number of seconds',
+    }),
     async (ctx, duration: string) => {
       const body = /^\d+(\.\d+)?$/.test(duration) ? { seconds: Number(duration) } : { duration };
       const state = await ctx.client.post<ClockState>('/__control/clock/advance', body);

@@ -1,7 +1,7 @@
 /** `deliveries` and `redeliver`: the webhook delivery log of a running mock (D29). */
 import { Command, Option } from 'commander';
 import type { components } from '../../../spec/generated/control-api';
-import { controlVerb, intArg } from './cli-context';
+import { controlVerb, intArg, verb } from './cli-context';
 import { formatTable } from './text-table';
 
 type Delivery = components['schemas']['Delivery'];
@@ -83,10 +83,14 @@ export function registerDeliveryCommands(program: Command): void {
   );
 
   controlVerb(
-    program
-      .command('redeliver')
-      .description('send a logged delivery again: a new delivery of the same body, signed again')
-      .argument('<deliveryId>', 'the delivery id, as in the X-Webhook-Delivery header'),
+    verb(
+      program,
+      'redeliver <deliveryId>',
+      'send a logged delivery again: a new delivery of the same body, signed again',
+      {
+        deliveryId: 'the delivery id, as in the X-Webhook-Delivery header',
+      },
+    ),
     async (ctx, deliveryId: string) => {
       const delivery = await ctx.client.post<Delivery>(
         `/__control/webhook-deliveries/${encodeURIComponent(deliveryId)}/redeliver`,

@@ -7,7 +7,7 @@ import { Command } from 'commander';
 import { parse as parseYaml } from 'yaml';
 import type { components } from '../../../spec/generated/control-api';
 import { listRulePresets, loadRulesFile } from '../../../fixtures/src/rules-file';
-import { controlVerb, intArg, writerOf } from './cli-context';
+import { controlVerb, intArg, writerOf, verb } from './cli-context';
 import { CliError } from './control-client';
 import { formatTable } from './text-table';
 
@@ -132,11 +132,9 @@ export function registerRulesCommands(program: Command): void {
   );
 
   controlVerb(
-    rules
-      .command('add')
-      .description('add a rule, first in the list (it wins over the rules there) unless --last')
-      .argument('<rule>', 'the rule as JSON or YAML, e.g. \'{when: {amount: "*.13"}, outcome: {status: failed}}\'')
-      .option('--last', 'add it after the other rules'),
+    verb(rules, 'add <rule>', 'add a rule, first in the list (it wins over the rules there) unless --last', {
+      rule: 'the rule as JSON or YAML, e.g. \'{when: {amount: "*.13"}, outcome: {status: failed}}\'',
+    }).option('--last', 'add it after the other rules'),
     async (ctx, text: string, flags: { last?: boolean }) => {
       const rule = await ctx.client.post<Rule>(
         `/__control/rules${flags.last ? '?position=last' : ''}`,
@@ -147,11 +145,10 @@ export function registerRulesCommands(program: Command): void {
   );
 
   controlVerb(
-    rules
-      .command('replace')
-      .description('replace one rule, keeping its place')
-      .argument('<ruleId>', 'the rule to replace')
-      .argument('<rule>', 'the new rule as JSON or YAML'),
+    verb(rules, 'replace <ruleId> <rule>', 'replace one rule, keeping its place', {
+      ruleId: 'the rule to replace',
+      rule: 'the new rule as JSON or YAML',
+    }),
     async (ctx, id: string, text: string) => {
       const rule = await ctx.client.put<Rule>(`/__control/rules/${ruleId(id)}`, parseRule(text));
       ctx.result(rule, () => `Replaced rule ${rule.id ?? id}: ${describeWhen(rule)} → ${describeEffect(rule)}`);
@@ -159,7 +156,7 @@ export function registerRulesCommands(program: Command): void {
   );
 
   controlVerb(
-    rules.command('delete').description('delete one rule').argument('<ruleId>', 'the rule to delete'),
+    verb(rules, 'delete <ruleId>', 'delete one rule', { ruleId: 'the rule to delete' }),
     async (ctx, id: string) => {
       const rule = await ctx.client.delete<Rule>(`/__control/rules/${ruleId(id)}`);
       ctx.result(rule, () => `Deleted rule ${rule.id ?? id}`);
@@ -167,11 +164,12 @@ export function registerRulesCommands(program: Command): void {
   );
 
   controlVerb(
-    rules
-      .command('load')
-      .description('replace every rule with a preset (magic-amounts) or a rules file; --append keeps the ones there')
-      .argument('<name|path>', 'a preset of fixtures/rules or a JSON/YAML rules file')
-      .option('--append', 'add them after the rules there instead of replacing those'),
+    verb(
+      rules,
+      'load <name|path>',
+      'replace every rule with a preset (magic-amounts) or a rules file; --append keeps the ones there',
+      { 'name|path': 'a preset of fixtures/rules or a JSON/YAML rules file' },
+    ).option('--append', 'add them after the rules there instead of replacing those'),
     async (ctx, source: string, flags: { append?: boolean }) => {
       const loaded = rulesOf(source);
       const before = flags.append ? (await ctx.client.get<RuleList>('/__control/rules')).rules : [];
