@@ -4,7 +4,18 @@
 import { useState } from 'preact/hooks';
 import { control, partnerCall } from './api.js';
 import { formatTime } from './format.js';
-import { ActionButton, Badge, ErrorText, Section, compact, field, html, useAction } from './ui.js';
+import {
+  ActionButton,
+  Badge,
+  ErrorText,
+  PartnerSelect,
+  Section,
+  StatusFilter,
+  compact,
+  field,
+  html,
+  useAction,
+} from './ui.js';
 
 export function Merchants({ ctx }) {
   const { state } = ctx.data;
@@ -39,12 +50,7 @@ export function Merchants({ ctx }) {
     <form class="card form" onSubmit=${(e) => e.preventDefault()} aria-label="Create a merchant">
       <h3>Create a merchant</h3>
       <div class="row">
-        <label
-          >Partner
-          <select name="partner">
-            ${partners.map((p) => html`<option value=${p.id}>${p.name} (partner ${p.id})</option>`)}
-          </select>
-        </label>
+        <${PartnerSelect} partners=${partners} />
         <label>Company name <input name="companyName" autocomplete="off" /></label>
         <label
           >Contact email <span class="muted">(onboarding only)</span>
@@ -62,15 +68,7 @@ export function Merchants({ ctx }) {
       <${ErrorText} error=${create.error} />
     </form>
     <div class="filters" role="search" aria-label="Filter merchants">
-      <label
-        >Status
-        <select value=${status} onChange=${(e) => setStatus(e.currentTarget.value)}>
-          <option value="">any</option>
-          <option value="pending">pending</option>
-          <option value="active">active</option>
-          <option value="inactive">inactive</option>
-        </select>
-      </label>
+      <${StatusFilter} value=${status} statuses=${['pending', 'active', 'inactive']} onChange=${setStatus} />
       <label
         >Search merchants <input type="search" value=${text} onInput=${(e) => setText(e.currentTarget.value)}
       /></label>

@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { control, partnerCall } from './api.js';
 import { formatAmount, formatDuration, formatTime } from './format.js';
-import { ActionButton, Badge, ErrorText, Section, compact, field, html, useAction } from './ui.js';
+import { ActionButton, Badge, ErrorText, Section, StatusFilter, compact, field, html, useAction } from './ui.js';
 
 export function Payments({ ctx }) {
   const { state } = ctx.data;
@@ -78,13 +78,7 @@ export function Payments({ ctx }) {
       <${ErrorText} error=${create.error} />
     </form>
     <div class="filters" role="search" aria-label="Filter payments">
-      <label
-        >Status
-        <select value=${status} onChange=${(e) => setStatus(e.currentTarget.value)}>
-          <option value="">any</option>
-          ${['pending', 'paid', 'failed', 'expired'].map((s) => html`<option value=${s}>${s}</option>`)}
-        </select>
-      </label>
+      <${StatusFilter} value=${status} statuses=${['pending', 'paid', 'failed', 'expired']} onChange=${setStatus} />
       <label
         >Merchant
         <select value=${merchantId} onChange=${(e) => setMerchantId(e.currentTarget.value)}>

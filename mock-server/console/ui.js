@@ -50,6 +50,27 @@ export function Section({ id, title, summary, children }) {
   </section>`;
 }
 
+/** The partner a form acts for (the forms' `partner` field). */
+export function PartnerSelect({ partners }) {
+  return html`<label
+    >Partner
+    <select name="partner">
+      ${partners.map((p) => html`<option value=${p.id}>${p.name} (partner ${p.id})</option>`)}
+    </select>
+  </label>`;
+}
+
+/** A list's status filter: "any" or one of `statuses`. */
+export function StatusFilter({ value, statuses, onChange }) {
+  return html`<label
+    >Status
+    <select value=${value} onChange=${(e) => onChange(e.currentTarget.value)}>
+      <option value="">any</option>
+      ${statuses.map((s) => html`<option value=${s}>${s}</option>`)}
+    </select>
+  </label>`;
+}
+
 const BADGES = {
   pending: 'warn',
   active: 'ok',

@@ -4,7 +4,7 @@
 import { useState } from 'preact/hooks';
 import { control, partnerCall } from './api.js';
 import { formatTime, prettyBody, relative } from './format.js';
-import { ActionButton, Badge, ErrorText, Section, compact, field, html, useAction } from './ui.js';
+import { ActionButton, Badge, ErrorText, PartnerSelect, Section, compact, field, html, useAction } from './ui.js';
 
 const EVENTS = ['payment.completed', 'payment.failed', 'merchant.activated', 'merchant.deactivated'];
 
@@ -35,12 +35,7 @@ export function Webhooks({ ctx }) {
     <form class="card form" onSubmit=${submit} aria-label="Create a webhook">
       <h3>New webhook</h3>
       <div class="row">
-        <label
-          >Partner
-          <select name="partner">
-            ${partners.map((p) => html`<option value=${p.id}>${p.name} (partner ${p.id})</option>`)}
-          </select>
-        </label>
+        <${PartnerSelect} partners=${partners} />
         <label class="wide"
           >URL <input name="url" type="url" defaultValue=${receiver ? receiver.url : ''} autocomplete="off"
         /></label>
