@@ -281,3 +281,18 @@ export function errorResponsesNotUsingError(op: SpecOperation): string[] {
     })
     .map(([status]) => status);
 }
+
+/**
+ * What an operation's error responses lack: 400 and 404 for path parameters, 400, 413 and 415 for a
+ * request body, and the Error schema on every 4xx and default response.
+ */
+export function errorResponseProblems(op: SpecOperation): string[] {
+  const required = [
+    ...(parametersOf(op).some((p) => p.in === 'path') ? ['400', '404'] : []),
+    ...(op.operation.requestBody !== undefined ? ['400', '413', '415'] : []),
+  ];
+  return [
+    ...missingStatuses(op, [...new Set(required)]).map((status) => `${status} is not listed`),
+    ...errorResponsesNotUsingError(op).map((status) => `${status} does not answer the Error schema`),
+  ];
+}
