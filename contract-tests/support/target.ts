@@ -40,39 +40,43 @@ export async function probeControl(controlUrl: string, token: string | null): Pr
   }
 }
 
+/** A target from where it answers; `control` says whether it answered the mock's control API. */
+function targetAt(
+  where: Pick<
+    Target,
+    'kind' | 'baseUrl' | 'controlToken' | 'clientId' | 'clientSecret' | 'destructiveAllowed' | 'close'
+  >,
+  controlUrl: string,
+  control: boolean,
+  webhooks: boolean,
+): Target {
+  return { ...where, controlUrl: control ? controlUrl : null, isMock: control, capabilities: { control, webhooks } };
+}
+
 async function startInProcess(config: Extract<TargetConfig, { kind: 'in-process' }>): Promise<Target> {
   // Loaded lazily so a run against a remote target never loads the mock.
   const { createMockServer } = await import('../../mock-server/src');
   const mock = await createMockServer({ port: 0, host: '127.0.0.1' });
-  const control = await probeControl(mock.controlUrl, config.controlToken);
-  return {
-    kind: 'in-process',
-    baseUrl: mock.url,
-    controlUrl: control ? mock.controlUrl : null,
-    controlToken: config.controlToken,
-    clientId: mock.clientId,
-    clientSecret: mock.clientSecret,
-    isMock: control,
-    capabilities: { control, webhooks: true },
+  const { controlToken } = config;
+  const control = await probeControl(mock.controlUrl, controlToken);
+  const { url: baseUrl, clientId, clientSecret } = mock;
+  const where = {
+    kind: 'in-process' as const,
+    baseUrl,
+    controlToken,
+    clientId,
+    clientSecret,
     destructiveAllowed: true,
-    close: () => mock.close(),
   };
+  return targetAt({ ...where, close: () => mock.close() }, mock.controlUrl, control, true);
 }
 
 async function connectHttp(config: Extract<TargetConfig, { kind: 'http' }>): Promise<Target> {
   const control = await probeControl(config.controlUrl, config.controlToken);
-  return {
-    kind: 'http',
-    baseUrl: config.baseUrl,
-    controlUrl: control ? config.controlUrl : null,
-    controlToken: config.controlToken,
-    clientId: config.clientId,
-    clientSecret: config.clientSecret,
-    isMock: control,
-    capabilities: { control, webhooks: config.webhook !== null || isLoopback(config.baseUrl) },
-    destructiveAllowed: config.destructiveAllowed,
-    close: async () => {},
-  };
+  const webhooks = config.webhook !== null || isLoopback(config.baseUrl);
+  const { baseUrl, controlToken, clientId, clientSecret, destructiveAllowed } = config;
+  const where = { kind: 'http' as const, baseUrl, controlToken, clientId, clientSecret, destructiveAllowed };
+  return targetAt({ ...where, close: async () => {} }, config.controlUrl, control, webhooks);
 }
 
 let memo: Promise<Target> | undefined;
