@@ -1,12 +1,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import vm from 'node:vm';
 import { stringify as toYaml } from 'yaml';
 import { DEFAULT_CLIENT_ID, NAMED_SCENARIOS, type Scenario } from '../../../fixtures/src';
 import { createTestApp, createTestDeps } from '../../test/helpers';
 import { isApiError } from '../http/api-error';
 import { newDeliveryRecord } from '../webhooks/delivery-record';
 import { findScenarioFile, readScenarioFile } from '../../../fixtures/src/scenario-file';
+import { collectGarbage } from './world';
 
 const MERCHANT = '11111111-1111-4111-8111-111111111111';
 const STORE = '22222222-2222-4222-8222-222222222222';
@@ -330,5 +332,18 @@ describe('a scenario by name or path, as --scenario and POST /__control/reset re
     expect(() => resolveScenario('nope')).toThrow(
       /Unknown scenario "nope".*busy-restaurant-chain, default, empty, onboarding-pipeline/,
     );
+  });
+});
+
+describe('collectGarbage (E193)', () => {
+  test('collects what nothing refers to any more, and leaves no gc function to new contexts', async () => {
+    let garbage: object | null = { payments: Array.from({ length: 1000 }, (_, id) => ({ id })) };
+    const ref = new WeakRef(garbage);
+    garbage = null;
+    // A WeakRef keeps its target alive until the job that made it ends.
+    await new Promise((resolve) => setImmediate(resolve));
+    collectGarbage();
+    expect(ref.deref()).toBeUndefined();
+    expect(vm.runInNewContext('typeof gc')).toBe('undefined');
   });
 });

@@ -6,6 +6,8 @@
  * resumes what the new one has waiting for the clock. The clock itself is never moved back (D4):
  * timestamps written before and after a swap never run backwards.
  */
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import type { Logger } from 'pino';
 import type { Scenario, ScenarioCounts } from '../../../fixtures/src/scenario';
 import { validateScenario } from '../../../fixtures/src/scenario-validate';
@@ -170,4 +172,25 @@ function exportScenario(state: MockState): Scenario {
     // E102: only when there are rules, so a mock without any exports what it always did.
     ...(state.rules.length > 0 && { rules: structuredClone(state.rules) }),
   };
+}
+
+/**
+ * E193: from this many records on, a world loaded at start is followed by one full garbage
+ * collection (`collectGarbage`), so that the parsed document's memory goes back before the mock
+ * listens; below it the document is small and V8 collects it in its own time.
+ */
+export const COLLECT_AFTER_RECORDS = 100_000;
+
+/**
+ * One full garbage collection, now. Node offers it only behind `--expose-gc`; the flag is set for
+ * the moment it takes to get V8's `gc` from a new context, and unset again, so that no other
+ * context (and not the mock's own global) gets the function.
+ */
+export function collectGarbage(): void {
+  v8.setFlagsFromString('--expose-gc');
+  try {
+    (vm.runInNewContext('gc') as () => void)();
+  } finally {
+    v8.setFlagsFromString('--no-expose-gc');
+  }
 }
