@@ -2,7 +2,7 @@ import { buildCredentialCreateRequest } from '../../../fixtures/src';
 import { createApi, type ResponseBody } from '../../support/client';
 import { assertFact, expectSpecResponse } from '../../support/provenance';
 import { useTarget } from '../../support/target';
-import { directApi, expectErrorNaming, type CredentialWithSecret } from '../helpers';
+import * as kit from '../helpers';
 
 type Profile = ResponseBody<'getProfile', 200>;
 
@@ -16,10 +16,10 @@ describe('POST /v1/partner/credentials (createCredential)', () => {
     for (const id of created) await api.delete(`${PATH}/${id}`);
   });
 
-  /** Invalid bodies go straight to the server, past a validating proxy (see directApi). */
+  /** Invalid bodies go straight to the server, past a validating proxy (see kit.directApi). */
   async function create(body: unknown, api = createApi(target())) {
     const res = await api.post(PATH, body);
-    if (res.status === 201) created.push((res.body as CredentialWithSecret).id);
+    if (res.status === 201) created.push((res.body as kit.CredentialWithSecret).id);
     return res;
   }
 
@@ -32,7 +32,7 @@ describe('POST /v1/partner/credentials (createCredential)', () => {
       'inferred',
       'D3/D31: a UUID client id and a 64-hex secret, masked as its last four',
       () => {
-        const body = res.body as CredentialWithSecret;
+        const body = res.body as kit.CredentialWithSecret;
         expect(body.clientId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
         expect(body.clientSecret).toMatch(/^[0-9a-f]{64}$/);
         expect(body.clientSecretLast4).toBe(`...${body.clientSecret.slice(-4)}`);
@@ -41,15 +41,15 @@ describe('POST /v1/partner/credentials (createCredential)', () => {
   });
 
   test('gives every credential its own client id and secret', async () => {
-    const first = (await create(buildCredentialCreateRequest())).body as CredentialWithSecret;
-    const second = (await create(buildCredentialCreateRequest())).body as CredentialWithSecret;
+    const first = (await create(buildCredentialCreateRequest())).body as kit.CredentialWithSecret;
+    const second = (await create(buildCredentialCreateRequest())).body as kit.CredentialWithSecret;
     expect(second.id).not.toBe(first.id);
     expect(second.clientId).not.toBe(first.clientId);
     expect(second.clientSecret).not.toBe(first.clientSecret);
   });
 
   test('authenticates the same partner with the new credential at once', async () => {
-    const credential = (await create(buildCredentialCreateRequest())).body as CredentialWithSecret;
+    const credential = (await create(buildCredentialCreateRequest())).body as kit.CredentialWithSecret;
     const api = createApi(target());
     const own = (await api.get('/v1/partner/profile')).body as Profile;
     const res = await api.withCredentials(credential.clientId, credential.clientSecret).get('/v1/partner/profile');
@@ -59,17 +59,17 @@ describe('POST /v1/partner/credentials (createCredential)', () => {
   });
 
   test('answers 400 naming name when it is missing', async () => {
-    const res = await create(buildCredentialCreateRequest({ name: undefined }), directApi(target()));
-    await expectErrorNaming(target(), res, 'createCredential', 400, 'name');
+    const res = await create(buildCredentialCreateRequest({ name: undefined }), kit.directApi(target()));
+    await kit.expectErrorNaming(target(), res, 'createCredential', 400, 'name');
   });
 
   test('answers 400 naming name when it is empty', async () => {
-    const res = await create({ name: '' }, directApi(target()));
-    await expectErrorNaming(target(), res, 'createCredential', 400, 'name');
+    const res = await create({ name: '' }, kit.directApi(target()));
+    await kit.expectErrorNaming(target(), res, 'createCredential', 400, 'name');
   });
 
   test('answers 400 naming an unknown field (D7)', async () => {
-    const res = await create({ ...buildCredentialCreateRequest(), clientSecret: 'mine' }, directApi(target()));
-    await expectErrorNaming(target(), res, 'createCredential', 400, 'clientSecret');
+    const res = await create({ ...buildCredentialCreateRequest(), clientSecret: 'mine' }, kit.directApi(target()));
+    await kit.expectErrorNaming(target(), res, 'createCredential', 400, 'clientSecret');
   });
 });

@@ -2,7 +2,7 @@ import { testWith } from '../../support/capabilities';
 import { createApi, type ResponseBody } from '../../support/client';
 import { assertFact, expectSpecResponse } from '../../support/provenance';
 import { useTarget } from '../../support/target';
-import { createCredential, createOtherPartner, expectNoOtherFields } from '../helpers';
+import * as kit from '../helpers';
 
 type CredentialList = ResponseBody<'listCredentials', 200>;
 
@@ -40,13 +40,13 @@ describe('GET /v1/partner/credentials (listCredentials)', () => {
 
   test('lists a new credential with its name and masked secret', async () => {
     const api = createApi(target());
-    const credential = await createCredential(api);
+    const credential = await kit.createCredential(api);
     created.push(credential.id);
     const res = await api.get(PATH);
     await expectSpecResponse(target(), res, 'listCredentials', 200);
     // Ids are integers by D3; compared as text so another id type is still found.
     const listed = (res.body as CredentialList).find((c) => String(c.id) === String(credential.id));
-    await expectNoOtherFields(
+    await kit.expectNoOtherFields(
       listed,
       ['id', 'name', 'clientId', 'clientSecretLast4', 'status', 'createdAt'],
       'D31: a listed credential has no field beyond the reference',
@@ -62,7 +62,7 @@ describe('GET /v1/partner/credentials (listCredentials)', () => {
   });
 
   testWith('control')('lists only the partner’s own credentials (D2)', async () => {
-    const other = await createOtherPartner(target());
+    const other = await kit.createOtherPartner(target());
     const theirs = await other.get(PATH);
     await expectSpecResponse(target(), theirs, 'listCredentials', 200);
     await assertFact(target(), 'inferred', 'D2: a new partner has exactly its one credential', () => {

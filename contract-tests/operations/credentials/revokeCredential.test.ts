@@ -2,15 +2,7 @@ import { testWith } from '../../support/capabilities';
 import { createApi, type ResponseBody } from '../../support/client';
 import { expectSpecResponse } from '../../support/provenance';
 import { useTarget } from '../../support/target';
-import {
-  createCredential,
-  createOtherPartner,
-  type CredentialWithSecret,
-  directApi,
-  expectErrorNaming,
-  expectMockCode,
-  profileWith,
-} from '../helpers';
+import * as kit from '../helpers';
 
 type Credential = ResponseBody<'revokeCredential', 200>;
 type CredentialList = ResponseBody<'listCredentials', 200>;
@@ -21,8 +13,8 @@ const UNKNOWN_ID = 2_000_000_000;
 
 // Every revocation here is of a credential the test made itself, never the one the suite runs with.
 describe('DELETE /v1/partner/credentials/{credentialId} (revokeCredential)', () => {
-  async function fresh(): Promise<CredentialWithSecret> {
-    return createCredential(createApi(target()));
+  async function fresh(): Promise<kit.CredentialWithSecret> {
+    return kit.createCredential(createApi(target()));
   }
 
   testWith('destructive')('answers 200 with the credential, now revoked', async () => {
@@ -43,7 +35,7 @@ describe('DELETE /v1/partner/credentials/{credentialId} (revokeCredential)', () 
   testWith('destructive')('refuses every further call with the revoked credential (401)', async () => {
     const credential = await fresh();
     await createApi(target()).delete(`${PATH}/${credential.id}`);
-    await expectSpecResponse(target(), await profileWith(target(), credential), 'getProfile', 401);
+    await expectSpecResponse(target(), await kit.profileWith(target(), credential), 'getProfile', 401);
   });
 
   testWith('destructive')('keeps the revoked credential in the list with status revoked', async () => {
@@ -62,11 +54,11 @@ describe('DELETE /v1/partner/credentials/{credentialId} (revokeCredential)', () 
   });
 
   testWith('control')("answers 409 for the partner's last active credential, which keeps working", async () => {
-    const other = await createOtherPartner(target());
+    const other = await kit.createOtherPartner(target());
     const [only] = (await other.get(PATH)).body as CredentialList;
     const res = await other.delete(`${PATH}/${only!.id}`);
     await expectSpecResponse(target(), res, 'revokeCredential', 409);
-    expectMockCode(res, 'last_active_credential');
+    kit.expectMockCode(res, 'last_active_credential');
     const after = await other.get(PATH);
     expect(after.status).toBe(200);
     expect((after.body as CredentialList)[0]?.status).toBe('active');
@@ -78,8 +70,8 @@ describe('DELETE /v1/partner/credentials/{credentialId} (revokeCredential)', () 
   });
 
   testWith('control')("answers 404 for another partner's credential, which stays active (D2)", async () => {
-    const other = await createOtherPartner(target());
-    await createCredential(other);
+    const other = await kit.createOtherPartner(target());
+    await kit.createCredential(other);
     const [theirs] = (await other.get(PATH)).body as CredentialList;
     const res = await createApi(target()).delete(`${PATH}/${theirs!.id}`);
     await expectSpecResponse(target(), res, 'revokeCredential', 404);
@@ -88,7 +80,7 @@ describe('DELETE /v1/partner/credentials/{credentialId} (revokeCredential)', () 
   });
 
   test('answers 400 naming credentialId when it is not a number', async () => {
-    const res = await directApi(target()).delete(`${PATH}/first`);
-    await expectErrorNaming(target(), res, 'revokeCredential', 400, 'credentialId');
+    const res = await kit.directApi(target()).delete(`${PATH}/first`);
+    await kit.expectErrorNaming(target(), res, 'revokeCredential', 400, 'credentialId');
   });
 });

@@ -2,15 +2,7 @@ import { testWith } from '../../support/capabilities';
 import { createApi, type ResponseBody } from '../../support/client';
 import { assertFact, expectSpecResponse } from '../../support/provenance';
 import { useTarget } from '../../support/target';
-import {
-  createCredential,
-  createOtherPartner,
-  type CredentialWithSecret,
-  directApi,
-  expectErrorNaming,
-  expectMockCode,
-  profileWith,
-} from '../helpers';
+import * as kit from '../helpers';
 
 type CredentialList = ResponseBody<'listCredentials', 200>;
 
@@ -26,8 +18,8 @@ describe('POST /v1/partner/credentials/{credentialId}/rotate (rotateCredential)'
     for (const id of created) await api.delete(`${PATH}/${id}`);
   });
 
-  async function fresh(): Promise<CredentialWithSecret> {
-    const credential = await createCredential(createApi(target()));
+  async function fresh(): Promise<kit.CredentialWithSecret> {
+    const credential = await kit.createCredential(createApi(target()));
     created.push(credential.id);
     return credential;
   }
@@ -36,7 +28,7 @@ describe('POST /v1/partner/credentials/{credentialId}/rotate (rotateCredential)'
     const credential = await fresh();
     const res = await createApi(target()).post(`${PATH}/${credential.id}/rotate`);
     await expectSpecResponse(target(), res, 'rotateCredential', 200);
-    const rotated = res.body as CredentialWithSecret;
+    const rotated = res.body as kit.CredentialWithSecret;
     expect(rotated).toMatchObject({
       id: credential.id,
       clientId: credential.clientId,
@@ -58,13 +50,14 @@ describe('POST /v1/partner/credentials/{credentialId}/rotate (rotateCredential)'
   testWith('destructive')('refuses the old secret at once (401)', async () => {
     const credential = await fresh();
     await createApi(target()).post(`${PATH}/${credential.id}/rotate`);
-    await expectSpecResponse(target(), await profileWith(target(), credential), 'getProfile', 401);
+    await expectSpecResponse(target(), await kit.profileWith(target(), credential), 'getProfile', 401);
   });
 
   testWith('destructive')('accepts the new secret at once', async () => {
     const credential = await fresh();
-    const rotated = (await createApi(target()).post(`${PATH}/${credential.id}/rotate`)).body as CredentialWithSecret;
-    await expectSpecResponse(target(), await profileWith(target(), rotated), 'getProfile', 200);
+    const rotated = (await createApi(target()).post(`${PATH}/${credential.id}/rotate`))
+      .body as kit.CredentialWithSecret;
+    await expectSpecResponse(target(), await kit.profileWith(target(), rotated), 'getProfile', 200);
   });
 
   testWith('destructive')('lets a credential rotate itself, answering with its new secret', async () => {
@@ -72,7 +65,7 @@ describe('POST /v1/partner/credentials/{credentialId}/rotate (rotateCredential)'
     const self = createApi(target()).withCredentials(credential.clientId, credential.clientSecret);
     const res = await self.post(`${PATH}/${credential.id}/rotate`);
     await expectSpecResponse(target(), res, 'rotateCredential', 200);
-    const rotated = res.body as CredentialWithSecret;
+    const rotated = res.body as kit.CredentialWithSecret;
     const after = await createApi(target()).withCredentials(rotated.clientId, rotated.clientSecret).get(PATH);
     expect(after.status).toBe(200);
     expect((after.body as CredentialList).find((c) => c.id === credential.id)?.clientSecretLast4).toBe(
@@ -93,22 +86,22 @@ describe('POST /v1/partner/credentials/{credentialId}/rotate (rotateCredential)'
   });
 
   testWith('control')("answers 404 for another partner's credential, as if it did not exist (D2)", async () => {
-    const other = await createOtherPartner(target());
+    const other = await kit.createOtherPartner(target());
     const [theirs] = (await other.get(PATH)).body as CredentialList;
     const res = await createApi(target()).post(`${PATH}/${theirs!.id}/rotate`);
     await expectSpecResponse(target(), res, 'rotateCredential', 404);
-    expectMockCode(res, 'credential_not_found');
+    kit.expectMockCode(res, 'credential_not_found');
     const still = await other.get(PATH);
     expect(still.status).toBe(200);
   });
 
   test('answers 400 naming credentialId when it is not a number', async () => {
-    const res = await directApi(target()).post(`${PATH}/abc/rotate`);
-    await expectErrorNaming(target(), res, 'rotateCredential', 400, 'credentialId');
+    const res = await kit.directApi(target()).post(`${PATH}/abc/rotate`);
+    await kit.expectErrorNaming(target(), res, 'rotateCredential', 400, 'credentialId');
   });
 
   test('answers 400 naming credentialId when it is 0', async () => {
-    const res = await directApi(target()).post(`${PATH}/0/rotate`);
-    await expectErrorNaming(target(), res, 'rotateCredential', 400, 'credentialId');
+    const res = await kit.directApi(target()).post(`${PATH}/0/rotate`);
+    await kit.expectErrorNaming(target(), res, 'rotateCredential', 400, 'credentialId');
   });
 });

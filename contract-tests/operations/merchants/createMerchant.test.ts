@@ -3,13 +3,7 @@ import { testWith } from '../../support/capabilities';
 import { createApi, type ResponseBody } from '../../support/client';
 import { assertFact, expectSpecResponse } from '../../support/provenance';
 import { useTarget } from '../../support/target';
-import {
-  directApi,
-  expectErrorNaming,
-  type MerchantOnboarding,
-  expectMerchantStatus,
-  expectNoOtherFields,
-} from '../helpers';
+import * as kit from '../helpers';
 
 type Merchant = ResponseBody<'getMerchant', 200>;
 
@@ -25,7 +19,7 @@ describe('POST /v1/partner/merchants (createMerchant)', () => {
       contactEmail: 'owner@restaurant-xyz.dk',
     });
     await expectSpecResponse(target(), res, 'createMerchant', 201);
-    const body = res.body as MerchantOnboarding;
+    const body = res.body as kit.MerchantOnboarding;
     expect(body).toMatchObject({
       companyName: 'Restaurant XYZ',
       contactEmail: 'owner@restaurant-xyz.dk',
@@ -39,7 +33,7 @@ describe('POST /v1/partner/merchants (createMerchant)', () => {
   test("answers exactly the onboarding guide's fields (D8)", async () => {
     const res = await createApi(target()).post(PATH, buildMerchantCreateRequest());
     await expectSpecResponse(target(), res, 'createMerchant', 201);
-    await expectNoOtherFields(
+    await kit.expectNoOtherFields(
       res.body,
       [
         'clientId',
@@ -64,7 +58,7 @@ describe('POST /v1/partner/merchants (createMerchant)', () => {
       partnerRefId: 'merchant-001',
     });
     await expectSpecResponse(target(), res, 'createMerchant', 201);
-    const merchant = await api.get(`${PATH}/${(res.body as MerchantOnboarding).merchantId}`);
+    const merchant = await api.get(`${PATH}/${(res.body as kit.MerchantOnboarding).merchantId}`);
     expect(merchant).toMatchSpec();
     expect(merchant.body).toMatchObject({
       companyName: 'Restaurant XYZ ApS',
@@ -72,12 +66,12 @@ describe('POST /v1/partner/merchants (createMerchant)', () => {
       contactPhone: '+4512345678',
       partnerRefId: 'merchant-001',
     });
-    await expectMerchantStatus((merchant.body as { status: string }).status, 'pending');
+    await kit.expectMerchantStatus((merchant.body as { status: string }).status, 'pending');
   });
 
   test('puts the onboarding token into the onboarding link', async () => {
     const res = await createApi(target()).post(PATH, buildMerchantCreateRequest());
-    const body = res.body as MerchantOnboarding;
+    const body = res.body as kit.MerchantOnboarding;
     await assertFact(target(), 'inferred', "D11: the link carries the token, as in the guide's example", () => {
       expect(body.onboardingUrl).toContain(body.onboardingToken);
     });
@@ -85,8 +79,8 @@ describe('POST /v1/partner/merchants (createMerchant)', () => {
 
   test('gives every merchant its own id, client id and onboarding link', async () => {
     const api = createApi(target());
-    const first = (await api.post(PATH, buildMerchantCreateRequest())).body as MerchantOnboarding;
-    const second = (await api.post(PATH, buildMerchantCreateRequest())).body as MerchantOnboarding;
+    const first = (await api.post(PATH, buildMerchantCreateRequest())).body as kit.MerchantOnboarding;
+    const second = (await api.post(PATH, buildMerchantCreateRequest())).body as kit.MerchantOnboarding;
     expect(second.merchantId).not.toBe(first.merchantId);
     expect(second.clientId).not.toBe(first.clientId);
     expect(second.onboardingToken).not.toBe(first.onboardingToken);
@@ -94,7 +88,7 @@ describe('POST /v1/partner/merchants (createMerchant)', () => {
 
   test('issues a UUID v4 client id and a link that lives 7 days (D3, D8)', async () => {
     const api = createApi(target());
-    const body = (await api.post(PATH, buildMerchantCreateRequest())).body as MerchantOnboarding;
+    const body = (await api.post(PATH, buildMerchantCreateRequest())).body as kit.MerchantOnboarding;
     const merchant = (await api.get(`${PATH}/${body.merchantId}`)).body as Merchant;
     await assertFact(target(), 'inferred', 'D3: the merchant clientId is a UUID v4', () => {
       expect(body.clientId).toMatch(UUID_V4);
@@ -105,7 +99,7 @@ describe('POST /v1/partner/merchants (createMerchant)', () => {
   });
 
   testWith('mock')('serves the hosted onboarding page at onboardingUrl, as HTML without auth (D11)', async () => {
-    const body = (await createApi(target()).post(PATH, buildMerchantCreateRequest())).body as MerchantOnboarding;
+    const body = (await createApi(target()).post(PATH, buildMerchantCreateRequest())).body as kit.MerchantOnboarding;
     const page = await fetch(body.onboardingUrl);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
@@ -113,35 +107,40 @@ describe('POST /v1/partner/merchants (createMerchant)', () => {
   });
 
   test('answers 400 naming companyName when it is missing', async () => {
-    const res = await directApi(target()).post(PATH, buildMerchantCreateRequest({ companyName: undefined }));
-    await expectErrorNaming(target(), res, 'createMerchant', 400, 'companyName');
+    const res = await kit.directApi(target()).post(PATH, buildMerchantCreateRequest({ companyName: undefined }));
+    await kit.expectErrorNaming(target(), res, 'createMerchant', 400, 'companyName');
   });
 
   test('answers 400 naming contactEmail when it is missing', async () => {
-    const res = await directApi(target()).post(PATH, buildMerchantCreateRequest({ contactEmail: undefined }));
-    await expectErrorNaming(target(), res, 'createMerchant', 400, 'contactEmail');
+    const res = await kit.directApi(target()).post(PATH, buildMerchantCreateRequest({ contactEmail: undefined }));
+    await kit.expectErrorNaming(target(), res, 'createMerchant', 400, 'contactEmail');
   });
 
   test('answers 400 naming contactEmail when it is not an email', async () => {
-    const res = await directApi(target()).post(
-      PATH,
-      buildMerchantCreateRequest({ contactEmail: 'owner-at-restaurant' }),
-    );
-    await expectErrorNaming(target(), res, 'createMerchant', 400, 'contactEmail');
+    const res = await kit
+      .directApi(target())
+      .post(PATH, buildMerchantCreateRequest({ contactEmail: 'owner-at-restaurant' }));
+    await kit.expectErrorNaming(target(), res, 'createMerchant', 400, 'contactEmail');
   });
 
   test('answers 400 naming companyName when it is empty', async () => {
-    const res = await directApi(target()).post(PATH, buildMerchantCreateRequest({ companyName: '' }));
-    await expectErrorNaming(target(), res, 'createMerchant', 400, 'companyName');
+    const res = await kit.directApi(target()).post(PATH, buildMerchantCreateRequest({ companyName: '' }));
+    await kit.expectErrorNaming(target(), res, 'createMerchant', 400, 'companyName');
   });
 
   test('answers 400 naming an unknown field (D7)', async () => {
-    const res = await directApi(target()).post(PATH, { ...buildMerchantCreateRequest(), iban: 'DK5000400440116243' });
-    await expectErrorNaming(target(), res, 'createMerchant', 400, 'iban');
+    const res = await kit
+      .directApi(target())
+      .post(PATH, { ...buildMerchantCreateRequest(), iban: 'DK5000400440116243' });
+    await kit.expectErrorNaming(target(), res, 'createMerchant', 400, 'iban');
   });
 
   test('answers 400 for a body that is not JSON', async () => {
-    const res = await directApi(target()).post(PATH).set('Content-Type', 'application/json').send('{"companyName":');
+    const res = await kit
+      .directApi(target())
+      .post(PATH)
+      .set('Content-Type', 'application/json')
+      .send('{"companyName":');
     await expectSpecResponse(target(), res, 'createMerchant', 400);
   });
 });

@@ -2,7 +2,7 @@ import { buildTestMerchantCreateRequest } from '../../../fixtures/src';
 import { createApi, type ResponseBody } from '../../support/client';
 import { assertFact, expectSpecResponse } from '../../support/provenance';
 import { useTarget } from '../../support/target';
-import { directApi, expectErrorNaming, type TestMerchant, expectMerchantStatus } from '../helpers';
+import * as kit from '../helpers';
 
 type StoreList = ResponseBody<'listStores', 200>;
 
@@ -13,7 +13,7 @@ describe('POST /v1/partner/merchants/test (createTestMerchant)', () => {
   test("creates an activated merchant from the testing guide's example, sent as-is", async () => {
     const res = await createApi(target()).post(PATH, { companyName: 'Test Merchant' });
     await expectSpecResponse(target(), res, 'createTestMerchant', 201);
-    const body = res.body as TestMerchant;
+    const body = res.body as kit.TestMerchant;
     expect(body).toMatchObject({
       companyName: 'Test Merchant',
       status: 'activated',
@@ -25,7 +25,7 @@ describe('POST /v1/partner/merchants/test (createTestMerchant)', () => {
 
   test('makes the merchant active at once', async () => {
     const api = createApi(target());
-    const body = (await api.post(PATH, buildTestMerchantCreateRequest())).body as TestMerchant;
+    const body = (await api.post(PATH, buildTestMerchantCreateRequest())).body as kit.TestMerchant;
     const res = await api.get(`/v1/partner/merchants/${body.merchantId}`);
     expect(res).toMatchSpec();
     expect(res.body).toMatchObject({
@@ -33,12 +33,12 @@ describe('POST /v1/partner/merchants/test (createTestMerchant)', () => {
       clientId: body.clientId,
       companyName: body.companyName,
     });
-    await expectMerchantStatus((res.body as { status: string }).status, 'active');
+    await kit.expectMerchantStatus((res.body as { status: string }).status, 'active');
   });
 
   test('gives the merchant its default store "Main Store" (D13, D15)', async () => {
     const api = createApi(target());
-    const body = (await api.post(PATH, buildTestMerchantCreateRequest())).body as TestMerchant;
+    const body = (await api.post(PATH, buildTestMerchantCreateRequest())).body as kit.TestMerchant;
     const res = await api.get(`/v1/partner/merchants/${body.merchantId}/stores`);
     expect(res).toMatchSpec();
     await assertFact(
@@ -60,27 +60,27 @@ describe('POST /v1/partner/merchants/test (createTestMerchant)', () => {
 
   test('gives every test merchant its own id and client id', async () => {
     const api = createApi(target());
-    const first = (await api.post(PATH, buildTestMerchantCreateRequest())).body as TestMerchant;
-    const second = (await api.post(PATH, buildTestMerchantCreateRequest())).body as TestMerchant;
+    const first = (await api.post(PATH, buildTestMerchantCreateRequest())).body as kit.TestMerchant;
+    const second = (await api.post(PATH, buildTestMerchantCreateRequest())).body as kit.TestMerchant;
     expect(second.merchantId).not.toBe(first.merchantId);
     expect(second.clientId).not.toBe(first.clientId);
   });
 
   test('answers 400 naming companyName when it is missing', async () => {
-    const res = await directApi(target()).post(PATH, {});
-    await expectErrorNaming(target(), res, 'createTestMerchant', 400, 'companyName');
+    const res = await kit.directApi(target()).post(PATH, {});
+    await kit.expectErrorNaming(target(), res, 'createTestMerchant', 400, 'companyName');
   });
 
   test('answers 400 naming companyName when it is empty', async () => {
-    const res = await directApi(target()).post(PATH, { companyName: '' });
-    await expectErrorNaming(target(), res, 'createTestMerchant', 400, 'companyName');
+    const res = await kit.directApi(target()).post(PATH, { companyName: '' });
+    await kit.expectErrorNaming(target(), res, 'createTestMerchant', 400, 'companyName');
   });
 
   test('answers 400 naming an unknown field (D7)', async () => {
-    const res = await directApi(target()).post(PATH, {
+    const res = await kit.directApi(target()).post(PATH, {
       ...buildTestMerchantCreateRequest(),
       contactEmail: 'test@example.dk',
     });
-    await expectErrorNaming(target(), res, 'createTestMerchant', 400, 'contactEmail');
+    await kit.expectErrorNaming(target(), res, 'createTestMerchant', 400, 'contactEmail');
   });
 });

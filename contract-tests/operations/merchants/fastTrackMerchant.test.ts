@@ -3,7 +3,7 @@ import { testWith } from '../../support/capabilities';
 import { createApi } from '../../support/client';
 import { assertFact, expectSpecResponse } from '../../support/provenance';
 import { useTarget } from '../../support/target';
-import { directApi, expectErrorNaming, type MerchantOnboarding, expectMerchantStatus } from '../helpers';
+import * as kit from '../helpers';
 
 const target = useTarget();
 const PATH = '/v1/partner/merchants/fast-track';
@@ -26,16 +26,16 @@ describe('POST /v1/partner/merchants/fast-track (fastTrackMerchant)', () => {
       contactEmail: 'owner@restaurant-xyz.dk',
       status: 'pending_onboarding',
     });
-    expect(new URL((res.body as MerchantOnboarding).onboardingUrl).protocol).toMatch(/^https?:$/);
+    expect(new URL((res.body as kit.MerchantOnboarding).onboardingUrl).protocol).toMatch(/^https?:$/);
   });
 
   test('keeps the merchant pending until it finishes through its link (D12)', async () => {
     const api = createApi(target());
-    const body = (await api.post(PATH, buildMerchantFastTrackRequest())).body as MerchantOnboarding;
+    const body = (await api.post(PATH, buildMerchantFastTrackRequest())).body as kit.MerchantOnboarding;
     const merchant = await api.get(`/v1/partner/merchants/${body.merchantId}`);
     expect(merchant).toMatchSpec();
     expect(merchant.body).toMatchObject({ id: body.merchantId, clientId: body.clientId });
-    await expectMerchantStatus((merchant.body as { status: string }).status, 'pending');
+    await kit.expectMerchantStatus((merchant.body as { status: string }).status, 'pending');
   });
 
   test('accepts a body without the optional bic', async () => {
@@ -53,7 +53,7 @@ describe('POST /v1/partner/merchants/fast-track (fastTrackMerchant)', () => {
 
   testWith('mock')('prefills the hosted onboarding page with the company data (D12)', async () => {
     const request = buildMerchantFastTrackRequest();
-    const body = (await createApi(target()).post(PATH, request)).body as MerchantOnboarding;
+    const body = (await createApi(target()).post(PATH, request)).body as kit.MerchantOnboarding;
     const page = await fetch(body.onboardingUrl);
     expect(page.status).toBe(200);
     const html = await page.text();
@@ -66,23 +66,25 @@ describe('POST /v1/partner/merchants/fast-track (fastTrackMerchant)', () => {
   test.each(['registrationNumber', 'website', 'iban', 'companyName', 'contactEmail'] as const)(
     'answers 400 naming %s when it is missing',
     async (field) => {
-      const res = await directApi(target()).post(PATH, buildMerchantFastTrackRequest({ [field]: undefined }));
-      await expectErrorNaming(target(), res, 'fastTrackMerchant', 400, field);
+      const res = await kit.directApi(target()).post(PATH, buildMerchantFastTrackRequest({ [field]: undefined }));
+      await kit.expectErrorNaming(target(), res, 'fastTrackMerchant', 400, field);
     },
   );
 
   test('answers 400 naming iban when it is not an IBAN', async () => {
-    const res = await directApi(target()).post(PATH, buildMerchantFastTrackRequest({ iban: 'DK50 0040 0440 1162 43' }));
-    await expectErrorNaming(target(), res, 'fastTrackMerchant', 400, 'iban');
+    const res = await kit
+      .directApi(target())
+      .post(PATH, buildMerchantFastTrackRequest({ iban: 'DK50 0040 0440 1162 43' }));
+    await kit.expectErrorNaming(target(), res, 'fastTrackMerchant', 400, 'iban');
   });
 
   test('answers 400 naming bic when it is not a BIC', async () => {
-    const res = await directApi(target()).post(PATH, buildMerchantFastTrackRequest({ bic: 'danske' }));
-    await expectErrorNaming(target(), res, 'fastTrackMerchant', 400, 'bic');
+    const res = await kit.directApi(target()).post(PATH, buildMerchantFastTrackRequest({ bic: 'danske' }));
+    await kit.expectErrorNaming(target(), res, 'fastTrackMerchant', 400, 'bic');
   });
 
   test('answers 400 naming website when it is not a URL', async () => {
-    const res = await directApi(target()).post(PATH, buildMerchantFastTrackRequest({ website: 'restaurant xyz' }));
-    await expectErrorNaming(target(), res, 'fastTrackMerchant', 400, 'website');
+    const res = await kit.directApi(target()).post(PATH, buildMerchantFastTrackRequest({ website: 'restaurant xyz' }));
+    await kit.expectErrorNaming(target(), res, 'fastTrackMerchant', 400, 'website');
   });
 });

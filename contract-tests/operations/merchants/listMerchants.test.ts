@@ -2,14 +2,7 @@ import { testWith } from '../../support/capabilities';
 import { createApi, type ApiClient, type ResponseBody } from '../../support/client';
 import { assertFact, expectSpecResponse } from '../../support/provenance';
 import { useTarget } from '../../support/target';
-import {
-  createOtherPartner,
-  createPendingMerchant,
-  createTestMerchant,
-  directApi,
-  expectErrorNaming,
-  expectMerchantStatus,
-} from '../helpers';
+import * as kit from '../helpers';
 
 type MerchantList = ResponseBody<'listMerchants', 200>;
 
@@ -19,7 +12,7 @@ const MAX_PAGES = 200;
 
 async function createThree(api: ApiClient): Promise<number[]> {
   const ids: number[] = [];
-  for (let i = 0; i < 3; i += 1) ids.push((await createPendingMerchant(api)).merchantId);
+  for (let i = 0; i < 3; i += 1) ids.push((await kit.createPendingMerchant(api)).merchantId);
   return ids;
 }
 
@@ -72,26 +65,27 @@ describe('GET /v1/partner/merchants (listMerchants)', () => {
   test('lists only pending merchants for status=pending', async () => {
     const api = createApi(target());
     const [pending] = await createThree(api);
-    const active = await createTestMerchant(api);
+    const active = await kit.createTestMerchant(api);
     const order = await idsInListOrder(api, [pending!], '&status=pending');
     expect(order).toContain(pending);
     expect(order).not.toContain(active.merchantId);
     const res = await api.get(`${PATH}?status=pending&limit=100`);
-    for (const merchant of (res.body as MerchantList).merchants) await expectMerchantStatus(merchant.status, 'pending');
+    for (const merchant of (res.body as MerchantList).merchants)
+      await kit.expectMerchantStatus(merchant.status, 'pending');
   });
 
   test('lists only active merchants for status=active', async () => {
     const api = createApi(target());
-    const active = await createTestMerchant(api);
+    const active = await kit.createTestMerchant(api);
     const res = await api.get(`${PATH}?status=active&limit=100`);
     await expectSpecResponse(target(), res, 'listMerchants', 200);
     const { merchants } = res.body as MerchantList;
-    for (const merchant of merchants) await expectMerchantStatus(merchant.status, 'active');
+    for (const merchant of merchants) await kit.expectMerchantStatus(merchant.status, 'active');
     expect(await idsInListOrder(api, [active.merchantId], '&status=active')).toContain(active.merchantId);
   });
 
   testWith('control')('pages exactly through a partner’s own merchants, newest first (D2)', async () => {
-    const api = await createOtherPartner(target());
+    const api = await kit.createOtherPartner(target());
     const [oldest, middle, newest] = await createThree(api);
     const first = await api.get(`${PATH}?page=1&limit=2`);
     const second = await api.get(`${PATH}?page=2&limit=2`);
@@ -104,10 +98,10 @@ describe('GET /v1/partner/merchants (listMerchants)', () => {
   });
 
   testWith('control')('counts only the merchants in the requested status in total', async () => {
-    const api = await createOtherPartner(target());
-    await createPendingMerchant(api);
-    await createPendingMerchant(api);
-    const active = await createTestMerchant(api);
+    const api = await kit.createOtherPartner(target());
+    await kit.createPendingMerchant(api);
+    await kit.createPendingMerchant(api);
+    const active = await kit.createTestMerchant(api);
     const pending = await api.get(`${PATH}?status=pending`);
     const onlyActive = await api.get(`${PATH}?status=active`);
     for (const res of [pending, onlyActive]) await expectSpecResponse(target(), res, 'listMerchants', 200);
@@ -117,9 +111,9 @@ describe('GET /v1/partner/merchants (listMerchants)', () => {
   });
 
   testWith('control')("never lists another partner's merchants (D2)", async () => {
-    const theirs = await createTestMerchant(await createOtherPartner(target()));
+    const theirs = await kit.createTestMerchant(await kit.createOtherPartner(target()));
     const api = createApi(target());
-    const ours = await createTestMerchant(api);
+    const ours = await kit.createTestMerchant(api);
     const order = await idsInListOrder(api, [ours.merchantId]);
     expect(order).not.toContain(theirs.merchantId);
   });
@@ -131,7 +125,7 @@ describe('GET /v1/partner/merchants (listMerchants)', () => {
     ['page=0', 'page'],
     ['status=activated', 'status'],
   ])('answers 400 naming the parameter for %s', async (query, name) => {
-    const res = await directApi(target()).get(`${PATH}?${query}`);
-    await expectErrorNaming(target(), res, 'listMerchants', 400, name);
+    const res = await kit.directApi(target()).get(`${PATH}?${query}`);
+    await kit.expectErrorNaming(target(), res, 'listMerchants', 400, name);
   });
 });

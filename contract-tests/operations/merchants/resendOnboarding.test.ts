@@ -2,30 +2,21 @@ import { testWith } from '../../support/capabilities';
 import { createApi, createControl } from '../../support/client';
 import { assertFact, expectSpecResponse } from '../../support/provenance';
 import { useTarget } from '../../support/target';
-import {
-  createOtherPartner,
-  createPendingMerchant,
-  createTestMerchant,
-  directApi,
-  expectErrorNaming,
-  expectMockCode,
-  type MerchantOnboarding,
-  expectMerchantStatus,
-} from '../helpers';
+import * as kit from '../helpers';
 
 const target = useTarget();
 const resendPath = (merchantId: number | string) => `/v1/partner/merchants/${merchantId}/resend-onboarding`;
 const UNKNOWN_ID = 2_000_000_000;
 
-async function resend(merchantId: number): Promise<MerchantOnboarding> {
+async function resend(merchantId: number): Promise<kit.MerchantOnboarding> {
   const res = await createApi(target()).post(resendPath(merchantId));
   await expectSpecResponse(target(), res, 'resendOnboarding', 200);
-  return res.body as MerchantOnboarding;
+  return res.body as kit.MerchantOnboarding;
 }
 
 describe('POST /v1/partner/merchants/{merchantId}/resend-onboarding (resendOnboarding)', () => {
   test('answers the pending merchant with a new onboarding token and link (D11)', async () => {
-    const created = await createPendingMerchant(createApi(target()));
+    const created = await kit.createPendingMerchant(createApi(target()));
     const renewed = await resend(created.merchantId);
     expect(renewed).toMatchObject({
       merchantId: created.merchantId,
@@ -39,21 +30,21 @@ describe('POST /v1/partner/merchants/{merchantId}/resend-onboarding (resendOnboa
   });
 
   test('issues an expiry no earlier than the previous one', async () => {
-    const created = await createPendingMerchant(createApi(target()));
+    const created = await kit.createPendingMerchant(createApi(target()));
     const renewed = await resend(created.merchantId);
     expect(Date.parse(renewed.expiresAt)).toBeGreaterThanOrEqual(Date.parse(created.expiresAt));
   });
 
   test('leaves the merchant pending', async () => {
-    const created = await createPendingMerchant(createApi(target()));
+    const created = await kit.createPendingMerchant(createApi(target()));
     await resend(created.merchantId);
     const res = await createApi(target()).get(`/v1/partner/merchants/${created.merchantId}`);
     expect(res).toMatchSpec();
-    await expectMerchantStatus((res.body as { status: string }).status, 'pending');
+    await kit.expectMerchantStatus((res.body as { status: string }).status, 'pending');
   });
 
   testWith('mock')('serves the hosted onboarding page at the new link (D11)', async () => {
-    const created = await createPendingMerchant(createApi(target()));
+    const created = await kit.createPendingMerchant(createApi(target()));
     const renewed = await resend(created.merchantId);
     const page = await fetch(renewed.onboardingUrl);
     expect(page.status).toBe(200);
@@ -61,7 +52,7 @@ describe('POST /v1/partner/merchants/{merchantId}/resend-onboarding (resendOnboa
   });
 
   testWith('mock')('stops the previous link from working, with a clear page (D11)', async () => {
-    const created = await createPendingMerchant(createApi(target()));
+    const created = await kit.createPendingMerchant(createApi(target()));
     expect((await fetch(created.onboardingUrl)).status).toBe(200);
     await resend(created.merchantId);
     const page = await fetch(created.onboardingUrl);
@@ -80,16 +71,16 @@ describe('POST /v1/partner/merchants/{merchantId}/resend-onboarding (resendOnboa
   });
 
   test('answers 409 for a merchant that is already active', async () => {
-    const active = await createTestMerchant(createApi(target()));
+    const active = await kit.createTestMerchant(createApi(target()));
     const res = await createApi(target()).post(resendPath(active.merchantId));
     await expectSpecResponse(target(), res, 'resendOnboarding', 409);
-    expectMockCode(res, 'merchant_not_pending');
+    kit.expectMockCode(res, 'merchant_not_pending');
   });
 
   testWith('control', 'mock')(
     'answers 409 once QA activated the merchant, whose old link no longer shows the form',
     async () => {
-      const created = await createPendingMerchant(createApi(target()));
+      const created = await kit.createPendingMerchant(createApi(target()));
       const activated = await createControl(target()).post(`/__control/merchants/${created.merchantId}/activate`);
       expect(activated.status).toBe(200);
       const res = await createApi(target()).post(resendPath(created.merchantId));
@@ -102,7 +93,7 @@ describe('POST /v1/partner/merchants/{merchantId}/resend-onboarding (resendOnboa
   );
 
   testWith('control')('answers 409 for a merchant that is inactive', async () => {
-    const created = await createPendingMerchant(createApi(target()));
+    const created = await kit.createPendingMerchant(createApi(target()));
     const deactivated = await createControl(target()).post(`/__control/merchants/${created.merchantId}/deactivate`);
     expect(deactivated.status).toBe(200);
     const res = await createApi(target()).post(resendPath(created.merchantId));
@@ -115,14 +106,14 @@ describe('POST /v1/partner/merchants/{merchantId}/resend-onboarding (resendOnboa
   });
 
   testWith('control')("answers 404 for another partner's pending merchant, whose link keeps working (D2)", async () => {
-    const theirs = await createPendingMerchant(await createOtherPartner(target()));
+    const theirs = await kit.createPendingMerchant(await kit.createOtherPartner(target()));
     const res = await createApi(target()).post(resendPath(theirs.merchantId));
     await expectSpecResponse(target(), res, 'resendOnboarding', 404);
     expect((await fetch(theirs.onboardingUrl)).status).toBe(200);
   });
 
   test('answers 400 naming merchantId when it is not a number', async () => {
-    const res = await directApi(target()).post(resendPath('abc'));
-    await expectErrorNaming(target(), res, 'resendOnboarding', 400, 'merchantId');
+    const res = await kit.directApi(target()).post(resendPath('abc'));
+    await kit.expectErrorNaming(target(), res, 'resendOnboarding', 400, 'merchantId');
   });
 });

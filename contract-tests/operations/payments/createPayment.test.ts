@@ -3,27 +3,16 @@ import { testWith } from '../../support/capabilities';
 import { createApi, createControl, type ResponseBody } from '../../support/client';
 import { assertFact, expectSpecResponse, inferredRule } from '../../support/provenance';
 import { useTarget } from '../../support/target';
-import {
-  createOtherPartner,
-  createPendingMerchant,
-  createStore,
-  createTestMerchant,
-  directApi,
-  expectErrorNaming,
-  expectMockCode,
-  type PaymentCreated,
-  type TestMerchant,
-  expectOk,
-} from '../helpers';
+import * as kit from '../helpers';
 
 type PaymentStatus = ResponseBody<'getPaymentStatus', 200>;
 
 const target = useTarget();
 const PATH = '/v1/partner/payments';
 
-let merchant: TestMerchant;
+let merchant: kit.TestMerchant;
 beforeAll(async () => {
-  merchant = await createTestMerchant(createApi(target()));
+  merchant = await kit.createTestMerchant(createApi(target()));
 });
 
 describe('POST /v1/partner/payments (createPayment)', () => {
@@ -61,7 +50,7 @@ describe('POST /v1/partner/payments (createPayment)', () => {
 
   test('creates the Stores guide example attributed to a store and register', async () => {
     const api = createApi(target());
-    const store = await createStore(api, merchant.merchantId);
+    const store = await kit.createStore(api, merchant.merchantId);
     const body = {
       merchantClientId: merchant.clientId,
       amount: 149.5,
@@ -71,7 +60,7 @@ describe('POST /v1/partner/payments (createPayment)', () => {
     };
     const res = await api.post(PATH, body);
     await expectSpecResponse(target(), res, 'createPayment', 201);
-    const { paymentId } = res.body as PaymentCreated;
+    const { paymentId } = res.body as kit.PaymentCreated;
     const status = await api.get(`${PATH}/${paymentId}/status`);
     await expectSpecResponse(target(), status, 'getPaymentStatus', 200);
     await assertFact(target(), 'inferred', 'D21: the status shows the store and register', () => {
@@ -82,22 +71,22 @@ describe('POST /v1/partner/payments (createPayment)', () => {
   test('gives every payment its own id and payment URL', async () => {
     const api = createApi(target());
     const body = buildPaymentCreateRequest({ merchantClientId: merchant.clientId });
-    const first = (await api.post(PATH, body)).body as PaymentCreated;
-    const second = (await api.post(PATH, body)).body as PaymentCreated;
+    const first = (await api.post(PATH, body)).body as kit.PaymentCreated;
+    const second = (await api.post(PATH, body)).body as kit.PaymentCreated;
     expect(second.paymentId).not.toBe(first.paymentId);
     expect(second.paymentUrl).not.toBe(first.paymentUrl);
   });
 
   test('rejects an amount of 0 with 400 naming amount', async () => {
     const body = buildPaymentCreateRequest({ merchantClientId: merchant.clientId, amount: 0 });
-    const res = await directApi(target()).post(PATH, body);
-    await expectErrorNaming(target(), res, 'createPayment', 400, 'amount');
+    const res = await kit.directApi(target()).post(PATH, body);
+    await kit.expectErrorNaming(target(), res, 'createPayment', 400, 'amount');
   });
 
   test('rejects an amount with three decimals with 400 naming amount', async () => {
     const body = buildPaymentCreateRequest({ merchantClientId: merchant.clientId, amount: 10.005 });
-    const res = await directApi(target()).post(PATH, body);
-    await expectErrorNaming(target(), res, 'createPayment', 400, 'amount');
+    const res = await kit.directApi(target()).post(PATH, body);
+    await kit.expectErrorNaming(target(), res, 'createPayment', 400, 'amount');
     await assertFact(target(), 'inferred', 'D19: the message says amount has at most 2 decimals', () =>
       expect((res.body as { message?: unknown }).message).toEqual(['amount must have at most 2 decimals']),
     );
@@ -105,8 +94,8 @@ describe('POST /v1/partner/payments (createPayment)', () => {
 
   test('rejects a floating-point leftover such as 0.1 + 0.2 with 400 naming amount (D19)', async () => {
     const body = buildPaymentCreateRequest({ merchantClientId: merchant.clientId, amount: 0.1 + 0.2 });
-    const res = await directApi(target()).post(PATH, body);
-    await expectErrorNaming(target(), res, 'createPayment', 400, 'amount');
+    const res = await kit.directApi(target()).post(PATH, body);
+    await kit.expectErrorNaming(target(), res, 'createPayment', 400, 'amount');
   });
 
   test('accepts a large amount with two decimals whose binary form is not exact, as sent', async () => {
@@ -122,24 +111,24 @@ describe('POST /v1/partner/payments (createPayment)', () => {
 
   test('rejects a lowercase currency with 400 naming currency', async () => {
     const body = buildPaymentCreateRequest({ merchantClientId: merchant.clientId, currency: 'dkk' });
-    const res = await directApi(target()).post(PATH, body);
-    await expectErrorNaming(target(), res, 'createPayment', 400, 'currency');
+    const res = await kit.directApi(target()).post(PATH, body);
+    await kit.expectErrorNaming(target(), res, 'createPayment', 400, 'currency');
   });
 
   test('rejects a body without referenceNumber with 400 naming it', async () => {
     const body = buildPaymentCreateRequest({ merchantClientId: merchant.clientId, referenceNumber: undefined });
-    const res = await directApi(target()).post(PATH, body);
-    await expectErrorNaming(target(), res, 'createPayment', 400, 'referenceNumber');
+    const res = await kit.directApi(target()).post(PATH, body);
+    await kit.expectErrorNaming(target(), res, 'createPayment', 400, 'referenceNumber');
   });
 
   test('rejects an unknown field with 400 naming it', async () => {
     const body = { ...buildPaymentCreateRequest({ merchantClientId: merchant.clientId }), tip: 10 };
-    const res = await directApi(target()).post(PATH, body);
-    await expectErrorNaming(target(), res, 'createPayment', 400, 'tip');
+    const res = await kit.directApi(target()).post(PATH, body);
+    await kit.expectErrorNaming(target(), res, 'createPayment', 400, 'tip');
   });
 
   test('answers 415 for a body that is not JSON (D6)', async () => {
-    const res = await directApi(target()).post(PATH).type('text/plain').send('amount=149.50');
+    const res = await kit.directApi(target()).post(PATH).type('text/plain').send('amount=149.50');
     await expectSpecResponse(target(), res, 'createPayment', 415);
   });
 
@@ -149,7 +138,7 @@ describe('POST /v1/partner/payments (createPayment)', () => {
       description: 'x'.repeat(1_100_000),
     };
     await inferredRule(target(), 'D33: a body over 1 MB is refused with 413', async () => {
-      const res = await directApi(target()).post(PATH, body);
+      const res = await kit.directApi(target()).post(PATH, body);
       await expectSpecResponse(target(), res, 'createPayment', 413);
     });
   });
@@ -158,11 +147,11 @@ describe('POST /v1/partner/payments (createPayment)', () => {
     const body = buildPaymentCreateRequest({ merchantClientId: PLACEHOLDER_MERCHANT_CLIENT_ID });
     const res = await createApi(target()).post(PATH, body);
     await expectSpecResponse(target(), res, 'createPayment', 404);
-    expectMockCode(res, 'merchant_not_found');
+    kit.expectMockCode(res, 'merchant_not_found');
   });
 
   testWith('control')("answers 404 for another partner's merchant (D2)", async () => {
-    const other = await createTestMerchant(await createOtherPartner(target()));
+    const other = await kit.createTestMerchant(await kit.createOtherPartner(target()));
     const body = buildPaymentCreateRequest({ merchantClientId: other.clientId });
     const res = await createApi(target()).post(PATH, body);
     await expectSpecResponse(target(), res, 'createPayment', 404);
@@ -192,8 +181,8 @@ describe('POST /v1/partner/payments (createPayment)', () => {
 
   test('answers 404 for a store of another merchant (D19)', async () => {
     const api = createApi(target());
-    const otherMerchant = await createTestMerchant(api);
-    const store = await createStore(api, otherMerchant.merchantId);
+    const otherMerchant = await kit.createTestMerchant(api);
+    const store = await kit.createStore(api, otherMerchant.merchantId);
     const body = buildPaymentCreateRequest({ merchantClientId: merchant.clientId, storeId: store.storeId });
     await inferredRule(target(), 'D19: a payment names a store of its merchant (404 otherwise)', async () => {
       const res = await api.post(PATH, body);
@@ -204,26 +193,26 @@ describe('POST /v1/partner/payments (createPayment)', () => {
   test('refuses a merchant still pending onboarding, with 409 (D19)', async () => {
     // "Once the merchant is active, create payments" (overview): the refusal is documented, 409 is a guess.
     const api = createApi(target());
-    const pending = await createPendingMerchant(api);
+    const pending = await kit.createPendingMerchant(api);
     const res = await api.post(PATH, buildPaymentCreateRequest({ merchantClientId: pending.clientId }));
     await expectSpecResponse(target(), res, 'createPayment', 409);
-    expectMockCode(res, 'merchant_not_active');
+    kit.expectMockCode(res, 'merchant_not_active');
   });
 
   testWith('control')('answers 409 for a deactivated merchant (D14)', async () => {
     const api = createApi(target());
-    const own = await createTestMerchant(api);
+    const own = await kit.createTestMerchant(api);
     const deactivated = await createControl(target()).post(`/__control/merchants/${own.merchantId}/deactivate`);
     expect(deactivated.status).toBe(200);
     const res = await api.post(PATH, buildPaymentCreateRequest({ merchantClientId: own.clientId }));
     await expectSpecResponse(target(), res, 'createPayment', 409);
-    expectMockCode(res, 'merchant_not_active');
+    kit.expectMockCode(res, 'merchant_not_active');
   });
 
   test('answers 409 for an inactive store (D19)', async () => {
     const api = createApi(target());
-    const store = await createStore(api, merchant.merchantId);
-    expectOk(
+    const store = await kit.createStore(api, merchant.merchantId);
+    kit.expectOk(
       await api.delete(`/v1/partner/merchants/${merchant.merchantId}/stores/${store.storeId}`),
       'deactivateStore',
     );
@@ -241,14 +230,15 @@ describe('POST /v1/partner/payments (createPayment)', () => {
         .post(PATH, buildPaymentCreateRequest({ merchantClientId: merchant.clientId }))
         .set(MOCK_PAYMENT_HEADER, outcome);
       await expectSpecResponse(target(), res, 'createPayment', 201);
-      const status = await api.get(`${PATH}/${(res.body as PaymentCreated).paymentId}/status`);
+      const status = await api.get(`${PATH}/${(res.body as kit.PaymentCreated).paymentId}/status`);
       await expectSpecResponse(target(), status, 'getPaymentStatus', 200);
       expect((status.body as PaymentStatus).status).toBe(outcome);
     });
   }
 
   testWith('mock')('answers 400 naming X-Mock-Payment for a value it does not know (D25)', async () => {
-    const res = await directApi(target())
+    const res = await kit
+      .directApi(target())
       .post(PATH, buildPaymentCreateRequest({ merchantClientId: merchant.clientId }))
       .set(MOCK_PAYMENT_HEADER, 'maybe');
     await expectSpecResponse(target(), res, 'createPayment', 400);

@@ -3,23 +3,16 @@ import { testWith } from '../../support/capabilities';
 import { createApi } from '../../support/client';
 import { assertFact, expectSpecResponse } from '../../support/provenance';
 import { useTarget } from '../../support/target';
-import {
-  createOtherPartner,
-  createPayment,
-  createTestMerchant,
-  directApi,
-  expectErrorNaming,
-  type PaymentCreated,
-} from '../helpers';
+import * as kit from '../helpers';
 
 const target = useTarget();
 const qrPath = (id: number, query = '') => `/v1/partner/payments/${id}/qr${query}`;
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-let payment: PaymentCreated;
+let payment: kit.PaymentCreated;
 beforeAll(async () => {
   const api = createApi(target());
-  payment = await createPayment(api, (await createTestMerchant(api)).clientId);
+  payment = await kit.createPayment(api, (await kit.createTestMerchant(api)).clientId);
 });
 
 /** The raw image bytes, whatever parser superagent picked for the media type. */
@@ -53,13 +46,13 @@ describe('GET /v1/partner/payments/{paymentId}/qr (getPaymentQr)', () => {
   });
 
   test('answers PNG bytes that start with the PNG signature', async () => {
-    const res = await directApi(target()).get(qrPath(payment.paymentId, '?format=png'));
+    const res = await kit.directApi(target()).get(qrPath(payment.paymentId, '?format=png'));
     await expectSpecResponse(target(), res, 'getPaymentQr', 200);
     expect(bytesOf(res).subarray(0, PNG_SIGNATURE.length)).toEqual(PNG_SIGNATURE);
   });
 
   test('answers a PNG of the requested size (D24)', async () => {
-    const res = await directApi(target()).get(qrPath(payment.paymentId, '?format=png&size=128'));
+    const res = await kit.directApi(target()).get(qrPath(payment.paymentId, '?format=png&size=128'));
     await expectSpecResponse(target(), res, 'getPaymentQr', 200);
     await assertFact(target(), 'inferred', 'D24: size sets the width of the image', () =>
       expect(bytesOf(res).readUInt32BE(16)).toBe(128),
@@ -67,7 +60,7 @@ describe('GET /v1/partner/payments/{paymentId}/qr (getPaymentQr)', () => {
   });
 
   test('answers a PNG for Accept: image/png when no format is given (D24)', async () => {
-    const res = await directApi(target()).get(qrPath(payment.paymentId)).set('Accept', 'image/png');
+    const res = await kit.directApi(target()).get(qrPath(payment.paymentId)).set('Accept', 'image/png');
     await expectSpecResponse(target(), res, 'getPaymentQr', 200);
     await assertFact(target(), 'inferred', 'D24: Accept: image/png asks for a PNG', () => {
       expect(res.headers['content-type']).toMatch(/^image\/png/);
@@ -82,13 +75,13 @@ describe('GET /v1/partner/payments/{paymentId}/qr (getPaymentQr)', () => {
   });
 
   test('rejects a size below 64 with 400 naming size', async () => {
-    const res = await directApi(target()).get(qrPath(payment.paymentId, '?size=10'));
-    await expectErrorNaming(target(), res, 'getPaymentQr', 400, 'size');
+    const res = await kit.directApi(target()).get(qrPath(payment.paymentId, '?size=10'));
+    await kit.expectErrorNaming(target(), res, 'getPaymentQr', 400, 'size');
   });
 
   test('rejects format=gif with 400 naming format', async () => {
-    const res = await directApi(target()).get(qrPath(payment.paymentId, '?format=gif'));
-    await expectErrorNaming(target(), res, 'getPaymentQr', 400, 'format');
+    const res = await kit.directApi(target()).get(qrPath(payment.paymentId, '?format=gif'));
+    await kit.expectErrorNaming(target(), res, 'getPaymentQr', 400, 'format');
   });
 
   test('answers 404 for a payment id that does not exist', async () => {
@@ -97,7 +90,7 @@ describe('GET /v1/partner/payments/{paymentId}/qr (getPaymentQr)', () => {
   });
 
   testWith('control')("answers 404 for another partner's payment (D2)", async () => {
-    const res = await (await createOtherPartner(target())).get(qrPath(payment.paymentId));
+    const res = await (await kit.createOtherPartner(target())).get(qrPath(payment.paymentId));
     await expectSpecResponse(target(), res, 'getPaymentQr', 404);
   });
 });

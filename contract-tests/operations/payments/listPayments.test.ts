@@ -2,16 +2,7 @@ import { testWith } from '../../support/capabilities';
 import { createApi, type ResponseBody } from '../../support/client';
 import { assertFact, expectSpecResponse } from '../../support/provenance';
 import { useTarget } from '../../support/target';
-import {
-  createOtherPartner,
-  createPayment,
-  createTestMerchant,
-  directApi,
-  expectErrorNaming,
-  settlePayment,
-  type PaymentCreated,
-  type TestMerchant,
-} from '../helpers';
+import * as kit from '../helpers';
 
 type PaymentList = ResponseBody<'listPayments', 200>;
 
@@ -20,11 +11,11 @@ const PATH = '/v1/partner/payments';
 const ids = (list: PaymentList) => list.payments.map((p) => p.id);
 
 /** A fresh merchant with three payments, so the merchant filter isolates them from any other data. */
-async function merchantWithThreePayments(): Promise<{ merchant: TestMerchant; created: PaymentCreated[] }> {
+async function merchantWithThreePayments(): Promise<{ merchant: kit.TestMerchant; created: kit.PaymentCreated[] }> {
   const api = createApi(target());
-  const merchant = await createTestMerchant(api);
-  const created: PaymentCreated[] = [];
-  for (let i = 0; i < 3; i += 1) created.push(await createPayment(api, merchant.clientId));
+  const merchant = await kit.createTestMerchant(api);
+  const created: kit.PaymentCreated[] = [];
+  for (let i = 0; i < 3; i += 1) created.push(await kit.createPayment(api, merchant.clientId));
   return { merchant, created };
 }
 
@@ -84,8 +75,8 @@ describe('GET /v1/partner/payments (listPayments)', () => {
   testWith('control')('filters by status after payments settle', async () => {
     const { merchant, created } = await merchantWithThreePayments();
     const [paid, failed] = created.map((p) => p.paymentId) as [number, number];
-    await settlePayment(target(), paid, 'complete');
-    await settlePayment(target(), failed, 'fail');
+    await kit.settlePayment(target(), paid, 'complete');
+    await kit.settlePayment(target(), failed, 'fail');
     expect(ids(await list(`merchantClientId=${merchant.clientId}&status=paid`))).toEqual([paid]);
     expect(ids(await list(`merchantClientId=${merchant.clientId}&status=failed`))).toEqual([failed]);
   });
@@ -105,7 +96,7 @@ describe('GET /v1/partner/payments (listPayments)', () => {
 
   testWith('control')("never lists another partner's payments (D2)", async () => {
     const { merchant, created } = await merchantWithThreePayments();
-    const other = await createOtherPartner(target());
+    const other = await kit.createOtherPartner(target());
     const res = await other.get(`${PATH}?limit=100`);
     await expectSpecResponse(target(), res, 'listPayments', 200);
     const listed = ids(res.body as PaymentList);
@@ -116,18 +107,18 @@ describe('GET /v1/partner/payments (listPayments)', () => {
   });
 
   test('rejects a limit above 100 with 400 naming limit', async () => {
-    const res = await directApi(target()).get(`${PATH}?limit=101`);
-    await expectErrorNaming(target(), res, 'listPayments', 400, 'limit');
+    const res = await kit.directApi(target()).get(`${PATH}?limit=101`);
+    await kit.expectErrorNaming(target(), res, 'listPayments', 400, 'limit');
   });
 
   test('rejects page 0 with 400 naming page', async () => {
-    const res = await directApi(target()).get(`${PATH}?page=0`);
-    await expectErrorNaming(target(), res, 'listPayments', 400, 'page');
+    const res = await kit.directApi(target()).get(`${PATH}?page=0`);
+    await kit.expectErrorNaming(target(), res, 'listPayments', 400, 'page');
   });
 
   test('rejects an unknown status with 400 naming status', async () => {
-    const res = await directApi(target()).get(`${PATH}?status=refunded`);
-    await expectErrorNaming(target(), res, 'listPayments', 400, 'status');
+    const res = await kit.directApi(target()).get(`${PATH}?status=refunded`);
+    await kit.expectErrorNaming(target(), res, 'listPayments', 400, 'status');
   });
 
   test('answers a merchant filter that matches no merchant with an empty page', async () => {

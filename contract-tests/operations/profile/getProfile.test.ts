@@ -2,7 +2,7 @@ import { testWith } from '../../support/capabilities';
 import { createApi, createControl, type ResponseBody } from '../../support/client';
 import { expectSpecResponse } from '../../support/provenance';
 import { useTarget } from '../../support/target';
-import { expectNoOtherFields } from '../helpers';
+import * as kit from '../helpers';
 
 type Profile = ResponseBody<'getProfile', 200>;
 
@@ -21,7 +21,7 @@ describe('GET /v1/partner/profile (getProfile)', () => {
   test('answers exactly the fields of the API reference', async () => {
     const res = await createApi(target()).get(PATH);
     expect(res).toMatchSpec();
-    await expectNoOtherFields(
+    await kit.expectNoOtherFields(
       res.body,
       [
         'companyName',

@@ -3,7 +3,7 @@ import { testWith } from '../../support/capabilities';
 import { createApi, type ApiClient, type ResponseBody } from '../../support/client';
 import { assertFact, expectSpecResponse } from '../../support/provenance';
 import { useTarget } from '../../support/target';
-import { createOtherPartner, directApi, expectErrorNaming } from '../helpers';
+import * as kit from '../helpers';
 
 type Profile = ResponseBody<'updateProfile', 200>;
 
@@ -11,7 +11,7 @@ const target = useTarget();
 const PATH = '/v1/partner/profile';
 
 /** A partner of its own, so that changing its profile touches nobody else's data. */
-const ownPartner = (): Promise<ApiClient> => createOtherPartner(target(), 'Profile Tester');
+const ownPartner = (): Promise<ApiClient> => kit.createOtherPartner(target(), 'Profile Tester');
 
 describe('PUT /v1/partner/profile (updateProfile)', () => {
   testWith('control')("changes the contact details as in the spec's example", async () => {
@@ -57,7 +57,7 @@ describe('PUT /v1/partner/profile (updateProfile)', () => {
   });
 
   test('answers 400 for an empty body', async () => {
-    const res = await directApi(target()).put(PATH, {});
+    const res = await kit.directApi(target()).put(PATH, {});
     await expectSpecResponse(target(), res, 'updateProfile', 400);
     await assertFact(target(), 'inferred', 'D5: the message says the body needs a field', () =>
       expect((res.body as { message?: unknown }).message).toEqual(['body must have at least 1 field(s)']),
@@ -70,7 +70,7 @@ describe('PUT /v1/partner/profile (updateProfile)', () => {
     ['status', 'when it cannot be changed (D7)', 'suspended'],
     ['name', 'when it is empty', ''],
   ])('answers 400 naming %s %s', async (field, _why, value) => {
-    const res = await directApi(target()).put(PATH, { [field]: value });
-    await expectErrorNaming(target(), res, 'updateProfile', 400, field);
+    const res = await kit.directApi(target()).put(PATH, { [field]: value });
+    await kit.expectErrorNaming(target(), res, 'updateProfile', 400, field);
   });
 });

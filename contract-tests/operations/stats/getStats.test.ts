@@ -2,15 +2,7 @@ import { testWith } from '../../support/capabilities';
 import { createApi, createControl, type ApiClient, type ResponseBody } from '../../support/client';
 import { assertFact, expectSpecResponse } from '../../support/provenance';
 import { useTarget } from '../../support/target';
-import {
-  createIsolatedPartner,
-  createPayment,
-  createPendingMerchant,
-  createTestMerchant,
-  directApi,
-  expectErrorNaming,
-  settlePayment,
-} from '../helpers';
+import * as kit from '../helpers';
 
 type Stats = ResponseBody<'getStats', 200>;
 type Volume = Stats['volume'][number];
@@ -46,9 +38,9 @@ describe('GET /v1/partner/stats (getStats)', () => {
   });
 
   test('counts a new active merchant', async () => {
-    const { api, isolated } = await createIsolatedPartner(target());
+    const { api, isolated } = await kit.createIsolatedPartner(target());
     const before = await stats(api);
-    await createTestMerchant(api);
+    await kit.createTestMerchant(api);
     const after = await stats(api);
     await assertFact(target(), 'inferred', 'D32: merchants are counted by status', () => {
       expectMoved(before.merchants.total, after.merchants.total, 1, isolated);
@@ -57,9 +49,9 @@ describe('GET /v1/partner/stats (getStats)', () => {
   });
 
   test('counts a new merchant pending onboarding', async () => {
-    const { api, isolated } = await createIsolatedPartner(target());
+    const { api, isolated } = await kit.createIsolatedPartner(target());
     const before = await stats(api);
-    await createPendingMerchant(api);
+    await kit.createPendingMerchant(api);
     const after = await stats(api);
     await assertFact(target(), 'inferred', 'D32: a merchant pending onboarding counts as pending', () => {
       expectMoved(before.merchants.total, after.merchants.total, 1, isolated);
@@ -68,10 +60,10 @@ describe('GET /v1/partner/stats (getStats)', () => {
   });
 
   test('counts a new payment as pending', async () => {
-    const { api, isolated } = await createIsolatedPartner(target());
-    const merchant = await createTestMerchant(api);
+    const { api, isolated } = await kit.createIsolatedPartner(target());
+    const merchant = await kit.createTestMerchant(api);
     const before = await stats(api);
-    await createPayment(api, merchant.clientId);
+    await kit.createPayment(api, merchant.clientId);
     const after = await stats(api);
     await assertFact(target(), 'inferred', 'D32: payments are counted by status', () => {
       expectMoved(before.payments.total, after.payments.total, 1, isolated);
@@ -80,8 +72,8 @@ describe('GET /v1/partner/stats (getStats)', () => {
   });
 
   testWith('control')('moves a deactivated merchant from active to inactive (D14)', async () => {
-    const { api } = await createIsolatedPartner(target());
-    const merchant = await createTestMerchant(api);
+    const { api } = await kit.createIsolatedPartner(target());
+    const merchant = await kit.createTestMerchant(api);
     const before = await stats(api);
     const res = await createControl(target()).post(`/__control/merchants/${merchant.merchantId}/deactivate`);
     expect(res.status).toBe(200);
@@ -92,11 +84,11 @@ describe('GET /v1/partner/stats (getStats)', () => {
   });
 
   testWith('control')('adds a completed payment to the paid volume of its currency', async () => {
-    const { api } = await createIsolatedPartner(target());
-    const merchant = await createTestMerchant(api);
-    const payment = await createPayment(api, merchant.clientId, { amount: 12.34, currency: 'EUR' });
+    const { api } = await kit.createIsolatedPartner(target());
+    const merchant = await kit.createTestMerchant(api);
+    const payment = await kit.createPayment(api, merchant.clientId, { amount: 12.34, currency: 'EUR' });
     const before = await stats(api);
-    await settlePayment(target(), payment.paymentId, 'complete');
+    await kit.settlePayment(target(), payment.paymentId, 'complete');
     const after = await stats(api);
     expect(after.payments.paid - before.payments.paid).toBe(1);
     expect(after.payments.pending - before.payments.pending).toBe(-1);
@@ -107,9 +99,9 @@ describe('GET /v1/partner/stats (getStats)', () => {
   });
 
   test('counts only payments created within from and to', async () => {
-    const { api } = await createIsolatedPartner(target());
-    const merchant = await createTestMerchant(api);
-    await createPayment(api, merchant.clientId);
+    const { api } = await kit.createIsolatedPartner(target());
+    const merchant = await kit.createTestMerchant(api);
+    await kit.createPayment(api, merchant.clientId);
     const s = await stats(api, '?from=2000-01-01T00:00:00.000Z&to=2000-01-02T00:00:00.000Z');
     await assertFact(target(), 'inferred', 'D32: from and to limit the payments counted', () => {
       expect(s.from).toBe('2000-01-01T00:00:00.000Z');
@@ -121,9 +113,9 @@ describe('GET /v1/partner/stats (getStats)', () => {
 
   testWith('control')("counts nothing of another partner's merchants and payments (D2)", async () => {
     const mine = createApi(target());
-    const merchant = await createTestMerchant(mine);
-    await createPayment(mine, merchant.clientId);
-    const { api } = await createIsolatedPartner(target());
+    const merchant = await kit.createTestMerchant(mine);
+    await kit.createPayment(mine, merchant.clientId);
+    const { api } = await kit.createIsolatedPartner(target());
     const s = await stats(api);
     expect(s.merchants.total).toBe(0);
     expect(s.payments.total).toBe(0);
@@ -132,11 +124,11 @@ describe('GET /v1/partner/stats (getStats)', () => {
 
   test('rejects from after to with 400 naming from', async () => {
     const res = await createApi(target()).get(`${PATH}?from=2026-03-19T00:00:00.000Z&to=2026-03-18T00:00:00.000Z`);
-    await expectErrorNaming(target(), res, 'getStats', 400, 'from');
+    await kit.expectErrorNaming(target(), res, 'getStats', 400, 'from');
   });
 
   test('rejects a from that is not a date-time with 400 naming from', async () => {
-    const res = await directApi(target()).get(`${PATH}?from=yesterday`);
-    await expectErrorNaming(target(), res, 'getStats', 400, 'from');
+    const res = await kit.directApi(target()).get(`${PATH}?from=yesterday`);
+    await kit.expectErrorNaming(target(), res, 'getStats', 400, 'from');
   });
 });

@@ -3,34 +3,19 @@ import { testWith } from '../../support/capabilities';
 import { createApi, createControl } from '../../support/client';
 import { assertFact, expectSpecResponse, inferredRule } from '../../support/provenance';
 import { useTarget } from '../../support/target';
-import {
-  createOtherPartner,
-  createPendingMerchant,
-  createStore,
-  createTestMerchant,
-  directApi,
-  expectErrorNaming,
-  expectMockCode,
-  expectOneActiveDefault,
-  listStores,
-  type Store,
-  defaultStoreOf,
-  storesPath,
-  UNKNOWN_ID,
-  STORE_FIELDS,
-} from '../helpers';
+import * as kit from '../helpers';
 
 const target = useTarget();
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 /** A fresh merchant without any store (pending: no "Main Store" yet, D15). */
 async function storelessMerchant(): Promise<number> {
-  return (await createPendingMerchant(createApi(target()))).merchantId;
+  return (await kit.createPendingMerchant(createApi(target()))).merchantId;
 }
 
-describe('POST /v1/partner/merchants/{merchantId}/stores (createStore)', () => {
+describe('POST /v1/partner/merchants/{merchantId}/stores (kit.createStore)', () => {
   test("creates the Stores guide's example store, sent as-is", async () => {
-    const { merchantId } = await createTestMerchant(createApi(target()));
+    const { merchantId } = await kit.createTestMerchant(createApi(target()));
     const example = {
       name: 'Downtown Branch',
       streetAddress: 'Nørregade 12',
@@ -40,22 +25,22 @@ describe('POST /v1/partner/merchants/{merchantId}/stores (createStore)', () => {
       phone: '+4512345678',
       email: 'downtown@example.dk',
     };
-    const res = await createApi(target()).post(storesPath(merchantId), example);
+    const res = await createApi(target()).post(kit.storesPath(merchantId), example);
     await expectSpecResponse(target(), res, 'createStore', 201);
-    const store = res.body as Store;
+    const store = res.body as kit.Store;
     expect(store).toMatchObject({ ...example, isActive: true, isDefault: false });
     await assertFact(target(), 'inferred', 'D4: a new store was updated when it was created', () =>
       expect(store.createdAt).toBe(store.updatedAt),
     );
     await assertFact(target(), 'inferred', 'D3: storeId is a UUID v4', () => expect(store.storeId).toMatch(UUID_V4));
     await assertFact(target(), 'inferred', "D16: the fields come in the Stores guide's order", () => {
-      expect(Object.keys(store)).toEqual(STORE_FIELDS);
+      expect(Object.keys(store)).toEqual(kit.STORE_FIELDS);
     });
   });
 
   test('makes a fresh merchant’s first store its default although isDefault is false (D18)', async () => {
     const merchantId = await storelessMerchant();
-    const store = await createStore(createApi(target()), merchantId, { isDefault: false });
+    const store = await kit.createStore(createApi(target()), merchantId, { isDefault: false });
     await assertFact(target(), 'inferred', 'D18: the first store becomes the default', () => {
       expect(store).toMatchObject({ isDefault: true, isActive: true });
     });
@@ -63,7 +48,7 @@ describe('POST /v1/partner/merchants/{merchantId}/stores (createStore)', () => {
 
   test('makes a fresh merchant’s first store its default when isDefault is left out (D18)', async () => {
     const merchantId = await storelessMerchant();
-    const store = await createStore(createApi(target()), merchantId, { isDefault: undefined });
+    const store = await kit.createStore(createApi(target()), merchantId, { isDefault: undefined });
     await assertFact(target(), 'inferred', 'D18: the first store becomes the default', () => {
       expect(store.isDefault).toBe(true);
     });
@@ -72,23 +57,23 @@ describe('POST /v1/partner/merchants/{merchantId}/stores (createStore)', () => {
   test('adds a second store as not default when isDefault is false', async () => {
     const api = createApi(target());
     const merchantId = await storelessMerchant();
-    const first = await createStore(api, merchantId);
-    const second = await createStore(api, merchantId, { isDefault: false });
+    const first = await kit.createStore(api, merchantId);
+    const second = await kit.createStore(api, merchantId, { isDefault: false });
     expect(second.isDefault).toBe(false);
-    const list = await listStores(api, merchantId);
+    const list = await kit.listStores(api, merchantId);
     await assertFact(target(), 'inferred', 'D18: the first store stays the one default', () => {
-      expect(expectOneActiveDefault(list).storeId).toBe(first.storeId);
+      expect(kit.expectOneActiveDefault(list).storeId).toBe(first.storeId);
     });
   });
 
   test('moves the default to a store created with isDefault true and clears the previous one (D18)', async () => {
     const api = createApi(target());
-    const { merchantId } = await createTestMerchant(api);
-    const mainStore = await defaultStoreOf(api, merchantId);
-    const res = await api.post(storesPath(merchantId), buildStoreCreateRequest({ isDefault: true }));
+    const { merchantId } = await kit.createTestMerchant(api);
+    const mainStore = await kit.defaultStoreOf(api, merchantId);
+    const res = await api.post(kit.storesPath(merchantId), buildStoreCreateRequest({ isDefault: true }));
     await expectSpecResponse(target(), res, 'createStore', 201);
-    expect((res.body as Store).isDefault).toBe(true);
-    const previous = await api.get(`${storesPath(merchantId)}/${mainStore.storeId}`);
+    expect((res.body as kit.Store).isDefault).toBe(true);
+    const previous = await api.get(`${kit.storesPath(merchantId)}/${mainStore.storeId}`);
     expect(previous).toMatchSpec();
     await assertFact(target(), 'inferred', 'D18: the previous default loses the flag in the same step', () => {
       expect(previous.body).toMatchObject({ isDefault: false, isActive: true });
@@ -97,17 +82,17 @@ describe('POST /v1/partner/merchants/{merchantId}/stores (createStore)', () => {
 
   test('keeps exactly one default after several stores are created with isDefault true (D18)', async () => {
     const api = createApi(target());
-    const { merchantId } = await createTestMerchant(api);
-    await createStore(api, merchantId, { isDefault: true });
-    const last = await createStore(api, merchantId, { isDefault: true });
-    const list = await listStores(api, merchantId);
+    const { merchantId } = await kit.createTestMerchant(api);
+    await kit.createStore(api, merchantId, { isDefault: true });
+    const last = await kit.createStore(api, merchantId, { isDefault: true });
+    const list = await kit.listStores(api, merchantId);
     await assertFact(target(), 'inferred', 'D18: at most one default store', () => {
-      expect(expectOneActiveDefault(list).storeId).toBe(last.storeId);
+      expect(kit.expectOneActiveDefault(list).storeId).toBe(last.storeId);
     });
   });
 
   test('generates a locationId LOC-YYYYMMDD-XXXX with the creation date when none is given (D3)', async () => {
-    const store = await createStore(createApi(target()), await storelessMerchant(), { locationId: undefined });
+    const store = await kit.createStore(createApi(target()), await storelessMerchant(), { locationId: undefined });
     await assertFact(target(), 'inferred', 'D3: generated locationId format and date', () => {
       expect(store.locationId).toMatch(/^LOC-\d{8}-[A-Z0-9]{4}$/);
       expect(store.locationId.slice(4, 12)).toBe(store.createdAt?.slice(0, 10).replace(/-/g, ''));
@@ -117,50 +102,52 @@ describe('POST /v1/partner/merchants/{merchantId}/stores (createStore)', () => {
   test('generates a different locationId for each store of a merchant', async () => {
     const api = createApi(target());
     const merchantId = await storelessMerchant();
-    const first = await createStore(api, merchantId);
-    const second = await createStore(api, merchantId);
+    const first = await kit.createStore(api, merchantId);
+    const second = await kit.createStore(api, merchantId);
     expect(second.locationId).not.toBe(first.locationId);
   });
 
   test('keeps a locationId that is given', async () => {
-    const store = await createStore(createApi(target()), await storelessMerchant(), { locationId: 'SKAT-KBH-0042' });
+    const store = await kit.createStore(createApi(target()), await storelessMerchant(), {
+      locationId: 'SKAT-KBH-0042',
+    });
     expect(store.locationId).toBe('SKAT-KBH-0042');
   });
 
   test('answers 409 for a locationId another store of the merchant already has (D17)', async () => {
     const api = createApi(target());
     const merchantId = await storelessMerchant();
-    await createStore(api, merchantId, { locationId: 'SKAT-KBH-0001' });
+    await kit.createStore(api, merchantId, { locationId: 'SKAT-KBH-0001' });
     await inferredRule(target(), "D17: a locationId is unique among a merchant's stores", async () => {
-      const res = await api.post(storesPath(merchantId), buildStoreCreateRequest({ locationId: 'SKAT-KBH-0001' }));
+      const res = await api.post(kit.storesPath(merchantId), buildStoreCreateRequest({ locationId: 'SKAT-KBH-0001' }));
       await expectSpecResponse(target(), res, 'createStore', 409);
-      expectMockCode(res, 'location_id_taken');
-      expect((await listStores(api, merchantId)).total).toBe(1);
+      kit.expectMockCode(res, 'location_id_taken');
+      expect((await kit.listStores(api, merchantId)).total).toBe(1);
     });
   });
 
   test('accepts a locationId that only another merchant uses (D17)', async () => {
     const api = createApi(target());
-    await createStore(api, await storelessMerchant(), { locationId: 'SKAT-KBH-0002' });
+    await kit.createStore(api, await storelessMerchant(), { locationId: 'SKAT-KBH-0002' });
     const res = await api.post(
-      storesPath(await storelessMerchant()),
+      kit.storesPath(await storelessMerchant()),
       buildStoreCreateRequest({ locationId: 'SKAT-KBH-0002' }),
     );
     await expectSpecResponse(target(), res, 'createStore', 201);
   });
 
   test('sets countryCode DK when none is given', async () => {
-    const store = await createStore(createApi(target()), await storelessMerchant(), { countryCode: undefined });
+    const store = await kit.createStore(createApi(target()), await storelessMerchant(), { countryCode: undefined });
     expect(store.countryCode).toBe('DK');
   });
 
   test('keeps another countryCode that is given', async () => {
-    const store = await createStore(createApi(target()), await storelessMerchant(), { countryCode: 'SE' });
+    const store = await kit.createStore(createApi(target()), await storelessMerchant(), { countryCode: 'SE' });
     expect(store.countryCode).toBe('SE');
   });
 
   test('creates a store from its name alone, omitting the unset address fields (D16)', async () => {
-    const res = await createApi(target()).post(storesPath(await storelessMerchant()), { name: 'Kiosk' });
+    const res = await createApi(target()).post(kit.storesPath(await storelessMerchant()), { name: 'Kiosk' });
     await expectSpecResponse(target(), res, 'createStore', 201);
     expect(res.body).toMatchObject({ name: 'Kiosk', countryCode: 'DK', isActive: true });
     await assertFact(target(), 'inferred', 'D16: unset optional fields are omitted', () => {
@@ -170,68 +157,65 @@ describe('POST /v1/partner/merchants/{merchantId}/stores (createStore)', () => {
   });
 
   testWith('control')('creates a store for an inactive merchant ("at any time", D18)', async () => {
-    const { merchantId } = await createTestMerchant(createApi(target()));
+    const { merchantId } = await kit.createTestMerchant(createApi(target()));
     expect((await createControl(target()).post(`/__control/merchants/${merchantId}/deactivate`)).status).toBe(200);
-    const res = await createApi(target()).post(storesPath(merchantId), buildStoreCreateRequest());
+    const res = await createApi(target()).post(kit.storesPath(merchantId), buildStoreCreateRequest());
     await expectSpecResponse(target(), res, 'createStore', 201);
   });
 
   test('answers 400 naming name when it is missing', async () => {
-    const res = await directApi(target()).post(
-      storesPath(await storelessMerchant()),
-      buildStoreCreateRequest({ name: undefined }),
-    );
-    await expectErrorNaming(target(), res, 'createStore', 400, 'name');
+    const res = await kit
+      .directApi(target())
+      .post(kit.storesPath(await storelessMerchant()), buildStoreCreateRequest({ name: undefined }));
+    await kit.expectErrorNaming(target(), res, 'createStore', 400, 'name');
   });
 
   test('answers 400 naming countryCode when it is not two capital letters', async () => {
-    const res = await directApi(target()).post(
-      storesPath(await storelessMerchant()),
-      buildStoreCreateRequest({ countryCode: 'dk' }),
-    );
-    await expectErrorNaming(target(), res, 'createStore', 400, 'countryCode');
+    const res = await kit
+      .directApi(target())
+      .post(kit.storesPath(await storelessMerchant()), buildStoreCreateRequest({ countryCode: 'dk' }));
+    await kit.expectErrorNaming(target(), res, 'createStore', 400, 'countryCode');
   });
 
   test('answers 400 naming email when it is not an email', async () => {
-    const res = await directApi(target()).post(
-      storesPath(await storelessMerchant()),
-      buildStoreCreateRequest({ email: 'downtown' }),
-    );
-    await expectErrorNaming(target(), res, 'createStore', 400, 'email');
+    const res = await kit
+      .directApi(target())
+      .post(kit.storesPath(await storelessMerchant()), buildStoreCreateRequest({ email: 'downtown' }));
+    await kit.expectErrorNaming(target(), res, 'createStore', 400, 'email');
   });
 
   test('answers 400 naming isDefault when it is not a boolean', async () => {
-    const res = await directApi(target()).post(storesPath(await storelessMerchant()), {
+    const res = await kit.directApi(target()).post(kit.storesPath(await storelessMerchant()), {
       ...buildStoreCreateRequest(),
       isDefault: 'yes',
     });
-    await expectErrorNaming(target(), res, 'createStore', 400, 'isDefault');
+    await kit.expectErrorNaming(target(), res, 'createStore', 400, 'isDefault');
   });
 
   test('answers 400 naming an unknown field (D7)', async () => {
-    const res = await directApi(target()).post(storesPath(await storelessMerchant()), {
+    const res = await kit.directApi(target()).post(kit.storesPath(await storelessMerchant()), {
       ...buildStoreCreateRequest(),
       isActive: false,
     });
-    await expectErrorNaming(target(), res, 'createStore', 400, 'isActive');
+    await kit.expectErrorNaming(target(), res, 'createStore', 400, 'isActive');
   });
 
   test('answers 400 naming merchantId when it is not a number', async () => {
-    const res = await directApi(target()).post(storesPath('downtown'), buildStoreCreateRequest());
-    await expectErrorNaming(target(), res, 'createStore', 400, 'merchantId');
+    const res = await kit.directApi(target()).post(kit.storesPath('downtown'), buildStoreCreateRequest());
+    await kit.expectErrorNaming(target(), res, 'createStore', 400, 'merchantId');
   });
 
   test('answers 404 for a merchant id that does not exist', async () => {
-    const res = await createApi(target()).post(storesPath(UNKNOWN_ID), buildStoreCreateRequest());
+    const res = await createApi(target()).post(kit.storesPath(kit.UNKNOWN_ID), buildStoreCreateRequest());
     await expectSpecResponse(target(), res, 'createStore', 404);
-    expectMockCode(res, 'merchant_not_found');
+    kit.expectMockCode(res, 'merchant_not_found');
   });
 
   testWith('control')("answers 404 for another partner's merchant, which gets no store (D2)", async () => {
-    const other = await createOtherPartner(target());
-    const theirs = await createPendingMerchant(other);
-    const res = await createApi(target()).post(storesPath(theirs.merchantId), buildStoreCreateRequest());
+    const other = await kit.createOtherPartner(target());
+    const theirs = await kit.createPendingMerchant(other);
+    const res = await createApi(target()).post(kit.storesPath(theirs.merchantId), buildStoreCreateRequest());
     await expectSpecResponse(target(), res, 'createStore', 404);
-    expect((await listStores(other, theirs.merchantId)).total).toBe(0);
+    expect((await kit.listStores(other, theirs.merchantId)).total).toBe(0);
   });
 });

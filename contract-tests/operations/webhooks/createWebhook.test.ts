@@ -2,7 +2,7 @@ import { buildWebhookCreateRequest } from '../../../fixtures/src';
 import type { ApiClient } from '../../support/client';
 import { assertFact, expectSpecResponse } from '../../support/provenance';
 import { useTarget } from '../../support/target';
-import { createIsolatedPartner, directApi, expectErrorNaming, type WebhookWithSecret } from '../helpers';
+import * as kit from '../helpers';
 
 const target = useTarget();
 const PATH = '/v1/partner/webhooks';
@@ -11,16 +11,16 @@ const PATH = '/v1/partner/webhooks';
 let api: ApiClient;
 const created: number[] = [];
 beforeAll(async () => {
-  ({ api } = await createIsolatedPartner(target()));
+  ({ api } = await kit.createIsolatedPartner(target()));
 });
 afterEach(async () => {
   for (const id of created.splice(0)) await api.delete(`${PATH}/${id}`);
 });
 
-async function create(body: object): Promise<WebhookWithSecret> {
+async function create(body: object): Promise<kit.WebhookWithSecret> {
   const res = await api.post(PATH, body);
   await expectSpecResponse(target(), res, 'createWebhook', 201);
-  const webhook = res.body as WebhookWithSecret;
+  const webhook = res.body as kit.WebhookWithSecret;
   created.push(webhook.id);
   return webhook;
 }
@@ -45,28 +45,30 @@ describe('POST /v1/partner/webhooks (createWebhook)', () => {
   });
 
   test('rejects an ftp URL with 400 naming url', async () => {
-    const res = await directApi(target()).post(PATH, buildWebhookCreateRequest({ url: 'ftp://your-pos.com/webhooks' }));
-    await expectErrorNaming(target(), res, 'createWebhook', 400, 'url');
+    const res = await kit
+      .directApi(target())
+      .post(PATH, buildWebhookCreateRequest({ url: 'ftp://your-pos.com/webhooks' }));
+    await kit.expectErrorNaming(target(), res, 'createWebhook', 400, 'url');
   });
 
   test('rejects an empty event list with 400 naming events', async () => {
-    const res = await directApi(target()).post(PATH, buildWebhookCreateRequest({ events: [] }));
-    await expectErrorNaming(target(), res, 'createWebhook', 400, 'events');
+    const res = await kit.directApi(target()).post(PATH, buildWebhookCreateRequest({ events: [] }));
+    await kit.expectErrorNaming(target(), res, 'createWebhook', 400, 'events');
   });
 
   test('rejects an unknown event with 400 naming events', async () => {
     const body = { ...buildWebhookCreateRequest(), events: ['payment.refunded'] };
-    const res = await directApi(target()).post(PATH, body);
-    await expectErrorNaming(target(), res, 'createWebhook', 400, 'events');
+    const res = await kit.directApi(target()).post(PATH, body);
+    await kit.expectErrorNaming(target(), res, 'createWebhook', 400, 'events');
   });
 
   test('rejects a body without events with 400 naming events', async () => {
-    const res = await directApi(target()).post(PATH, buildWebhookCreateRequest({ events: undefined }));
-    await expectErrorNaming(target(), res, 'createWebhook', 400, 'events');
+    const res = await kit.directApi(target()).post(PATH, buildWebhookCreateRequest({ events: undefined }));
+    await kit.expectErrorNaming(target(), res, 'createWebhook', 400, 'events');
   });
 
   test('rejects an unknown field with 400 naming it', async () => {
-    const res = await directApi(target()).post(PATH, { ...buildWebhookCreateRequest(), secret: 'whsec_mine' });
-    await expectErrorNaming(target(), res, 'createWebhook', 400, 'secret');
+    const res = await kit.directApi(target()).post(PATH, { ...buildWebhookCreateRequest(), secret: 'whsec_mine' });
+    await kit.expectErrorNaming(target(), res, 'createWebhook', 400, 'secret');
   });
 });

@@ -3,7 +3,7 @@ import { testWith } from '../../support/capabilities';
 import { type ApiClient, type ResponseBody } from '../../support/client';
 import { assertFact, expectSpecResponse } from '../../support/provenance';
 import { useTarget } from '../../support/target';
-import { createIsolatedPartner, createOtherPartner, createWebhook, type WebhookWithSecret, expectOk } from '../helpers';
+import * as kit from '../helpers';
 
 type Webhook = ResponseBody<'deleteWebhook', 200>;
 
@@ -14,12 +14,12 @@ const PATH = '/v1/partner/webhooks';
 let api: ApiClient;
 let direct: ApiClient;
 beforeAll(async () => {
-  ({ api, direct } = await createIsolatedPartner(target()));
+  ({ api, direct } = await kit.createIsolatedPartner(target()));
 });
 
-async function create(): Promise<WebhookWithSecret> {
+async function create(): Promise<kit.WebhookWithSecret> {
   const { url, events } = buildWebhookCreateRequest();
-  return createWebhook(api, url, events);
+  return kit.createWebhook(api, url, events);
 }
 
 describe('DELETE /v1/partner/webhooks/{webhookId} (deleteWebhook)', () => {
@@ -36,7 +36,7 @@ describe('DELETE /v1/partner/webhooks/{webhookId} (deleteWebhook)', () => {
 
   test('makes the webhook unknown to later calls', async () => {
     const webhook = await create();
-    expectOk(await api.delete(`${PATH}/${webhook.id}`), 'deleteWebhook');
+    kit.expectOk(await api.delete(`${PATH}/${webhook.id}`), 'deleteWebhook');
     expect(((await api.get(PATH)).body as Webhook[]).map((w) => w.id)).not.toContain(webhook.id);
     const again = await api.delete(`${PATH}/${webhook.id}`);
     await expectSpecResponse(target(), again, 'deleteWebhook', 404);
@@ -49,9 +49,9 @@ describe('DELETE /v1/partner/webhooks/{webhookId} (deleteWebhook)', () => {
 
   testWith('control')("answers 404 for another partner's webhook and keeps it (D2)", async () => {
     const webhook = await create();
-    const res = await (await createOtherPartner(target())).delete(`${PATH}/${webhook.id}`);
+    const res = await (await kit.createOtherPartner(target())).delete(`${PATH}/${webhook.id}`);
     await expectSpecResponse(target(), res, 'deleteWebhook', 404);
-    expectOk(await api.delete(`${PATH}/${webhook.id}`), 'deleteWebhook');
+    kit.expectOk(await api.delete(`${PATH}/${webhook.id}`), 'deleteWebhook');
   });
 
   test('rejects a webhook id that is not a number with 400', async () => {

@@ -3,7 +3,7 @@ import { testWith } from '../../support/capabilities';
 import { type ApiClient, type ResponseBody } from '../../support/client';
 import { assertFact, expectSpecResponse } from '../../support/provenance';
 import { useTarget } from '../../support/target';
-import { createIsolatedPartner, createOtherPartner, createWebhook, type WebhookWithSecret, expectOk } from '../helpers';
+import * as kit from '../helpers';
 
 type WebhookList = ResponseBody<'listWebhooks', 200>;
 
@@ -14,15 +14,15 @@ const PATH = '/v1/partner/webhooks';
 let api: ApiClient;
 const created: number[] = [];
 beforeAll(async () => {
-  ({ api } = await createIsolatedPartner(target()));
+  ({ api } = await kit.createIsolatedPartner(target()));
 });
 afterEach(async () => {
   for (const id of created.splice(0)) await api.delete(`${PATH}/${id}`);
 });
 
-async function create(): Promise<WebhookWithSecret> {
+async function create(): Promise<kit.WebhookWithSecret> {
   const { url, events } = buildWebhookCreateRequest();
-  const webhook = await createWebhook(api, url, events);
+  const webhook = await kit.createWebhook(api, url, events);
   created.push(webhook.id);
   return webhook;
 }
@@ -58,13 +58,13 @@ describe('GET /v1/partner/webhooks (listWebhooks)', () => {
 
   test('no longer lists a deleted webhook', async () => {
     const webhook = await create();
-    expectOk(await api.delete(`${PATH}/${webhook.id}`), 'deleteWebhook');
+    kit.expectOk(await api.delete(`${PATH}/${webhook.id}`), 'deleteWebhook');
     expect((await list()).map((w) => w.id)).not.toContain(webhook.id);
   });
 
   testWith('control')("never lists another partner's webhooks (D2)", async () => {
     const webhook = await create();
-    const other = await list(await createOtherPartner(target()));
+    const other = await list(await kit.createOtherPartner(target()));
     expect(other.map((w) => w.id)).not.toContain(webhook.id);
   });
 });

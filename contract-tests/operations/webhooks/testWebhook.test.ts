@@ -7,7 +7,7 @@ import { createControl, type ApiClient, type ResponseBody } from '../../support/
 import { assertFact, expectSpecResponse } from '../../support/provenance';
 import { useTarget } from '../../support/target';
 import { expectVerifiedDelivery, startReceiver, type WebhookReceiver } from '../../support/webhook-receiver';
-import { createIsolatedPartner, createOtherPartner, createWebhook, type WebhookWithSecret } from '../helpers';
+import * as kit from '../helpers';
 
 type TestResult = ResponseBody<'testWebhook', 200>;
 type DeliveryList = components['schemas']['DeliveryList'];
@@ -20,7 +20,7 @@ let api: ApiClient;
 let receiver: WebhookReceiver;
 const created: number[] = [];
 beforeAll(async () => {
-  ({ api } = await createIsolatedPartner(target()));
+  ({ api } = await kit.createIsolatedPartner(target()));
   receiver = await startReceiver();
 });
 afterEach(async () => {
@@ -28,8 +28,11 @@ afterEach(async () => {
 });
 afterAll(() => receiver.close());
 
-async function register(url: string, events: WebhookEventType[] = ['payment.completed']): Promise<WebhookWithSecret> {
-  const webhook = await createWebhook(api, url, events);
+async function register(
+  url: string,
+  events: WebhookEventType[] = ['payment.completed'],
+): Promise<kit.WebhookWithSecret> {
+  const webhook = await kit.createWebhook(api, url, events);
   created.push(webhook.id);
   return webhook;
 }
@@ -129,7 +132,7 @@ describe('POST /v1/partner/webhooks/{webhookId}/test (testWebhook)', () => {
 
   testWith('control')("answers 404 for another partner's webhook (D2)", async () => {
     const webhook = await register(buildWebhookCreateRequest().url);
-    const res = await (await createOtherPartner(target())).post(`${PATH}/${webhook.id}/test`);
+    const res = await (await kit.createOtherPartner(target())).post(`${PATH}/${webhook.id}/test`);
     await expectSpecResponse(target(), res, 'testWebhook', 404);
   });
 });

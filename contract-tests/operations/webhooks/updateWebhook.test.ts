@@ -3,14 +3,7 @@ import { testWith } from '../../support/capabilities';
 import { type ApiClient, type ResponseBody } from '../../support/client';
 import { assertFact, expectSpecResponse } from '../../support/provenance';
 import { useTarget } from '../../support/target';
-import {
-  createIsolatedPartner,
-  createOtherPartner,
-  createWebhook,
-  expectErrorNaming,
-  type WebhookWithSecret,
-  expectOk,
-} from '../helpers';
+import * as kit from '../helpers';
 
 type Webhook = ResponseBody<'updateWebhook', 200>;
 
@@ -22,15 +15,15 @@ let api: ApiClient;
 let direct: ApiClient;
 const created: number[] = [];
 beforeAll(async () => {
-  ({ api, direct } = await createIsolatedPartner(target()));
+  ({ api, direct } = await kit.createIsolatedPartner(target()));
 });
 afterEach(async () => {
   for (const id of created.splice(0)) await api.delete(`${PATH}/${id}`);
 });
 
-async function create(): Promise<WebhookWithSecret> {
+async function create(): Promise<kit.WebhookWithSecret> {
   const { url } = buildWebhookCreateRequest();
-  const webhook = await createWebhook(api, url, ['payment.completed']);
+  const webhook = await kit.createWebhook(api, url, ['payment.completed']);
   created.push(webhook.id);
   return webhook;
 }
@@ -50,7 +43,7 @@ describe('PUT /v1/partner/webhooks/{webhookId} (updateWebhook)', () => {
   test('keeps the change: the list shows the new URL', async () => {
     const webhook = await create();
     const body = buildWebhookUpdateRequest();
-    expectOk(await api.put(`${PATH}/${webhook.id}`, body), 'updateWebhook');
+    kit.expectOk(await api.put(`${PATH}/${webhook.id}`, body), 'updateWebhook');
     const listed = ((await api.get(PATH)).body as Webhook[]).find((w) => w.id === webhook.id);
     expect(listed).toMatchObject({ url: body.url, events: body.events });
   });
@@ -84,13 +77,13 @@ describe('PUT /v1/partner/webhooks/{webhookId} (updateWebhook)', () => {
       `${PATH}/${webhook.id}`,
       buildWebhookUpdateRequest({ url: 'ftp://your-pos.com/webhooks' }),
     );
-    await expectErrorNaming(target(), res, 'updateWebhook', 400, 'url');
+    await kit.expectErrorNaming(target(), res, 'updateWebhook', 400, 'url');
   });
 
   test('rejects an empty event list with 400 naming events', async () => {
     const webhook = await create();
     const res = await direct.put(`${PATH}/${webhook.id}`, buildWebhookUpdateRequest({ events: [] }));
-    await expectErrorNaming(target(), res, 'updateWebhook', 400, 'events');
+    await kit.expectErrorNaming(target(), res, 'updateWebhook', 400, 'events');
   });
 
   test('rejects an unknown event with 400 naming events', async () => {
@@ -99,13 +92,13 @@ describe('PUT /v1/partner/webhooks/{webhookId} (updateWebhook)', () => {
       ...buildWebhookUpdateRequest(),
       events: ['payment.refunded'],
     });
-    await expectErrorNaming(target(), res, 'updateWebhook', 400, 'events');
+    await kit.expectErrorNaming(target(), res, 'updateWebhook', 400, 'events');
   });
 
   test('rejects an unknown status with 400 naming status', async () => {
     const webhook = await create();
     const res = await direct.put(`${PATH}/${webhook.id}`, { ...buildWebhookUpdateRequest(), status: 'paused' });
-    await expectErrorNaming(target(), res, 'updateWebhook', 400, 'status');
+    await kit.expectErrorNaming(target(), res, 'updateWebhook', 400, 'status');
   });
 
   test('answers 404 for a webhook id that does not exist', async () => {
@@ -115,14 +108,16 @@ describe('PUT /v1/partner/webhooks/{webhookId} (updateWebhook)', () => {
 
   test('answers 404 for a deleted webhook', async () => {
     const webhook = await create();
-    expectOk(await api.delete(`${PATH}/${webhook.id}`), 'deleteWebhook');
+    kit.expectOk(await api.delete(`${PATH}/${webhook.id}`), 'deleteWebhook');
     const res = await api.put(`${PATH}/${webhook.id}`, buildWebhookUpdateRequest());
     await expectSpecResponse(target(), res, 'updateWebhook', 404);
   });
 
   testWith('control')("answers 404 for another partner's webhook (D2)", async () => {
     const webhook = await create();
-    const res = await (await createOtherPartner(target())).put(`${PATH}/${webhook.id}`, buildWebhookUpdateRequest());
+    const res = await (
+      await kit.createOtherPartner(target())
+    ).put(`${PATH}/${webhook.id}`, buildWebhookUpdateRequest());
     await expectSpecResponse(target(), res, 'updateWebhook', 404);
   });
 });
