@@ -3,6 +3,8 @@
  * and turns every failure into a CliError whose message is fit to print as is (the server's D5
  * message, or a hint when no mock is listening).
  */
+import type { components } from '../../../spec/generated/control-api';
+
 export const DEFAULT_MOCK_URL = 'http://127.0.0.1:4010';
 
 /** An error meant for the person at the terminal: printed without a stack, exit code 1. */
@@ -21,10 +23,8 @@ export interface ControlClient {
   delete<T>(path: string): Promise<T>;
 }
 
-interface ErrorBody {
-  statusCode?: number;
-  message?: string | string[];
-}
+/** What a refusal of the control API carries (the spec's Error), when it carries one. */
+type ErrorBody = Partial<components['schemas']['Error']>;
 
 function connectionCode(err: unknown): string | undefined {
   const cause = (err as { cause?: { code?: string; errors?: { code?: string }[] } }).cause;

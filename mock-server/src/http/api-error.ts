@@ -6,6 +6,7 @@
  * generated from the catalogue (`node scripts/gen-error-table.js`).
  */
 import { STATUS_CODES } from 'node:http';
+import type { components } from '../../../spec/generated/partner-api';
 
 type Message = string | string[];
 
@@ -214,13 +215,8 @@ export const ERROR_CATALOGUE = {
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
 type ArgsOf<C extends ErrorCode> = Parameters<(typeof ERROR_CATALOGUE)[C]['message']>;
 
-/** The D5 body: `{ statusCode, error, message, code }`. */
-export interface ErrorBody {
-  statusCode: number;
-  error: string;
-  message: Message;
-  code: string;
-}
+/** The D5 body: the spec's Error, whose `code` the mock always sends. */
+export type ErrorBody = Required<components['schemas']['Error']>;
 
 /** The one call of ApiError's constructor, kept to this module: errors are built by apiError (E150). */
 let construct: (statusCode: number, code: string, messages: Message, headers?: Record<string, string>) => ApiError;

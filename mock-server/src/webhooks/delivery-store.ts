@@ -2,24 +2,13 @@
  * Delivery log (D29): every delivery with all its attempts, for the QA console, the control API and
  * export/import. Kept per partner so that a partner's list never scans other partners' deliveries.
  */
+import type { operations } from '../../../spec/generated/control-api';
 import { safePaging } from '../shared/paging';
-import type { DeliveryOutcome, DeliveryRecord, WebhookEventType } from '../state/records';
+import type { DeliveryRecord } from '../state/records';
 
-export interface DeliveryFilter {
-  partnerId?: number;
-  event?: WebhookEventType;
-  paymentId?: number;
-  merchantId?: number;
-  webhookId?: number;
-  outcome?: DeliveryOutcome;
-}
-
-export interface DeliveryQuery extends DeliveryFilter {
-  /** From 1; default 1. */
-  page?: number;
-  /** Default 20 (D21). */
-  limit?: number;
-}
+/** listDeliveries' query (the control API's), paging aside. */
+export type DeliveryQuery = NonNullable<operations['listDeliveries']['parameters']['query']>;
+export type DeliveryFilter = Omit<DeliveryQuery, 'page' | 'limit'>;
 
 export interface DeliveryPage {
   items: DeliveryRecord[];
