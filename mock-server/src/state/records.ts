@@ -90,7 +90,6 @@ export type WebhookRecord = Required<Omit<Schemas['Webhook'], 'secret'>> & {
   updatedAt: string;
 };
 
-export type DeliveryOutcome = ControlSchemas['DeliveryOutcome'];
 /** E105, E106: the webhook behaviour rule that shaped a delivery, and what it did. */
 export type DeliveryRule = ControlSchemas['DeliveryRule'];
 
