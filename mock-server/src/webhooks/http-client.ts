@@ -100,7 +100,8 @@ export function createNodeHttpClient(options: NodeHttpClientOptions = {}): NodeW
     const target = targetOf(url);
     if (target instanceof Error) return Promise.reject(new Error(target.message));
     const { isHttps } = target;
-    const payload = Buffer.from(body, 'utf8');
+    // The body goes as a string: Node writes it in one piece with the head (E196), no Buffer copy.
+    const length = Buffer.byteLength(body, 'utf8');
 
     return new Promise<WebhookHttpResponse>((resolve, reject) => {
       let settled = false;
@@ -120,7 +121,7 @@ export function createNodeHttpClient(options: NodeHttpClientOptions = {}): NodeW
           ...target.options,
           method: 'POST',
           agent: isHttps ? httpsAgent : httpAgent,
-          headers: { ...headers, 'Content-Length': String(payload.length) },
+          headers: { ...headers, 'Content-Length': String(length) },
         },
         (res) => {
           const chunks: Buffer[] = [];
@@ -150,7 +151,7 @@ export function createNodeHttpClient(options: NodeHttpClientOptions = {}): NodeW
         request.destroy(new Error('timeout'));
       }, timeoutMs);
       request.on('error', fail);
-      request.end(payload);
+      request.end(body, 'utf8');
     });
   }
 
