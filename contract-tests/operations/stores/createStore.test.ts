@@ -13,7 +13,7 @@ async function storelessMerchant(): Promise<number> {
   return (await kit.createPendingMerchant(createApi(target()))).merchantId;
 }
 
-describe('POST /v1/partner/merchants/{merchantId}/stores (kit.createStore)', () => {
+describe('POST /v1/partner/merchants/{merchantId}/stores (createStore)', () => {
   test("creates the Stores guide's example store, sent as-is", async () => {
     const { merchantId } = await kit.createTestMerchant(createApi(target()));
     const example = {
