@@ -108,6 +108,29 @@ describe('world.load', () => {
     });
   });
 
+  // E190: a loaded payment has the created one's fields in the same order (one hidden class).
+  test('gives loaded payments the fields of a created payment, in its order, and updatedAt by status', () => {
+    const deps = createTestDeps({ paymentExpirySeconds: 600 });
+    const createdAt = '2026-03-18T10:00:00.000Z';
+    const payment = (id: number, status: 'failed' | 'expired') =>
+      ({ id, merchantId: 4, amount: 5, referenceNumber: `ORDER-${id}`, status, createdAt }) as const;
+    deps.world.load(smallScenario({ payments: [payment(9, 'failed'), payment(10, 'expired')] }));
+    const partner = deps.state.partners.get(1)!;
+    const { paymentId } = deps.services.payments.create(partner, {
+      merchantClientId: MERCHANT,
+      amount: 12,
+      currency: 'DKK',
+      referenceNumber: 'ORDER-NEW',
+    });
+    const created = deps.state.payments.get(paymentId)!;
+    const failed = deps.state.payments.get(9)!;
+    const expired = deps.state.payments.get(10)!;
+    expect(Object.keys(failed)).toEqual(Object.keys(created));
+    expect(Object.keys(expired)).toEqual(Object.keys(created));
+    expect(failed).toMatchObject({ updatedAt: '2026-03-18T10:01:00.000Z', bankPaymentStatus: 'Rejected' });
+    expect(expired).toMatchObject({ updatedAt: '2026-03-18T10:10:00.000Z', expiresAt: '2026-03-18T10:10:00.000Z' });
+  });
+
   test('stores every timestamp as UTC with milliseconds (D4)', () => {
     const deps = createTestDeps();
     const payments = [
