@@ -116,7 +116,7 @@ export function createRuntime(config: MockConfig, getBaseUrl: () => string, over
       const webhook = state.webhooks.get(delivery.webhookId);
       if (!webhook) return;
       webhook.lastTriggeredAt = delivery.updatedAt;
-      state.touchWebhook(webhook);
+      state.touch('webhooks', webhook);
     },
   });
   const links = createPublicLinks(getBaseUrl);

@@ -84,6 +84,16 @@ const RECORDS: readonly (keyof Tables)[] = ['partners', 'credentials', 'merchant
 const READ_THROUGH: readonly (keyof Tables)[] = ['seq', ...RECORDS, 'mockSettlements'];
 const WRITE_THROUGH: readonly (keyof Tables)[] = ['rules', 'ruleSeq'];
 
+/** The records a change can be about, by the change log's table. */
+interface TouchableRecords {
+  partners: PartnerRecord;
+  credentials: CredentialRecord;
+  merchants: MerchantRecord;
+  stores: StoreRecord;
+  payments: PaymentRecord;
+  webhooks: WebhookRecord;
+}
+
 export class MockState {
   declare readonly seq: Tables['seq'];
   declare readonly partners: Tables['partners'];
@@ -138,27 +148,30 @@ export class MockState {
     return this.seq[kind];
   }
 
+  /** A record with a sequential id moves its kind's sequence past that id (D3). */
+  private passSequence(kind: keyof Sequences, id: number): void {
+    if (id > this.seq[kind]) this.seq[kind] = id;
+  }
+
+  /** A record changed in place: the change log (the state file's, E50) files it under its key. */
+  touch<K extends keyof TouchableRecords>(table: K, record: TouchableRecords[K]): void {
+    const key = table === 'stores' ? (record as StoreRecord).storeId : (record as { id: number }).id;
+    this.changes?.put(table, key, record);
+  }
+
   // Partners and credentials (D1, D2, D31)
   addPartner(partner: PartnerRecord): void {
     this.partners.set(partner.id, partner);
-    this.seq.partner = Math.max(this.seq.partner, partner.id);
-    this.touchPartner(partner);
-  }
-
-  touchPartner(partner: PartnerRecord): void {
-    this.changes?.put('partners', partner.id, partner);
+    this.passSequence('partner', partner.id);
+    this.touch('partners', partner);
   }
 
   addCredential(credential: CredentialRecord): void {
     this.credentials.set(credential.id, credential);
     this.t.credentialsByClientId.set(credential.clientId, credential);
     pushTo(this.t.credentialsByPartner, credential.partnerId, credential.id);
-    this.seq.credential = Math.max(this.seq.credential, credential.id);
-    this.touchCredential(credential);
-  }
-
-  touchCredential(credential: CredentialRecord): void {
-    this.changes?.put('credentials', credential.id, credential);
+    this.passSequence('credential', credential.id);
+    this.touch('credentials', credential);
   }
 
   credentialByClientId(clientId: string): CredentialRecord | undefined {
@@ -176,12 +189,8 @@ export class MockState {
     if (merchant.onboardingToken) this.t.merchantsByToken.set(merchant.onboardingToken, merchant);
     this.t.merchantIndex.add(partnerKey(merchant.partnerId), merchant.id);
     this.t.merchantIndex.add(partnerStatusKey(merchant.partnerId, merchant.status), merchant.id);
-    this.seq.merchant = Math.max(this.seq.merchant, merchant.id);
-    this.touchMerchant(merchant);
-  }
-
-  touchMerchant(merchant: MerchantRecord): void {
-    this.changes?.put('merchants', merchant.id, merchant);
+    this.passSequence('merchant', merchant.id);
+    this.touch('merchants', merchant);
   }
 
   merchantByClientId(clientId: string): MerchantRecord | undefined {
@@ -198,7 +207,7 @@ export class MockState {
     merchant.status = status;
     merchant.updatedAt = at;
     this.t.merchantIndex.add(partnerStatusKey(merchant.partnerId, status), merchant.id);
-    this.touchMerchant(merchant);
+    this.touch('merchants', merchant);
   }
 
   setOnboardingToken(merchant: MerchantRecord, token: string | null, expiresAt: string | null): void {
@@ -206,7 +215,7 @@ export class MockState {
     merchant.onboardingToken = token;
     merchant.onboardingExpiresAt = expiresAt;
     if (token) this.t.merchantsByToken.set(token, merchant);
-    this.touchMerchant(merchant);
+    this.touch('merchants', merchant);
   }
 
   /** D11: a link that was used (or closed by activation) keeps answering "already completed", not "unknown". */
@@ -247,11 +256,7 @@ export class MockState {
     pushTo(this.t.storesByMerchant, store.merchantId, store.storeId);
     this.t.storesByLocation.set(locationKey(store.merchantId, store.locationId), store);
     if (store.isDefault) this.t.defaultStores.set(store.merchantId, store);
-    this.touchStore(store);
-  }
-
-  touchStore(store: StoreRecord): void {
-    this.changes?.put('stores', store.storeId, store);
+    this.touch('stores', store);
   }
 
   storeByLocationId(merchantId: number, locationId: string): StoreRecord | undefined {
@@ -262,7 +267,7 @@ export class MockState {
     this.t.storesByLocation.delete(locationKey(store.merchantId, store.locationId));
     store.locationId = locationId;
     this.t.storesByLocation.set(locationKey(store.merchantId, locationId), store);
-    this.touchStore(store);
+    this.touch('stores', store);
   }
 
   defaultStoreOf(merchantId: number): StoreRecord | undefined {
@@ -276,12 +281,12 @@ export class MockState {
     if (previous) {
       previous.isDefault = false;
       previous.updatedAt = at;
-      this.touchStore(previous);
+      this.touch('stores', previous);
     }
     store.isDefault = true;
     store.updatedAt = at;
     this.t.defaultStores.set(store.merchantId, store);
-    this.touchStore(store);
+    this.touch('stores', store);
   }
 
   storesOf(merchantId: number): StoreRecord[] {
@@ -296,8 +301,8 @@ export class MockState {
     this.t.paymentIndex.add(partnerStatusKey(payment.partnerId, payment.status), payment.id);
     this.t.paymentIndex.add(merchantKey(payment.merchantId), payment.id);
     this.t.paymentIndex.add(merchantStatusKey(payment.merchantId, payment.status), payment.id);
-    this.seq.payment = Math.max(this.seq.payment, payment.id);
-    this.touchPayment(payment);
+    this.passSequence('payment', payment.id);
+    this.touch('payments', payment);
   }
 
   /**
@@ -313,7 +318,7 @@ export class MockState {
       group(byPartner, payment.partnerId, payment.status, payment.id);
       group(byMerchant, payment.merchantId, payment.status, payment.id);
       if (payment.id > this.seq.payment) this.seq.payment = payment.id;
-      this.touchPayment(payment);
+      this.touch('payments', payment);
     }
     const index = this.t.paymentIndex;
     for (const [partnerId, lists] of byPartner)
@@ -322,10 +327,6 @@ export class MockState {
     for (const [merchantId, lists] of byMerchant)
       for (const [status, ids] of lists)
         index.addMany(status ? merchantStatusKey(merchantId, status) : merchantKey(merchantId), ids);
-  }
-
-  touchPayment(payment: PaymentRecord): void {
-    this.changes?.put('payments', payment.id, payment);
   }
 
   paymentByToken(token: string): PaymentRecord | undefined {
@@ -339,7 +340,7 @@ export class MockState {
     payment.status = status;
     this.t.paymentIndex.add(partnerStatusKey(payment.partnerId, status), payment.id);
     this.t.paymentIndex.add(merchantStatusKey(payment.merchantId, status), payment.id);
-    this.touchPayment(payment);
+    this.touch('payments', payment);
   }
 
   setMockSettlement(paymentId: number, dueMs: number): void {
@@ -377,12 +378,8 @@ export class MockState {
   addWebhook(webhook: WebhookRecord): void {
     this.webhooks.set(webhook.id, webhook);
     pushTo(this.t.webhooksByPartner, webhook.partnerId, webhook.id);
-    this.seq.webhook = Math.max(this.seq.webhook, webhook.id);
-    this.touchWebhook(webhook);
-  }
-
-  touchWebhook(webhook: WebhookRecord): void {
-    this.changes?.put('webhooks', webhook.id, webhook);
+    this.passSequence('webhook', webhook.id);
+    this.touch('webhooks', webhook);
   }
 
   removeWebhook(webhook: WebhookRecord): void {

@@ -56,7 +56,7 @@ export function createCredentialsService({ state, clock, ids }: Pick<ServiceDeps
       if (credential.status === 'revoked') throw apiError('credential_revoked', id, 'rotate');
       credential.secret = ids.hex(32);
       credential.updatedAt = clock.now().toISOString();
-      state.touchCredential(credential);
+      state.touch('credentials', credential);
       return withSecret(credential);
     },
 
@@ -67,7 +67,7 @@ export function createCredentialsService({ state, clock, ids }: Pick<ServiceDeps
       if (active.length <= 1) throw apiError('last_active_credential');
       credential.status = 'revoked';
       credential.updatedAt = clock.now().toISOString();
-      state.touchCredential(credential);
+      state.touch('credentials', credential);
       return toCredentialResponse(credential);
     },
   };

@@ -110,7 +110,7 @@ export function createMerchantsService(deps: MerchantsDeps) {
     createTest(partner: PartnerRecord, companyName: string): TestMerchant {
       const merchant = addMerchant(partner, { companyName, contactEmail: '' }, { isTest: true });
       merchant.contactEmail = `test-merchant-${merchant.id}@example.com`;
-      state.touchMerchant(merchant);
+      state.touch('merchants', merchant);
       activation.activate(merchant);
       return {
         merchantId: merchant.id,
@@ -157,7 +157,7 @@ export function createMerchantsService(deps: MerchantsDeps) {
       if (merchant.status !== 'pending') throw apiError('merchant_not_pending', merchant.id);
       if (details.companyName) {
         merchant.companyName = details.companyName;
-        state.touchMerchant(merchant);
+        state.touch('merchants', merchant);
       }
       return activation.activate(merchant, details.address);
     },

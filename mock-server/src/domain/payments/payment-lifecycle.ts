@@ -33,7 +33,7 @@ export function createPaymentLifecycle({ state, clock, events, timeline, logger 
     payment.bankPaymentStatus = BANK_PAYMENT_STATUS[status];
     payment.updatedAt = at;
     if (status === 'paid') payment.paidAt = at;
-    state.touchPayment(payment);
+    state.touch('payments', payment);
     timeline.cancel(expiryKey(payment.id));
     timeline.cancel(mockSettleKey(payment.id));
     timeline.cancel(ruleSettleKey(payment.id));

@@ -116,7 +116,7 @@ export function createPaymentsService(deps: PaymentsDeps) {
       dueAt: waits ? new Date(now + delayMs).toISOString() : null,
       appliedAt: waits ? null : at,
     };
-    state.touchPayment(payment);
+    state.touch('payments', payment);
     if (waits && delayMs === 0) lifecycle.applyRuleOutcome(payment);
     else lifecycle.scheduleRuleOutcome(payment);
     return rule;

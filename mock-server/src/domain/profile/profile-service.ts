@@ -15,7 +15,7 @@ export function createProfileService({ state, clock }: Pick<ServiceDeps, 'state'
     get: (partner: PartnerRecord) => toProfileResponse(partner),
     update(partner: PartnerRecord, patch: ProfileUpdate): Profile {
       Object.assign(partner, patch, { updatedAt: clock.now().toISOString() });
-      state.touchPartner(partner);
+      state.touch('partners', partner);
       return toProfileResponse(partner);
     },
   };

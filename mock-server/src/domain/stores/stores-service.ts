@@ -111,7 +111,7 @@ export function createStoresService({ state, clock, ids }: Pick<ServiceDeps, 'st
       if (patch.isActive !== undefined) store.isActive = patch.isActive;
       if (patch.isDefault === true) state.setDefaultStore(store, now);
       store.updatedAt = now;
-      state.touchStore(store);
+      state.touch('stores', store);
       return toStoreResponse(store);
     },
 
@@ -122,7 +122,7 @@ export function createStoresService({ state, clock, ids }: Pick<ServiceDeps, 'st
       if (store.isDefault) throw apiError('default_store_required');
       store.isActive = false;
       store.updatedAt = clock.now().toISOString();
-      state.touchStore(store);
+      state.touch('stores', store);
       return toStoreResponse(store);
     },
 

@@ -149,7 +149,7 @@ export function createWebhooksService(deps: WebhooksDeps) {
       webhook.events = [...input.events];
       if (input.status) webhook.status = input.status;
       webhook.updatedAt = clock.now().toISOString();
-      state.touchWebhook(webhook);
+      state.touch('webhooks', webhook);
       return toWebhookResponse(webhook);
     },
 
