@@ -21,9 +21,7 @@ export function describeWhen(rule: Rule): string {
   const parts: string[] = [];
   if (when.amount !== undefined) {
     const a = when.amount;
-    parts.push(
-      typeof a === 'object' ? `amount ${a.min ?? '…'}..${a.max ?? '…'}` : `amount ${typeof a === 'string' ? a : a}`,
-    );
+    parts.push(typeof a === 'object' ? `amount ${a.min ?? '…'}..${a.max ?? '…'}` : `amount ${a}`);
   }
   if (when.merchantClientId) parts.push(`merchant ${when.merchantClientId}`);
   if (when.storeId) parts.push(`store ${when.storeId}`);
