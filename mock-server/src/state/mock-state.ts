@@ -317,7 +317,7 @@ export class MockState {
       this.t.paymentsByToken.set(payment.token, payment);
       group(byPartner, payment.partnerId, payment.status, payment.id);
       group(byMerchant, payment.merchantId, payment.status, payment.id);
-      if (payment.id > this.seq.payment) this.seq.payment = payment.id;
+      this.passSequence('payment', payment.id);
       this.touch('payments', payment);
     }
     const index = this.t.paymentIndex;
