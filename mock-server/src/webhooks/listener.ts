@@ -6,6 +6,7 @@
 import { EventEmitter } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { writeJson } from '../http/write-json';
 import { checkWebhookBody } from './event-schemas';
 import { formatReceivedDelivery, type ReceivedDelivery, type SignatureCheck } from './listener-format';
 import { verifyWebhookSignature } from './signature';
@@ -93,16 +94,18 @@ export async function createWebhookListener(options: WebhookListenerOptions = {}
     });
     req.on('end', () => {
       if (size > MAX_BODY_BYTES) {
-        res.writeHead(413, { 'Content-Type': 'application/json' }).end('{"error":"body over 1 MB"}');
+        writeJson(res, 413, { error: 'body over 1 MB' });
         return;
       }
       const delivery = accept(req, Buffer.concat(chunks));
       received.push(delivery);
       output(formatReceivedDelivery(delivery));
       const ok = delivery.respondedWith >= 200 && delivery.respondedWith < 300;
-      res
-        .writeHead(delivery.respondedWith, { 'Content-Type': 'application/json' })
-        .end(JSON.stringify(ok ? { received: true } : { error: `listener set to answer ${delivery.respondedWith}` }));
+      writeJson(
+        res,
+        delivery.respondedWith,
+        ok ? { received: true } : { error: `listener set to answer ${delivery.respondedWith}` },
+      );
       events.emit('delivery', delivery);
     });
   });
