@@ -6,11 +6,7 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { createApp } from '../src/app';
 import { parseConfig, type MockConfig } from '../src/config';
-import {
-  createRuntime as buildDeps,
-  type Runtime as AppDeps,
-  type RuntimeOverrides as DepsOverrides,
-} from '../src/runtime/runtime';
+import { createRuntime, type Runtime, type RuntimeOverrides } from '../src/runtime/runtime';
 import { createManualClock } from '../src/shared/clock';
 import { createSeededIds } from '../src/shared/ids';
 import { createMockServer, type MockServer } from '../src/server';
@@ -32,15 +28,15 @@ export const TEST_BASE_URL = 'http://127.0.0.1:4010';
 
 export interface TestApp {
   app: Express;
-  deps: AppDeps;
+  deps: Runtime;
   /** Headers of the default partner. */
   auth: Record<string, string>;
   /** supertest agent bound to the app. */
   api: ReturnType<typeof request>;
 }
 
-export function createTestDeps(config: Partial<MockConfig> = {}, overrides: DepsOverrides = {}): AppDeps {
-  return buildDeps(
+export function createTestDeps(config: Partial<MockConfig> = {}, overrides: RuntimeOverrides = {}): Runtime {
+  return createRuntime(
     parseConfig({ logLevel: 'silent', webhookRetrySchedule: [1000, 2000] }, config),
     () => TEST_BASE_URL,
     {
@@ -61,7 +57,10 @@ export const answerEveryWebhook: WebhookHttpClient = {
  * ids as `createTestDeps`, and webhooks answered without a network unless `overrides.http` is given.
  * Close it with `close()`.
  */
-export function startTestServer(config: Partial<MockConfig> = {}, overrides: DepsOverrides = {}): Promise<MockServer> {
+export function startTestServer(
+  config: Partial<MockConfig> = {},
+  overrides: RuntimeOverrides = {},
+): Promise<MockServer> {
   return createMockServer({
     host: '127.0.0.1',
     port: 0,
@@ -73,7 +72,7 @@ export function startTestServer(config: Partial<MockConfig> = {}, overrides: Dep
   });
 }
 
-export function createTestApp(config: Partial<MockConfig> = {}, overrides: DepsOverrides = {}): TestApp {
+export function createTestApp(config: Partial<MockConfig> = {}, overrides: RuntimeOverrides = {}): TestApp {
   const deps = createTestDeps(config, overrides);
   const app = createApp(deps);
   return { app, deps, auth: authHeaders(deps.config.clientId, deps.config.clientSecret), api: request(app) };
@@ -86,7 +85,7 @@ export function authHeaders(clientId: string, clientSecret: string): Record<stri
 let extraPartners = 0;
 
 /** Adds another partner with one active credential straight into the state; returns its auth headers. */
-export function addPartner(deps: AppDeps, name = 'Other POS'): { partnerId: number; auth: Record<string, string> } {
+export function addPartner(deps: Runtime, name = 'Other POS'): { partnerId: number; auth: Record<string, string> } {
   extraPartners += 1;
   const clientId = `00000000-0000-4000-8000-${String(extraPartners).padStart(12, '0')}`;
   const secret = deps.ids.hex(32);
@@ -97,7 +96,7 @@ export function addPartner(deps: AppDeps, name = 'Other POS'): { partnerId: numb
 
 /** Adds an active merchant of `partnerId` straight into the state (no onboarding, no default store). */
 export function addActiveMerchant(
-  deps: AppDeps,
+  deps: Runtime,
   partnerId: number,
   overrides: Partial<MerchantRecord> = {},
 ): MerchantRecord {
@@ -126,7 +125,7 @@ export function addActiveMerchant(
 
 /** Adds a store of `merchant` straight into the state (active, not default unless told). */
 export function addStoreFor(
-  deps: AppDeps,
+  deps: Runtime,
   merchant: MerchantRecord,
   overrides: Partial<StoreRecord> = {},
 ): StoreRecord {
@@ -149,7 +148,7 @@ export function addStoreFor(
 }
 
 /** The id of the partner behind config.clientId (the seeded default partner). */
-export function defaultPartnerId(deps: AppDeps): number {
+export function defaultPartnerId(deps: Runtime): number {
   const credential = deps.state.credentialByClientId(deps.config.clientId);
   if (!credential) throw new Error('The default partner credential is missing');
   return credential.partnerId;

@@ -1,5 +1,5 @@
 import { addPartner, addStoreFor, createTestDeps, defaultPartnerId, statusOf } from '../../../test/helpers';
-import type { Runtime as AppDeps } from '../../runtime/runtime';
+import type { Runtime } from '../../runtime/runtime';
 import type { DomainEvent } from '../../shared/events';
 import type { MerchantRecord } from '../../state/records';
 
@@ -17,7 +17,7 @@ function setup() {
   return { deps, partner, merchants, pending };
 }
 
-function recordEvents(deps: AppDeps): DomainEvent[] {
+function recordEvents(deps: Runtime): DomainEvent[] {
   const events: DomainEvent[] = [];
   deps.events.subscribe((e) => events.push(e));
   return events;
