@@ -6,7 +6,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { createControlClient, DEFAULT_MOCK_URL, type ControlClient } from './control-client';
 
-export interface ControlFlags {
+interface ControlFlags {
   url: string;
   token?: string;
   json?: boolean;
@@ -21,7 +21,7 @@ export interface VerbContext {
   result(value: unknown, readable: () => string): void;
 }
 
-export function withControlOptions(command: Command): Command {
+function withControlOptions(command: Command): Command {
   return command
     .addOption(
       new Option('--url <origin>', 'origin of the running mock').env('ACOUNTPAY_MOCK_URL').default(DEFAULT_MOCK_URL),
@@ -40,7 +40,7 @@ export function writerOf(command: Command, stream: 'out' | 'err' = 'out'): (text
   return (text) => (output.writeOut ? output.writeOut(text) : process.stdout.write(text));
 }
 
-export function verbContext(command: Command): VerbContext {
+function verbContext(command: Command): VerbContext {
   const flags = command.opts<ControlFlags>();
   const write = writerOf(command);
   const print = (line: string) => write(`${line}\n`);
