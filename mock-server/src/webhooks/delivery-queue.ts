@@ -23,6 +23,7 @@ import {
 import type { DeliveryStore } from './delivery-store';
 import type { WebhookHttpClient } from './http-client';
 import { signWebhookBody } from './signature';
+import { memoByUrl } from './url-memo';
 
 /** D29: five retries after the first attempt, 10 s × 3ⁿ. */
 export const DEFAULT_RETRY_SCHEDULE: readonly number[] = [10_000, 30_000, 90_000, 270_000, 810_000];
@@ -124,20 +125,6 @@ function originOf(url: string): string {
   }
 }
 
-/** E196: a receiver's origin (the per-receiver cap's key), parsed once per URL; a few URLs in practice. */
-function originCache(): (url: string) => string {
-  const origins = new Map<string, string>();
-  return (url) => {
-    let origin = origins.get(url);
-    if (origin === undefined) {
-      if (origins.size >= 256) origins.clear();
-      origin = originOf(url);
-      origins.set(url, origin);
-    }
-    return origin;
-  };
-}
-
 export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher {
   const { timeline, store, logger } = deps;
   const clock = timeline.clock;
@@ -146,7 +133,8 @@ export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher
   const maxPending = deps.maxPending ?? DEFAULT_MAX_PENDING;
   /** Secrets stay here, never in the exported DeliveryRecord. */
   const secrets = new Map<string, string>();
-  const origin = originCache();
+  /** E196: a receiver's origin (the per-receiver cap's key), parsed once per URL. */
+  const origin = memoByUrl(originOf);
   /** Bumped by reset(): attempts that were in flight then are not recorded or retried. */
   let generation = 0;
   /** E105: creation order of the deliveries of this process, so that only a later one releases a held one. */

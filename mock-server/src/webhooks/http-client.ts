@@ -5,6 +5,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { urlToHttpOptions } from 'node:url';
+import { memoByUrl } from './url-memo';
 
 export interface WebhookHttpResponse {
   statusCode: number;
@@ -55,9 +56,6 @@ interface ReceiverTarget {
   options: http.RequestOptions;
 }
 
-/** E196: the parsed receiver URLs; a few webhooks' URLs in practice, forgotten all at once beyond this many. */
-const TARGETS_KEPT = 256;
-
 function parseTarget(url: string): ReceiverTarget | Error {
   let target: URL;
   try {
@@ -79,17 +77,8 @@ export function createNodeHttpClient(options: NodeHttpClientOptions = {}): NodeW
     timeout: 4000,
     rejectUnauthorized: options.rejectUnauthorized ?? true,
   });
-  const targets = new Map<string, ReceiverTarget | Error>();
-
-  function targetOf(url: string): ReceiverTarget | Error {
-    let target = targets.get(url);
-    if (target === undefined) {
-      if (targets.size >= TARGETS_KEPT) targets.clear();
-      target = parseTarget(url);
-      targets.set(url, target);
-    }
-    return target;
-  }
+  /** E196: the parsed receiver URLs. */
+  const targetOf = memoByUrl(parseTarget);
 
   function post(
     url: string,
