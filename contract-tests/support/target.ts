@@ -42,10 +42,7 @@ export async function probeControl(controlUrl: string, token: string | null): Pr
 
 /** A target from where it answers; `control` says whether it answered the mock's control API. */
 function targetAt(
-  where: Pick<
-    Target,
-    'kind' | 'baseUrl' | 'controlToken' | 'clientId' | 'clientSecret' | 'destructiveAllowed' | 'close'
-  >,
+  where: Omit<Target, 'controlUrl' | 'isMock' | 'capabilities'>,
   controlUrl: string,
   control: boolean,
   webhooks: boolean,
@@ -57,18 +54,17 @@ async function startInProcess(config: Extract<TargetConfig, { kind: 'in-process'
   // Loaded lazily so a run against a remote target never loads the mock.
   const { createMockServer } = await import('../../mock-server/src');
   const mock = await createMockServer({ port: 0, host: '127.0.0.1' });
-  const { controlToken } = config;
-  const control = await probeControl(mock.controlUrl, controlToken);
-  const { url: baseUrl, clientId, clientSecret } = mock;
+  const control = await probeControl(mock.controlUrl, config.controlToken);
   const where = {
     kind: 'in-process' as const,
-    baseUrl,
-    controlToken,
-    clientId,
-    clientSecret,
+    baseUrl: mock.url,
+    controlToken: config.controlToken,
+    clientId: mock.clientId,
+    clientSecret: mock.clientSecret,
     destructiveAllowed: true,
+    close: () => mock.close(),
   };
-  return targetAt({ ...where, close: () => mock.close() }, mock.controlUrl, control, true);
+  return targetAt(where, mock.controlUrl, control, true);
 }
 
 async function connectHttp(config: Extract<TargetConfig, { kind: 'http' }>): Promise<Target> {
