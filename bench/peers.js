@@ -2,9 +2,9 @@
 /**
  * The stateless peers the mock is measured against: `node bench/peers.js node <port>` (bare
  * node:http, the floor) or `node bench/peers.js express <port>` (bare Express 5: routing,
- * express.json(), res.json()). Every operation of spec/partner-api.yaml answers its first success
- * response's first example, as Prism does (E180), so the peers pay for JSON and sockets and nothing
- * else.
+ * express.json(), res.json()). Every operation of spec/partner-api.yaml with a JSON example answers
+ * its first success response's first example, as Prism does (E180), so the peers pay for JSON and
+ * sockets and nothing else; an operation without one answers 404 (bench/scenarios.json uses none).
  * `node bench/peers.js receiver <port>` is the webhook receiver of webhooks at volume (E181).
  */
 const fs = require('node:fs');
