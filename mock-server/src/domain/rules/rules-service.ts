@@ -45,6 +45,16 @@ function stored(rule: Rule, id: string): StoredRule {
   };
 }
 
+/** E104: `rule-<n>`, numbered on from `seq.ruleSeq`, skipping the ids `taken` names. */
+function nextRuleId(seq: Pick<MockState, 'ruleSeq'>, taken: (id: string) => boolean): string {
+  let id: string;
+  do {
+    seq.ruleSeq += 1;
+    id = `rule-${seq.ruleSeq}`;
+  } while (taken(id));
+  return id;
+}
+
 /**
  * A checked list as the world keeps it (a PUT, a scenario): every rule with an id, `rule-<n>` for
  * those without, numbered on from `seq.ruleSeq` and never taking an id the list names itself (E104).
@@ -53,11 +63,7 @@ export function storeRules(rules: readonly Rule[], seq: Pick<MockState, 'ruleSeq
   const named = new Set(rules.map((rule) => rule.id).filter((id) => id !== undefined));
   return rules.map((rule) => {
     if (rule.id !== undefined) return stored(rule, rule.id);
-    let id: string;
-    do {
-      seq.ruleSeq += 1;
-      id = `rule-${seq.ruleSeq}`;
-    } while (named.has(id));
+    const id = nextRuleId(seq, (candidate) => named.has(candidate));
     named.add(id);
     return stored(rule, id);
   });
@@ -70,16 +76,6 @@ export function createRulesService({ state }: { state: Pick<MockState, 'rules' |
     const rule = state.rules[indexOf(id)];
     if (!rule) throw apiError('rule_not_found', id);
     return rule;
-  }
-
-  /** E104: `rule-<n>`, numbered on from the last one given, skipping ids in use. */
-  function newId(): string {
-    let id: string;
-    do {
-      state.ruleSeq += 1;
-      id = `rule-${state.ruleSeq}`;
-    } while (indexOf(id) >= 0);
-    return id;
   }
 
   function check(problems: string[]): void {
@@ -95,7 +91,7 @@ export function createRulesService({ state }: { state: Pick<MockState, 'rules' |
       check(checkRule(rule));
       if (rule.id !== undefined && indexOf(rule.id) >= 0) throw apiError('rule_exists', rule.id);
       if (state.rules.length >= MAX_RULES) throw apiError('too_many_rules', MAX_RULES);
-      const added = stored(rule, rule.id ?? newId());
+      const added = stored(rule, rule.id ?? nextRuleId(state, (id) => indexOf(id) >= 0));
       state.setRules(position === 'first' ? [added, ...state.rules] : [...state.rules, added]);
       return added;
     },
