@@ -149,7 +149,9 @@ describe('startReceiver', () => {
     expect(signatureEncoding(mac.toString('base64'), raw, secret)).toBe('base64');
     expect(signatureEncoding(`sha256=${mac.toString('base64')}`, raw, secret)).toBe('sha256=base64');
     expect(signatureEncoding(`t=1700000000,v1=${mac.toString('hex')}`, raw, secret)).toBe('v1=hex (one of several)');
-    expect(signatureEncoding(mac.toString('base64url').replace(/=+$/, ''), raw, secret)).toMatch(/^base64/);
+    // This body's HMAC has a `_` in base64url, so only the base64url decoding can read it.
+    expect(mac.toString('base64url')).toMatch(/[-_]/);
+    expect(signatureEncoding(mac.toString('base64url'), raw, secret)).toBe('base64url');
     expect(signatureEncoding(sign(raw, 'whsec_other'), raw, secret)).toBeNull();
     expect(signatureEncoding(undefined, raw, secret)).toBeNull();
   });
