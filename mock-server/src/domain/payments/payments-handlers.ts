@@ -1,7 +1,9 @@
+import type { components } from '../../../../spec/generated/control-api';
 import { created, ok, partnerOf, type HandlerContext, type PartnerHandlers } from '../../http/handler';
 import type { PaymentsService } from './payments-service';
 
-type RequestLinks = { paymentId: number; ruleIds?: string[]; deliveryIds?: string[] };
+/** The spec's RequestLinks; a payment's request always links its payment. */
+type RequestLinks = components['schemas']['RequestLinks'] & { paymentId: number };
 
 /** E106: what the journal entry of this request links to (the payment, the rules and deliveries it set off). */
 function linkRequest(ctx: Pick<HandlerContext, 'req'>, links: RequestLinks): void {
