@@ -230,7 +230,10 @@ export function createRequestJournal(clock: Clock, capacity = 1000): RequestJour
       return { requests: matching.slice(0, limit).map(summary), total: matching.length };
     },
     get(id) {
-      return entries.find((e) => e.id === id);
+      // Ids run on by one per entry, so the kept ones are the newest `entries.length`: found by position.
+      const oldest = nextId - entries.length + 1;
+      if (!Number.isInteger(id) || id < oldest || id > nextId) return undefined;
+      return entries[(start + id - oldest) % capacity];
     },
     clear() {
       entries = [];
