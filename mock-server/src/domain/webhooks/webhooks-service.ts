@@ -4,7 +4,7 @@
  */
 import type { Logger } from 'pino';
 import type { components } from '../../../../spec/generated/partner-api';
-import { drawRuleDelay, type RuleSubject } from '../../../../fixtures/src/rules';
+import { drawRuleDelay, type RuleSubject, type StoredRule } from '../../../../fixtures/src/rules';
 import { apiError } from '../../http/api-error';
 import type { DomainEvent } from '../../shared/events';
 import type { PartnerRecord, WebhookEventType, WebhookRecord } from '../../state/records';
@@ -75,11 +75,10 @@ export function createWebhooksService(deps: WebhooksDeps) {
     return { event: event.type, merchantClientId: event.data.merchantClientId };
   }
 
-  /** E105: the first webhook behaviour rule that matches the event, with its delay drawn for one delivery. */
-  function shapeFor(subject: RuleSubject): DeliveryShape | undefined {
-    const rule = rules.webhookRuleFor(subject);
-    const behaviour = rule?.webhook;
-    if (!rule || !behaviour) return undefined;
+  /** E105: what a webhook behaviour rule does to one delivery, its delay drawn for that delivery. */
+  function shapeFor(rule: StoredRule): DeliveryShape | undefined {
+    const behaviour = rule.webhook;
+    if (!behaviour) return undefined;
     const { duplicate, outOfOrder, beforeResponse, dropFirst } = behaviour;
     return {
       ruleId: rule.id,
@@ -97,10 +96,11 @@ export function createWebhooksService(deps: WebhooksDeps) {
       'merchantId' in event.data
         ? event.data.merchantId
         : (state.merchantByClientId(event.data.merchantClientId)?.id ?? null);
-    const subject = state.rules.length > 0 ? subjectOf(event) : undefined;
+    // The first webhook behaviour rule that matches the event, found once for all its deliveries.
+    const rule = state.rules.length > 0 ? rules.webhookRuleFor(subjectOf(event)) : undefined;
     for (const webhook of state.webhooksOf(event.partnerId)) {
       if (webhook.status !== 'active' || !webhook.events.includes(event.type)) continue;
-      const shape = subject && shapeFor(subject);
+      const shape = rule && shapeFor(rule);
       // E105 beforeResponse: inside a create request, its answer waits for this delivery's first attempt.
       let firstAttempt: Promise<void> | undefined;
       let onFirstAttempt: (() => void) | undefined;
