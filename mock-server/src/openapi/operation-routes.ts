@@ -97,7 +97,7 @@ export function buildOperationRoutes(options: OperationRouteOptions): OperationR
 /**
  * One middleware for the operations of several specs: finds the operation (one lookup), parses
  * the JSON body when the operation has one, then runs it. A request that matches no operation
- * passes on (to the 404).
+ * passes on to Express's router (the console, the test receiver, the pages, then the 404).
  *
  * E31: an operation without a request body never reads one, so it cannot answer 400, 413 or 415
  * for a body its spec does not describe; Node discards the unread bytes after the response.
