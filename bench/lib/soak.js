@@ -32,7 +32,7 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 // The documented caps (mock-server/README.md, "Webhook receivers and memory").
 const { DEFAULT_MAX_DELIVERIES } = requireDist('mock-server/src/webhooks/delivery-store');
 const { DEFAULT_MAX_PENDING } = requireDist('mock-server/src/webhooks/delivery-queue');
-const JOURNAL_CAP = 1000; // E34
+const { JOURNAL_CAPACITY: JOURNAL_CAP } = requireDist('mock-server/src/control/request-journal');
 // E91: how much the heap may differ between thirds of the same traffic.
 const HEAP_AT_REST_TOLERANCE_MB = 4;
 const HEAP_HELD_TOLERANCE = { ratio: 1.1, mb: 4 };

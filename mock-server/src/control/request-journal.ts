@@ -35,6 +35,8 @@ export interface RequestJournal {
   clear(): void;
 }
 
+/** E34: how many requests the journal keeps (the oldest go first). */
+export const JOURNAL_CAPACITY = 1000;
 /** E34: at most this many characters of a path are kept (Node already caps a request line at 16 KiB). */
 export const JOURNAL_PATH_CHARS = 2048;
 /** E72: at most this many characters of each body, header value and this many headers are kept. */
@@ -148,7 +150,7 @@ function capturingEnd(this: Response & WatchedResponse, ...args: unknown[]): unk
   return this[ORIGINAL_END]!.apply(this, args);
 }
 
-export function createRequestJournal(clock: Clock, capacity = 1000): RequestJournal {
+export function createRequestJournal(clock: Clock, capacity = JOURNAL_CAPACITY): RequestJournal {
   let entries: JournalDetail[] = [];
   let start = 0;
   let nextId = 0;
