@@ -385,7 +385,8 @@ export class MockState {
   removeWebhook(webhook: WebhookRecord): void {
     this.webhooks.delete(webhook.id);
     const ids = this.t.webhooksByPartner.get(webhook.partnerId);
-    if (ids) ids.splice(ids.indexOf(webhook.id), 1);
+    const at = ids ? ids.indexOf(webhook.id) : -1;
+    if (at >= 0) ids!.splice(at, 1); // never splice(-1): that would drop the partner's last webhook
     this.changes?.delete('webhooks', webhook.id);
   }
 
