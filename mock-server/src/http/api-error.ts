@@ -31,7 +31,7 @@ const retryAfter = (seconds: number) => ({ 'Retry-After': String(seconds) });
 export const ERROR_CATALOGUE = {
   validation_failed: entry({
     status: 400,
-    when: 'the request does not match the spec (body, query, path or header), or breaks a rule of the value itself; one message per problem',
+    when: 'the request does not match the spec (body, query, path or header, an unknown `X-Mock-Payment` value too), or breaks a rule of the value itself; one message per problem',
     message: (problems: string[]) => problems,
   }),
   malformed_json: entry({
@@ -42,7 +42,7 @@ export const ERROR_CATALOGUE = {
   }),
   bad_request: entry({
     status: 400,
-    when: 'an `X-Mock-Payment` header the mock does not know; a request that cannot be read (with the 4xx its reader gave)',
+    when: "a request that cannot be read (with the 4xx its reader gave); an `X-Mock-Payment` value the spec's pattern let through but the mock cannot use",
     message: (message: string, _status?: number) => message,
     statusOf: (_message: string, status = 400) => status,
   }),
