@@ -29,7 +29,21 @@ function flagValue(argv, flag) {
   return argv[i + 1];
 }
 
+/** The flags any mode reads; anything else is a typo that would otherwise start the main run. */
+const FLAGS = [
+  '--only',
+  '--scenario',
+  '--startup',
+  '--overhead-only',
+  '--scale-only',
+  ...Object.keys(MODES).map((m) => `--${m}`),
+];
+
 function parse(argv) {
+  if (argv.filter((arg) => arg === '--only').length > 1) throw new Error('--only is given twice');
+  const values = new Set(['--only', '--scenario'].map((flag) => argv.indexOf(flag) + 1).filter((i) => i > 0));
+  const stray = argv.filter((arg, i) => !values.has(i) && !FLAGS.includes(arg));
+  if (stray.length) throw new Error(`unknown ${stray.join(' ')}; see the header of bench/run.js or bench/README.md`);
   const only = flagValue(argv, '--only') ?? Object.keys(MODES).find((mode) => argv.includes(`--${mode}`)) ?? 'main';
   if (!MODES[only]) throw new Error(`--only ${only}: known are ${Object.keys(MODES).join(', ')}`);
   const scenario = flagValue(argv, '--scenario') ?? process.env.BENCH_SCENARIOS;
@@ -40,7 +54,23 @@ function parse(argv) {
   return { only, scenarios, argv };
 }
 
-const flags = parse(process.argv.slice(2));
+if (process.argv.includes('--help')) {
+  process.stdout.write(
+    `${require('node:fs')
+      .readFileSync(__filename, 'utf8')
+      .split('*/')[0]
+      .replace(/^[^]*?\/\*\*\n/, '')
+      .replace(/^ \* ?/gm, '')}\n`,
+  );
+  process.exit(0);
+}
+let flags;
+try {
+  flags = parse(process.argv.slice(2));
+} catch (err) {
+  process.stderr.write(`bench: ${err.message}\n`);
+  process.exit(2);
+}
 Promise.resolve(require(MODES[flags.only]).main(flags)).catch((err) => {
   process.stderr.write(`bench: ${err.stack ?? err}\n`);
   process.exitCode = process.exitCode || 2;
