@@ -29,12 +29,14 @@ import { memoByUrl } from './url-memo';
 export const DEFAULT_RETRY_SCHEDULE: readonly number[] = [10_000, 30_000, 90_000, 270_000, 810_000];
 export const DEFAULT_TIMEOUT_MS = 10_000;
 /**
- * E195 (D29, E10): attempts in flight at once, and to one receiver origin. Little's law: 1,000
- * deliveries a second to one receiver answering in 20–30 ms on a busy machine keep 20–30 in flight,
- * so 8 per origin queued them; a hanging receiver still holds only a quarter of the slots.
+ * E205 (E195, D29, E10): attempts in flight at once, and to one receiver origin. An attempt holds
+ * its slot until the mock has read the answer, which on a busy mock is one turn of its event loop
+ * (50–200 ms), not the receiver's 2 ms; each turn also answers up to one create per client
+ * connection, so a cap below the clients' connections (64 in webhooks at volume) queued deliveries
+ * in the mock. A hanging receiver still holds only a quarter of the slots.
  */
-export const DEFAULT_MAX_CONCURRENCY = 128;
-export const DEFAULT_MAX_PER_ENDPOINT = 32;
+export const DEFAULT_MAX_CONCURRENCY = 512;
+export const DEFAULT_MAX_PER_ENDPOINT = 128;
 /** E36: deliveries that may wait for an attempt at once. */
 export const DEFAULT_MAX_PENDING = 10_000;
 
