@@ -34,25 +34,20 @@ export interface AppServerClasses {
  * prototypes (Express's request and response, with `app`) once `createApp` got them, so that the
  * app does not swap the prototypes of every request and response (a cost of its own in profiles,
  * and objects whose prototype changed after they were made are slower to read).
+ * E210: they are `class … extends` Node's classes, not functions that apply Node's constructor to
+ * their `this`: an object made that way has room for none of the constructor's fields, and the
+ * response's symbol-keyed fields then turn it into a dictionary (slow properties) on every request.
  */
 export function createServerClasses(): AppServerClasses {
-  function AppRequest(this: http.IncomingMessage, ...args: unknown[]): void {
-    Reflect.apply(http.IncomingMessage, this, args);
-  }
-  function AppResponse(this: http.ServerResponse, ...args: unknown[]): void {
-    Reflect.apply(http.ServerResponse, this, args);
-  }
-  AppRequest.prototype = http.IncomingMessage.prototype;
-  AppResponse.prototype = http.ServerResponse.prototype;
-  return {
-    IncomingMessage: AppRequest as unknown as typeof http.IncomingMessage,
-    ServerResponse: AppResponse as unknown as typeof http.ServerResponse,
-  };
+  class AppRequest extends http.IncomingMessage {}
+  class AppResponse extends http.ServerResponse {}
+  return { IncomingMessage: AppRequest, ServerResponse: AppResponse as unknown as typeof http.ServerResponse };
 }
 
+/** A class's prototype object gets the app's prototype as its own (a class's `prototype` is fixed). */
 function bornWithPrototypesOf(app: Express, classes: AppServerClasses): void {
-  (classes.IncomingMessage as unknown as { prototype: object }).prototype = app.request;
-  (classes.ServerResponse as unknown as { prototype: object }).prototype = app.response;
+  Object.setPrototypeOf(classes.IncomingMessage.prototype, app.request);
+  Object.setPrototypeOf(classes.ServerResponse.prototype, app.response);
 }
 
 export function createApp(deps: Runtime, serverClasses?: AppServerClasses): Express {
@@ -94,9 +89,9 @@ export function createApp(deps: Runtime, serverClasses?: AppServerClasses): Expr
   const appHandle = (req: Request, res: Response, done?: NextFunction): void => {
     req.res = res;
     res.req = req;
-    // E198: a request of the mock's own server has them already; any other gets them here.
-    if (Object.getPrototypeOf(req) !== app.request) Object.setPrototypeOf(req, app.request);
-    if (Object.getPrototypeOf(res) !== app.response) Object.setPrototypeOf(res, app.response);
+    // E198: a request of the mock's own server has them already (one link up); any other gets them here.
+    if (!Object.prototype.isPrototypeOf.call(app.request, req)) Object.setPrototypeOf(req, app.request);
+    if (!Object.prototype.isPrototypeOf.call(app.response, res)) Object.setPrototypeOf(res, app.response);
     if (!res.locals) res.locals = Object.create(null) as Response['locals'];
     // As the router sets them (the log and journal read originalUrl); a parent app's mount keeps both.
     req.originalUrl = req.originalUrl || req.url;

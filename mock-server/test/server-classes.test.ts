@@ -3,6 +3,7 @@
  * app's `handle` has nothing to swap; an app served by another server still gets them per request.
  */
 import http from 'node:http';
+import v8 from 'node:v8';
 import type { AddressInfo } from 'node:net';
 import type { Request, Response } from 'express';
 import { createApp, createServerClasses } from '../src/app';
@@ -40,8 +41,28 @@ describe('server classes (E198)', () => {
     const { deps } = createTestApp();
     const classes = createServerClasses();
     const app = createApp(deps, classes);
-    expect(classes.IncomingMessage.prototype).toBe(app.request);
-    expect(classes.ServerResponse.prototype).toBe(app.response);
+    expect(Object.getPrototypeOf(classes.IncomingMessage.prototype)).toBe(app.request);
+    expect(Object.getPrototypeOf(classes.ServerResponse.prototype)).toBe(app.response);
+  });
+
+  it('makes responses V8 keeps with fast properties, not as dictionaries (E210)', async () => {
+    // V8's own test of an object's property mode; the flag only lets this file's function use it.
+    v8.setFlagsFromString('--allow-natives-syntax');
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- V8's %-syntax parses only in new code
+    const hasFastProperties = new Function('o', 'return %HasFastProperties(o)') as (o: object) => boolean;
+    v8.setFlagsFromString('--no-allow-natives-syntax');
+    const mock = await createMockServer({ host: '127.0.0.1', port: 0 });
+    try {
+      const seen: boolean[] = [];
+      mock.server.prependListener('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+        seen.push(hasFastProperties(req), hasFastProperties(res));
+        res.once('finish', () => seen.push(hasFastProperties(res)));
+      });
+      expect(await get(`${mock.url}/v1/partner/profile`, {})).toBe(401);
+      expect(seen).toEqual([true, true, true]);
+    } finally {
+      await mock.close();
+    }
   });
 
   it('still answers through a plain node:http server, reading the query through Express', async () => {
