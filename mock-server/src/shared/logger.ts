@@ -13,31 +13,61 @@ const LOG_BATCH_BYTES = 4096;
 const LOG_BATCH_MS = 100;
 
 /**
- * Standard output, written asynchronously in batches (E182): one write per few dozen lines under
- * load instead of one per line, and a quiet mock's last lines out within LOG_BATCH_MS. pino writes
- * what is left synchronously when the process exits.
+ * Standard output (or `fd`), written asynchronously in batches (E182): one write per few dozen lines
+ * under load instead of one per line, and a quiet mock's last lines out within LOG_BATCH_MS. pino
+ * writes what is left synchronously when the process exits.
+ * E211: the lines wait in an array and go to pino's destination as one string per batch. Left to
+ * the destination's own `minLength`, each line was appended to one growing string whose byte length
+ * it measured per line, which copied the whole batch again on every request.
  */
-function batchedStdout(): pino.DestinationStream {
-  const destination = pino.destination({ dest: 1, sync: false, minLength: LOG_BATCH_BYTES });
+export function batchedDestination(fd = 1): ReturnType<typeof pino.destination> {
+  const destination = pino.destination({ dest: fd, sync: false });
   const write = destination.write.bind(destination);
+  const flushAsync = destination.flush.bind(destination);
+  const flushSync = destination.flushSync.bind(destination);
+  const end = destination.end.bind(destination);
+  let pending: string[] = [];
+  let pendingLength = 0;
   let timer: NodeJS.Timeout | null = null;
   let closed = false; // a closed destination throws on flush
   destination.once('close', () => (closed = true));
-  const flush = () => {
-    timer = null;
-    if (!closed) destination.flush();
+  const handOver = (): boolean => {
+    if (timer) {
+      clearTimeout(timer);
+      timer = null;
+    }
+    if (pending.length === 0 || closed) return true;
+    const text = pending.length === 1 ? pending[0]! : pending.join('');
+    pending = [];
+    pendingLength = 0;
+    return write(text);
   };
   destination.write = (line: string) => {
-    timer ??= setTimeout(flush, LOG_BATCH_MS).unref();
-    return write(line);
+    pending.push(line);
+    pendingLength += line.length;
+    if (pendingLength >= LOG_BATCH_BYTES) return handOver();
+    timer ??= setTimeout(handOver, LOG_BATCH_MS).unref();
+    return true;
   };
+  destination.flush = (cb?: (err?: Error) => void) => {
+    handOver();
+    flushAsync(cb);
+  };
+  destination.flushSync = () => {
+    handOver();
+    flushSync();
+  };
+  destination.end = ((...args: Parameters<typeof end>) => {
+    handOver();
+    return end(...args);
+  });
   return destination;
 }
 
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
   // Asynchronous writes keep logging off the request path; pino flushes them on exit.
   if (level === 'silent' && !destination) return pino({ level });
-  return pino({ level, base: undefined }, destination ?? batchedStdout());
+  return pino({ level, base: undefined }, destination ?? batchedDestination());
 }
 
 /** Called once per finished response, with its duration and the clock time it started. */
