@@ -15,6 +15,7 @@ import type { MockConfig } from '../config';
 import { storeRules } from '../domain/rules/rules-service';
 import type { Clock } from '../shared/clock';
 import type { IdGenerator } from '../shared/ids';
+import { plusMs } from './canonical-time';
 import { MockState } from './mock-state';
 import type { CredentialRecord, MerchantRecord, PaymentRecord, PaymentStatus, StoreRecord } from './records';
 import { seedDefaultPartner } from './seed';
@@ -45,8 +46,8 @@ const CANONICAL = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 /** D4: stored as UTC with milliseconds, whatever offset the file used (most files already do). */
 const at = (value: string | null | undefined, fallback: string) =>
   !value ? fallback : CANONICAL.test(value) ? value : new Date(value).toISOString();
-const iso = (ms: number) => new Date(ms).toISOString();
-const plus = (time: string, ms: number) => iso(Date.parse(time) + ms);
+// E201: computed on the text, with the text `new Date(Date.parse(time) + ms).toISOString()` gives.
+const plus = (time: string, ms: number) => plusMs(time, ms);
 const defined = <T extends object>(value: T): T =>
   Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 
@@ -206,7 +207,7 @@ function paymentRecord(
   const merchant = state.merchants.get(p.merchantId)!;
   const createdAt = at(p.createdAt, now);
   // Fallbacks are computed only when the field is missing: a date costs more than the rest of a record.
-  const expiresAt = p.expiresAt ? at(p.expiresAt, now) : iso(Date.parse(createdAt) + expiryMs);
+  const expiresAt = p.expiresAt ? at(p.expiresAt, now) : plus(createdAt, expiryMs);
   const paidAt = p.status !== 'paid' ? null : p.paidAt ? at(p.paidAt, now) : plus(createdAt, MINUTE);
   const settledAt = () =>
     p.status === 'paid'
