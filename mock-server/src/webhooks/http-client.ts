@@ -6,6 +6,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { urlToHttpOptions } from 'node:url';
 import { memoByUrl } from './url-memo';
+import { WarmHttpAgent } from './warm-agent';
 
 export interface WebhookHttpResponse {
   statusCode: number;
@@ -70,8 +71,9 @@ function parseTarget(url: string): ReceiverTarget | Error {
 }
 
 export function createNodeHttpClient(options: NodeHttpClientOptions = {}): NodeWebhookHttpClient {
-  // `timeout` closes keep-alive sockets idle for 4 s, before typical servers (5 s) drop them under us.
-  const httpAgent = new http.Agent({ keepAlive: true, timeout: 4000 });
+  // `timeout` closes keep-alive sockets idle for 4 s, before typical servers (5 s) drop them under us;
+  // http receivers get connections opened ahead while their deliveries overlap (E206).
+  const httpAgent = new WarmHttpAgent({ keepAlive: true, timeout: 4000 });
   const httpsAgent = new https.Agent({
     keepAlive: true,
     timeout: 4000,
