@@ -75,6 +75,17 @@ describe('MockState.addPayments (E190)', () => {
     );
   });
 
+  test('finds a payment by token whether it was added before or after the first lookup (E203)', () => {
+    const state = new MockState();
+    state.addPayments([payment(1, 1, 1, 'paid'), payment(2, 1, 2, 'pending')]);
+    expect(state.paymentByToken('token-2')?.id).toBe(2);
+    state.addPayment(payment(3, 1, 1, 'pending'));
+    state.addPayments([payment(4, 1, 1, 'pending')]);
+    expect(state.paymentByToken('token-3')?.id).toBe(3);
+    expect(state.paymentByToken('token-4')?.id).toBe(4);
+    expect(state.paymentByToken('token-9')).toBeUndefined();
+  });
+
   test('puts every payment in the change log when a state file is open', () => {
     const state = new MockState();
     state.changes = new ChangeLog();

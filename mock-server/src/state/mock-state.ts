@@ -64,7 +64,11 @@ class Tables {
   readonly defaultStores: Map<number, StoreRecord> = new Map();
 
   readonly payments = new Map<number, PaymentRecord>();
-  readonly paymentsByToken: Map<string, PaymentRecord> = new Map();
+  /**
+   * E203: built at the first lookup by token (the pay page), not while a world loads: for a million
+   * loaded payments it is a second of start-up that a mock whose pages are never opened does not need.
+   */
+  paymentsByToken: Map<string, PaymentRecord> | null = null;
   readonly paymentIndex: SortedIndex = new SortedIndex();
 
   readonly webhooks = new Map<number, WebhookRecord>();
@@ -296,7 +300,7 @@ export class MockState {
   // Payments (D19-D25)
   addPayment(payment: PaymentRecord): void {
     this.payments.set(payment.id, payment);
-    this.t.paymentsByToken.set(payment.token, payment);
+    this.t.paymentsByToken?.set(payment.token, payment);
     this.t.paymentIndex.add(partnerKey(payment.partnerId), payment.id);
     this.t.paymentIndex.add(partnerStatusKey(payment.partnerId, payment.status), payment.id);
     this.t.paymentIndex.add(merchantKey(payment.merchantId), payment.id);
@@ -312,9 +316,10 @@ export class MockState {
   addPayments(payments: readonly PaymentRecord[]): void {
     const byPartner = new Map<number, Map<string, number[]>>();
     const byMerchant = new Map<number, Map<string, number[]>>();
+    const byToken = this.t.paymentsByToken;
     for (const payment of payments) {
       this.payments.set(payment.id, payment);
-      this.t.paymentsByToken.set(payment.token, payment);
+      byToken?.set(payment.token, payment);
       group(byPartner, payment.partnerId, payment.status, payment.id);
       group(byMerchant, payment.merchantId, payment.status, payment.id);
       this.passSequence('payment', payment.id);
@@ -330,7 +335,14 @@ export class MockState {
   }
 
   paymentByToken(token: string): PaymentRecord | undefined {
-    return this.t.paymentsByToken.get(token);
+    let byToken = this.t.paymentsByToken;
+    if (!byToken) {
+      // In the order the payments were added, as one add at a time would have left it.
+      byToken = new Map();
+      for (const payment of this.payments.values()) byToken.set(payment.token, payment);
+      this.t.paymentsByToken = byToken;
+    }
+    return byToken.get(token);
   }
 
   setPaymentStatus(payment: PaymentRecord, status: PaymentStatus): void {
