@@ -2,10 +2,10 @@
  * E206: the keep-alive agent for http receivers, with connections opened ahead while a receiver's
  * deliveries overlap. A new connection can carry its request only once it has connected, which the
  * mock learns on the next turn of its event loop: on a busy mock that turn took tens to hundreds of
- * ms, the whole delivery latency of every delivery that needed one more connection. So when a receiver needs one
- * more connection while SPARES_FROM_BUSY or more to it are busy, and the last one to it connected,
- * the agent also opens spares, as many as the receiver's busy connections (at most
- * MAX_SPARE_SOCKETS); the next delivery that needs a connection takes a spare that is already open.
+ * ms, the whole delivery latency of every delivery that needed one more connection. So when a
+ * receiver needs one more connection while SPARES_FROM_BUSY or more to it are busy, and the last
+ * one to it connected, the agent also opens spares, as many as the receiver's busy connections (at
+ * most MAX_SPARE_SOCKETS); the next delivery that needs a connection takes a spare already open.
  * A spare nobody takes is closed after the agent's idle timeout, like an idle keep-alive socket; one
  * the receiver closes or refuses is dropped, and a refused one stops the spares to that receiver
  * until a connection works. Like a kept-alive connection, a spare the receiver closes just as it is
