@@ -151,23 +151,30 @@ function capturingEnd(this: Response & WatchedResponse, ...args: unknown[]): unk
 }
 
 export function createRequestJournal(clock: Clock, capacity = JOURNAL_CAPACITY): RequestJournal {
-  let entries: JournalDetail[] = [];
+  // E212: a ring of entries (the summaries `list` and the live feed show, one small object each)
+  // and beside it each entry's request and response as JSON bytes outside the JavaScript heap,
+  // parsed again only by `get`. Kept as objects, the two messages with their headers and bodies were
+  // a dozen objects and about a kilobyte per request that every young-generation collection copied
+  // until the entry left the ring: most of what an API request left alive, and of each pause.
+  let entries: JournalEntry[] = [];
+  let messages: Buffer[] = [];
   let start = 0;
   let nextId = 0;
 
-  function append(full: JournalDetail): void {
-    if (entries.length < capacity) entries.push(full);
-    else {
-      entries[start] = full;
+  function append(entry: JournalEntry, message: Buffer): void {
+    if (entries.length < capacity) {
+      entries.push(entry);
+      messages.push(message);
+    } else {
+      entries[start] = entry;
+      messages[start] = message;
       start = (start + 1) % capacity;
     }
   }
 
-  function ordered(): JournalDetail[] {
+  function ordered(): JournalEntry[] {
     return [...entries.slice(start), ...entries.slice(0, start)].reverse();
   }
-
-  const summary = ({ request: _req, response: _res, ...entry }: JournalDetail): JournalEntry => entry;
 
   function responseText(res: Response & WatchedResponse): Captured {
     const seen = res[CAPTURED];
@@ -205,19 +212,11 @@ export function createRequestJournal(clock: Clock, capacity = JOURNAL_CAPACITY):
         links: res.locals.links as RequestLinks | undefined,
         id: nextId,
       };
-      append({
-        method: entry.method,
-        path: entry.path,
-        operationId: entry.operationId,
-        status: entry.status,
-        durationMs,
-        partnerId: entry.partnerId,
-        at,
-        links: entry.links,
+      const kept: Pick<JournalDetail, 'request' | 'response'> = {
         request: { headers: maskHeaders(req.headers), body: request.body, truncated: request.truncated },
         response: { headers: maskHeaders(res.getHeaders()), body: response.body, truncated: response.truncated },
-        id: nextId,
-      });
+      };
+      append(entry, Buffer.from(JSON.stringify(kept)));
       (res as Response & WatchedResponse)[CAPTURED] = undefined;
       return entry;
     },
@@ -229,16 +228,33 @@ export function createRequestJournal(clock: Clock, capacity = JOURNAL_CAPACITY):
           (filter.paymentId === undefined || e.links?.paymentId === filter.paymentId),
       );
       const { limit } = safePaging(1, filter.limit, capacity, 100); // E30
-      return { requests: matching.slice(0, limit).map(summary), total: matching.length };
+      return { requests: matching.slice(0, limit), total: matching.length };
     },
     get(id) {
       // Ids run on by one per entry, so the kept ones are the newest `entries.length`: found by position.
       const oldest = nextId - entries.length + 1;
       if (!Number.isInteger(id) || id < oldest || id > nextId) return undefined;
-      return entries[(start + id - oldest) % capacity];
+      const at = (start + id - oldest) % capacity;
+      const entry = entries[at]!;
+      const { request, response } = JSON.parse(messages[at]!.toString()) as Pick<JournalDetail, 'request' | 'response'>;
+      // The detail's fields in the order the control API's schema lists them (E72).
+      return {
+        method: entry.method,
+        path: entry.path,
+        operationId: entry.operationId,
+        status: entry.status,
+        durationMs: entry.durationMs,
+        partnerId: entry.partnerId,
+        at: entry.at,
+        links: entry.links,
+        request,
+        response,
+        id: entry.id,
+      };
     },
     clear() {
       entries = [];
+      messages = [];
       start = 0;
     },
   };
