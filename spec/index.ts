@@ -9,6 +9,7 @@ import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { artefactKey, openArtefactCache } from './artefact-cache';
+import { SPEC_FORMATS, SPEC_FORMATS_CODE, SPEC_FORMATS_REVISION } from './formats';
 
 export type SpecDocument = OpenAPIV3_1.Document;
 export type SpecName = 'partner-api' | 'control-api';
@@ -197,14 +198,16 @@ export function specAjvSettings(options: Omit<SpecAjvOptions, 'source'> = {}) {
     },
     keywords: SPEC_KEYWORDS,
     withComponents: options.withComponents !== false,
+    formats: SPEC_FORMATS_REVISION, // E213
   };
 }
 
 /** An ajv (JSON Schema 2020-12, formats on, strict) with the components of every spec registered. */
 export function createSpecAjv(options: SpecAjvOptions = {}): Ajv2020 {
   const settings = specAjvSettings(options);
-  const ajv = new Ajv2020({ ...settings.ajv, code: { source: options.source ?? false } });
+  const ajv = new Ajv2020({ ...settings.ajv, code: { source: options.source ?? false, formats: SPEC_FORMATS_CODE } });
   addFormats(ajv);
+  ajv.addFormat('date-time', SPEC_FORMATS['date-time']); // E213
   ajv.addVocabulary(settings.keywords);
   for (const name of ['partner-api', 'control-api'] as const) {
     if (!settings.withComponents || !fs.existsSync(specPath(name))) continue;

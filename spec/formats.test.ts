@@ -1,0 +1,70 @@
+/**
+ * E213: the spec's `date-time` answers exactly as ajv-formats' full `date-time` for every string:
+ * arbitrary text, the mock's own instants, and the same shape with every field pushed past its
+ * edges (month 13, February 29th of a common year, hour 24, second 60, a lower-case t or z).
+ */
+import fc from 'fast-check';
+import { fullFormats } from 'ajv-formats/dist/formats';
+import { isDateTime, SPEC_FORMATS } from './formats';
+import { createSpecAjv } from './index';
+
+const library = (fullFormats['date-time'] as { validate: (s: string) => boolean }).validate;
+
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+/** The mock's shape, with each field drawn from a range a little wider than its valid one. */
+const nearIso = fc
+  .record({
+    year: fc.integer({ min: 0, max: 9999 }),
+    month: fc.integer({ min: 0, max: 13 }),
+    day: fc.integer({ min: 0, max: 32 }),
+    hour: fc.integer({ min: 0, max: 25 }),
+    minute: fc.integer({ min: 0, max: 60 }),
+    second: fc.integer({ min: 0, max: 61 }),
+    ms: fc.integer({ min: 0, max: 999 }),
+    t: fc.constantFrom('T', 't', ' ', 'X'),
+    z: fc.constantFrom('Z', 'z', '+00:00', '', 'ZZ'),
+  })
+  .map(
+    (f) =>
+      `${pad(f.year, 4)}-${pad(f.month, 2)}-${pad(f.day, 2)}${f.t}${pad(f.hour, 2)}:${pad(f.minute, 2)}:${pad(f.second, 2)}.${pad(f.ms, 3)}${f.z}`,
+  );
+/** A real instant as `toISOString` writes it, then one character replaced. */
+const mutated = fc
+  .tuple(
+    fc.date({ min: new Date(0), max: new Date('9999-12-31T23:59:59.999Z'), noInvalidDate: true }),
+    fc.nat(23),
+    fc.string({ minLength: 1, maxLength: 1, unit: 'binary' }),
+  )
+  .map(([d, i, c]) => {
+    const s = d.toISOString();
+    return s.slice(0, i) + c + s.slice(i + 1);
+  });
+
+describe('date-time format (E213)', () => {
+  it('answers as ajv-formats does for any string', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), nearIso, mutated), (s) => {
+        expect(isDateTime(s)).toBe(library(s));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('accepts the instants the mock writes, leap days and the last millisecond of a year included', () => {
+    for (const s of ['2024-02-29T00:00:00.000Z', '1999-12-31T23:59:59.999Z', '2000-02-29T12:30:45.123Z']) {
+      expect(isDateTime(s)).toBe(true);
+      expect(library(s)).toBe(true);
+    }
+    for (const s of ['2023-02-29T00:00:00.000Z', '1900-02-29T00:00:00.000Z', '2024-04-31T00:00:00.000Z']) {
+      expect(isDateTime(s)).toBe(false);
+      expect(library(s)).toBe(false);
+    }
+  });
+
+  it('is the date-time of every ajv made by createSpecAjv', () => {
+    const validate = createSpecAjv({ withComponents: false }).compile({ type: 'string', format: 'date-time' });
+    expect(validate('2026-03-19T10:00:00.000Z')).toBe(true);
+    expect(validate('2026-02-30T10:00:00.000Z')).toBe(false);
+    expect(SPEC_FORMATS['date-time']).toHaveProperty('validate', isDateTime);
+  });
+});
