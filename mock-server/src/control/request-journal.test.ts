@@ -1,5 +1,12 @@
 import type { Request, Response } from 'express';
-import { createRequestJournal } from './request-journal';
+import fc from 'fast-check';
+import {
+  createRequestJournal,
+  decodeJournalMessages,
+  encodeJournalMessages,
+  maskHeaders,
+  type JournalMessageParts,
+} from './request-journal';
 
 /** A finished GET of `path` as the journal sees it. */
 function exchange(path: string): { req: Request; res: Response } {
@@ -48,5 +55,52 @@ describe('the request journal', () => {
     journal.watch(req, res);
     journal.record(req, res, 1, '1970-01-01T00:00:00.000Z');
     expect([1, 2, 3].map((id) => journal.get(id)?.path)).toEqual([undefined, undefined, '/c']);
+  });
+});
+
+describe('the journal messages kept outside the heap (E212)', () => {
+  const headerName = fc.oneof(
+    fc.constantFrom('Authorization', 'x-partner-client-secret', 'Content-Type', 'set-cookie', 'X-Request-Id'),
+    fc.string({ minLength: 1, maxLength: 20 }),
+  );
+  const headerValue = fc.oneof(
+    fc.string({ maxLength: 300, unit: 'binary' }),
+    fc.array(fc.string({ maxLength: 40 }), { maxLength: 3 }),
+    fc.integer(),
+    fc.constant(undefined),
+  );
+  const message: fc.Arbitrary<JournalMessageParts> = fc.record({
+    headers: fc.dictionary(headerName, headerValue, { maxKeys: 40 }),
+    body: fc.option(fc.string({ maxLength: 5000, unit: 'binary' }), { nil: null }),
+    truncated: fc.boolean(),
+  });
+
+  it('reads back what masking the headers and keeping the body would show, for any message', () => {
+    fc.assert(
+      fc.property(message, message, (request, response) => {
+        const shown = (m: JournalMessageParts) => ({
+          headers: maskHeaders(m.headers),
+          body: m.body,
+          truncated: m.truncated,
+        });
+        expect(decodeJournalMessages(encodeJournalMessages(request, response))).toEqual({
+          request: shown(request),
+          response: shown(response),
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps each entry in bytes of its own, not in the reused scratch space', () => {
+    const one = encodeJournalMessages(
+      { headers: { a: '1' }, body: 'first', truncated: false },
+      { headers: {}, body: null, truncated: false },
+    );
+    encodeJournalMessages(
+      { headers: { b: '2' }, body: 'x'.repeat(50_000), truncated: true },
+      { headers: {}, body: null, truncated: false },
+    );
+    expect(decodeJournalMessages(one).request).toEqual({ headers: { a: '1' }, body: 'first', truncated: false });
   });
 });

@@ -67,8 +67,11 @@ function headerText(value: string | string[] | number | undefined): string {
   return text.length <= HEADER_VALUE_CHARS ? text : `${copy(text.slice(0, HEADER_VALUE_CHARS))}…`;
 }
 
-export function maskHeaders(headers: IncomingHttpHeaders | OutgoingHttpHeaders): Record<string, string> {
-  const out: Record<string, string> = {};
+/** Calls `fn` with each header as journaled: at most MAX_HEADERS, the name lower-case, the value cut and secrets masked. */
+function eachJournaledHeader(
+  headers: IncomingHttpHeaders | OutgoingHttpHeaders,
+  fn: (name: string, text: string) => void,
+): void {
   // A loop over the keys, not Object.entries().slice(): this runs twice for every journaled request.
   let seen = 0;
   for (const name in headers) {
@@ -77,9 +80,96 @@ export function maskHeaders(headers: IncomingHttpHeaders | OutgoingHttpHeaders):
     const value = headers[name];
     if (value === undefined) continue;
     const text = headerText(value);
-    out[name.toLowerCase()] = SECRET_HEADER.test(name) ? maskSecret(text) : text;
+    fn(name.toLowerCase(), SECRET_HEADER.test(name) ? maskSecret(text) : text);
   }
+}
+
+export function maskHeaders(headers: IncomingHttpHeaders | OutgoingHttpHeaders): Record<string, string> {
+  const out: Record<string, string> = {};
+  eachJournaledHeader(headers, (name, text) => (out[name] = text));
   return out;
+}
+
+/**
+ * E212: an entry's request and response as bytes outside the JavaScript heap. Each message is its
+ * header count, each header's name and text, a flags byte (1: a body, 2: cut) and the body; each
+ * text is its length in UTF-16 code units and those units (utf16le), so any string comes back as it
+ * was. Written into one reused scratch buffer, then copied out at its size.
+ */
+export interface JournalMessageParts {
+  headers: IncomingHttpHeaders | OutgoingHttpHeaders;
+  body: string | null;
+  truncated: boolean;
+}
+
+let scratch = Buffer.allocUnsafe(16 * 1024);
+let written = 0;
+let headerCount = 0;
+
+function reserve(bytes: number): void {
+  if (written + bytes <= scratch.length) return;
+  const bigger = Buffer.allocUnsafe(Math.max(scratch.length * 2, written + bytes));
+  scratch.copy(bigger, 0, 0, written);
+  scratch = bigger;
+}
+
+function putText(text: string): void {
+  reserve(4 + text.length * 2);
+  written = scratch.writeUInt32LE(text.length, written);
+  written += scratch.write(text, written, 'utf16le');
+}
+
+function putHeader(name: string, text: string): void {
+  headerCount += 1;
+  putText(name);
+  putText(text);
+}
+
+function putMessage({ headers, body, truncated }: JournalMessageParts): void {
+  reserve(4);
+  const countAt = written;
+  written += 4;
+  headerCount = 0;
+  eachJournaledHeader(headers, putHeader);
+  scratch.writeUInt32LE(headerCount, countAt);
+  reserve(1);
+  scratch[written] = (body === null ? 0 : 1) | (truncated ? 2 : 0);
+  written += 1;
+  if (body !== null) putText(body);
+}
+
+export function encodeJournalMessages(request: JournalMessageParts, response: JournalMessageParts): Buffer {
+  written = 0;
+  putMessage(request);
+  putMessage(response);
+  const out = Buffer.allocUnsafe(written);
+  scratch.copy(out, 0, 0, written);
+  return out;
+}
+
+export function decodeJournalMessages(bytes: Buffer): Pick<JournalDetail, 'request' | 'response'> {
+  let at = 0;
+  const text = (): string => {
+    const units = bytes.readUInt32LE(at);
+    at += 4;
+    const value = bytes.toString('utf16le', at, at + units * 2);
+    at += units * 2;
+    return value;
+  };
+  const message = (): JournalMessage => {
+    const count = bytes.readUInt32LE(at);
+    at += 4;
+    const headers: Record<string, string> = {};
+    for (let i = 0; i < count; i += 1) {
+      const name = text();
+      headers[name] = text();
+    }
+    const flags = bytes[at]!;
+    at += 1;
+    return { headers, body: flags & 1 ? text() : null, truncated: (flags & 2) !== 0 };
+  };
+  const request = message();
+  return { request, response: message() };
 }
 
 function maskValues(value: unknown): unknown {
@@ -152,8 +242,8 @@ function capturingEnd(this: Response & WatchedResponse, ...args: unknown[]): unk
 
 export function createRequestJournal(clock: Clock, capacity = JOURNAL_CAPACITY): RequestJournal {
   // E212: a ring of entries (the summaries `list` and the live feed show, one small object each)
-  // and beside it each entry's request and response as JSON bytes outside the JavaScript heap,
-  // parsed again only by `get`. Kept as objects, the two messages with their headers and bodies were
+  // and beside it each entry's request and response as bytes outside the JavaScript heap
+  // (encodeJournalMessages), read back only by `get`. Kept as objects, the two messages with their headers and bodies were
   // a dozen objects and about a kilobyte per request that every young-generation collection copied
   // until the entry left the ring: most of what an API request left alive, and of each pause.
   let entries: JournalEntry[] = [];
@@ -212,11 +302,13 @@ export function createRequestJournal(clock: Clock, capacity = JOURNAL_CAPACITY):
         links: res.locals.links as RequestLinks | undefined,
         id: nextId,
       };
-      const kept: Pick<JournalDetail, 'request' | 'response'> = {
-        request: { headers: maskHeaders(req.headers), body: request.body, truncated: request.truncated },
-        response: { headers: maskHeaders(res.getHeaders()), body: response.body, truncated: response.truncated },
-      };
-      append(entry, Buffer.from(JSON.stringify(kept)));
+      append(
+        entry,
+        encodeJournalMessages(
+          { headers: req.headers, body: request.body, truncated: request.truncated },
+          { headers: res.getHeaders(), body: response.body, truncated: response.truncated },
+        ),
+      );
       (res as Response & WatchedResponse)[CAPTURED] = undefined;
       return entry;
     },
@@ -236,7 +328,7 @@ export function createRequestJournal(clock: Clock, capacity = JOURNAL_CAPACITY):
       if (!Number.isInteger(id) || id < oldest || id > nextId) return undefined;
       const at = (start + id - oldest) % capacity;
       const entry = entries[at]!;
-      const { request, response } = JSON.parse(messages[at]!.toString()) as Pick<JournalDetail, 'request' | 'response'>;
+      const { request, response } = decodeJournalMessages(messages[at]!);
       // The detail's fields in the order the control API's schema lists them (E72).
       return {
         method: entry.method,
