@@ -21,7 +21,7 @@ function twoDigits(s: string, i: number): number {
 }
 
 /** True for `YYYY-MM-DDTHH:MM:SS.sssZ` with a real date, hours ≤ 23, minutes and seconds ≤ 59. */
-function isPlainIsoInstant(s: string): boolean {
+export function isPlainIsoInstant(s: string): boolean {
   if (s.length !== 24) return false;
   if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84) return false; // - - T
   if (s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58 || s.charCodeAt(19) !== 46) return false; // : : .
