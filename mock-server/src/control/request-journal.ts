@@ -195,7 +195,8 @@ export function journalBody(text: string | null): Pick<JournalMessage, 'body' | 
     }
   }
   if (shown.length <= JOURNAL_BODY_CHARS) return { body: shown, truncated: false };
-  return { body: copy(shown.slice(0, JOURNAL_BODY_CHARS)), truncated: true };
+  // A slice, not a copy: the journal encodes it at once and keeps no string (E212).
+  return { body: shown.slice(0, JOURNAL_BODY_CHARS), truncated: true };
 }
 
 function requestBodyText(req: Request): string | null {
