@@ -23,6 +23,8 @@ export interface ResponseHold {
   note(delivery: { id: string; ruleId?: string; firstAttempt?: Promise<void> }): void;
 }
 
+const NOTHING_TO_WAIT_FOR: Promise<void> = Promise.resolve();
+
 export function createResponseHold(): ResponseHold {
   let current: { deliveryIds: string[]; ruleIds: string[]; waits: Promise<void>[] } | null = null;
   return {
@@ -33,7 +35,13 @@ export function createResponseHold(): ResponseHold {
       try {
         const result = run();
         const { deliveryIds, ruleIds, waits } = capture;
-        return { result, deliveryIds, ruleIds, ready: Promise.all(waits).then(() => {}) };
+        // Most requests wait for nothing: one settled promise for all of them, not two per request.
+        return {
+          result,
+          deliveryIds,
+          ruleIds,
+          ready: waits.length === 0 ? NOTHING_TO_WAIT_FOR : Promise.all(waits).then(() => {}),
+        };
       } finally {
         current = outer;
       }
