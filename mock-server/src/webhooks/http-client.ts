@@ -133,7 +133,10 @@ export function createNodeHttpClient(options: NodeHttpClientOptions = {}): NodeW
           });
           res.on('end', done);
           res.on('error', fail);
-          res.on('close', () => fail(new Error('connection closed before the response ended')));
+          // Every answer closes after it ended: the error (and its stack) is made only when it had not.
+          res.on('close', () => {
+            if (!settled) fail(new Error('connection closed before the response ended'));
+          });
         },
       );
       // E196: the timeout destroys the request (and its answer, if one began) without an AbortController.
