@@ -5,11 +5,12 @@
  * `X-Mock-Payment: paid` (D25, settled at once) are sent evenly within `windowMs`. Each sample is the time from a create response's last byte to the receiver
  * having that payment's delivery; meanwhile autocannon polls a payment's status, so the report shows
  * whether the API keeps its p99 while the deliveries go out (at STATUS_RATE requests per second).
- * A first burst of the same size warms the mock up and is reported as `firstBurst` (E214).
+ * A first burst of the same size warms the mock up and is reported as `firstBurst`; the status load
+ * runs after it, alone and beside the measured burst, in a process of its own (E214).
  */
 const http = require('node:http');
 const { expectStatus, request } = require('./http-client');
-const { runLoad } = require('./load');
+const { startLoadWorker } = require('./load-child');
 const { partnerHeaders } = require('./project');
 const { startServer } = require('./servers');
 const { percentile } = require('./stats');
@@ -47,6 +48,7 @@ async function measureWebhookVolume(base, { payments = 1000, windowMs = 1000, ti
   const headers = partnerHeaders();
   const receiver = await startServer('receiver', { ipc: true });
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  const statusWorker = startLoadWorker();
   try {
     const merchant = await expectStatus(
       base,
@@ -81,7 +83,6 @@ async function measureWebhookVolume(base, { payments = 1000, windowMs = 1000, ti
       seconds: Math.max(2, Math.ceil(windowMs / 1000) + 1),
       request: { method: 'GET', path: `/v1/partner/payments/${first.paymentId}/status`, headers },
     };
-    const alone = await runLoad(statusLoad);
 
     /** `payments` paid creates sent evenly within `windowMs`, beside `alongside`; their deliveries' latencies. */
     const burst = async (label, alongside) => {
@@ -121,9 +122,12 @@ async function measureWebhookVolume(base, { payments = 1000, windowMs = 1000, ti
     // E214: the first burst after start runs code the JIT has not compiled yet (the create with its
     // settlement, the delivery, the HTTP client); it warms the mock up, as each main-run scenario's
     // warm-up does, and is reported beside the measured burst, not judged.
+    // Status alone and beside the burst, both on the warm mock, from a process of their own (E214).
+    await statusWorker.run({ ...statusLoad, seconds: 1 });
     const firstBurst = await burst('warm-up', async () => null);
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    const measured = await burst('measured', () => runLoad(statusLoad));
+    const alone = await statusWorker.run(statusLoad);
+    const measured = await burst('measured', () => statusWorker.run(statusLoad));
     return {
       payments,
       windowMs,
@@ -140,6 +144,7 @@ async function measureWebhookVolume(base, { payments = 1000, windowMs = 1000, ti
       },
     };
   } finally {
+    await statusWorker.stop();
     agent.destroy();
     await receiver.stop();
   }
