@@ -57,10 +57,10 @@ export function batchedDestination(fd = 1): ReturnType<typeof pino.destination> 
     handOver();
     flushSync();
   };
-  destination.end = ((...args: Parameters<typeof end>) => {
+  destination.end = (...args: Parameters<typeof end>) => {
     handOver();
     return end(...args);
-  });
+  };
   return destination;
 }
 
