@@ -11,6 +11,7 @@ import type { components } from '../../../spec/generated/control-api';
 import type { Clock } from '../shared/clock';
 import { maskSecret, redactUrl } from '../shared/exposure';
 import { safePaging } from '../shared/paging';
+import { ByteRing } from './byte-ring';
 
 type Schemas = components['schemas'];
 /** One request as `listRequests` shows it. */
@@ -138,13 +139,12 @@ function putMessage({ headers, body, truncated }: JournalMessageParts): void {
   if (body !== null) putText(body);
 }
 
+/** The two messages encoded, as a view of the reused scratch space: valid until the next call. */
 export function encodeJournalMessages(request: JournalMessageParts, response: JournalMessageParts): Buffer {
   written = 0;
   putMessage(request);
   putMessage(response);
-  const out = Buffer.allocUnsafe(written);
-  scratch.copy(out, 0, 0, written);
-  return out;
+  return scratch.subarray(0, written);
 }
 
 export function decodeJournalMessages(bytes: Buffer): Pick<JournalDetail, 'request' | 'response'> {
@@ -243,22 +243,22 @@ function capturingEnd(this: Response & WatchedResponse, ...args: unknown[]): unk
 
 export function createRequestJournal(clock: Clock, capacity = JOURNAL_CAPACITY): RequestJournal {
   // E212: a ring of entries (the summaries `list` and the live feed show, one small object each)
-  // and beside it each entry's request and response as bytes outside the JavaScript heap
-  // (encodeJournalMessages), read back only by `get`. Kept as objects, the two messages with their headers and bodies were
-  // a dozen objects and about a kilobyte per request that every young-generation collection copied
-  // until the entry left the ring: most of what an API request left alive, and of each pause.
+  // and beside it, slot for slot, each entry's request and response as bytes outside the JavaScript
+  // heap (encodeJournalMessages, ByteRing), read back only by `get`. Kept as objects, the two
+  // messages with their headers and bodies were a dozen objects and about a kilobyte per request
+  // that every young-generation collection copied until the entry left the ring: most of what an
+  // API request left alive, and of each pause.
   let entries: JournalEntry[] = [];
-  let messages: Buffer[] = [];
+  const messages = new ByteRing(capacity);
   let start = 0;
   let nextId = 0;
 
   function append(entry: JournalEntry, message: Buffer): void {
-    if (entries.length < capacity) {
-      entries.push(entry);
-      messages.push(message);
-    } else {
+    // The n-th entry goes to slot n % capacity here and in `messages` alike.
+    messages.add(message);
+    if (entries.length < capacity) entries.push(entry);
+    else {
       entries[start] = entry;
-      messages[start] = message;
       start = (start + 1) % capacity;
     }
   }
@@ -329,7 +329,7 @@ export function createRequestJournal(clock: Clock, capacity = JOURNAL_CAPACITY):
       if (!Number.isInteger(id) || id < oldest || id > nextId) return undefined;
       const at = (start + id - oldest) % capacity;
       const entry = entries[at]!;
-      const { request, response } = decodeJournalMessages(messages[at]!);
+      const { request, response } = decodeJournalMessages(messages.get(at));
       // The detail's fields in the order the control API's schema lists them (E72).
       return {
         method: entry.method,
@@ -347,7 +347,7 @@ export function createRequestJournal(clock: Clock, capacity = JOURNAL_CAPACITY):
     },
     clear() {
       entries = [];
-      messages = [];
+      messages.clear();
       start = 0;
     },
   };
