@@ -11,8 +11,9 @@ import { DueHeap } from './due-heap';
 interface Entry {
   dueAt: number;
   seq: number;
-  /** A keyed task lives in `tasks` under its key; an unkeyed one carries its task until cancelled. */
+  /** A keyed entry is also in `tasks` under its key while it is the key's live one. */
   key?: string;
+  /** The task until it ran or was cancelled. */
   task?: () => void;
 }
 
@@ -42,7 +43,8 @@ const MAX_TIMER_MS = 2_147_483_647;
 
 export function createTimeline(clock: Clock, onError: (err: unknown) => void = () => {}): Timeline {
   const heap = new DueHeap<Entry>();
-  const tasks = new Map<string, { seq: number; task: () => void }>();
+  /** The live entry of each key: the same object the heap holds (one object per scheduled task). */
+  const tasks = new Map<string, Entry>();
   let unkeyed = 0;
   let seq = 0;
   let closed = false;
@@ -50,7 +52,7 @@ export function createTimeline(clock: Clock, onError: (err: unknown) => void = (
   let timerDueAt: number | undefined;
 
   const isLive = (entry: Entry): boolean =>
-    entry.key === undefined ? entry.task !== undefined : tasks.get(entry.key)?.seq === entry.seq;
+    entry.key === undefined ? entry.task !== undefined : tasks.get(entry.key) === entry;
 
   /** Lazy deletion: drops heap entries whose task was cancelled or scheduled again. */
   function peekLive(): Entry | undefined {
@@ -69,7 +71,8 @@ export function createTimeline(clock: Clock, onError: (err: unknown) => void = (
       unkeyed -= 1;
       return task;
     }
-    const task = tasks.get(entry.key)?.task;
+    const task = entry.task;
+    entry.task = undefined;
     tasks.delete(entry.key);
     return task;
   }
@@ -118,10 +121,16 @@ export function createTimeline(clock: Clock, onError: (err: unknown) => void = (
     clock,
     schedule(key, dueMs, task) {
       seq += 1;
-      tasks.set(key, { seq, task });
-      push({ dueAt: dueMs, seq, key });
+      const entry: Entry = { dueAt: dueMs, seq, key, task };
+      const replaced = tasks.get(key);
+      if (replaced) replaced.task = undefined; // left in the heap, dropped when it comes up
+      tasks.set(key, entry);
+      push(entry);
     },
     cancel(key) {
+      const cancelled = tasks.get(key);
+      if (!cancelled) return;
+      cancelled.task = undefined;
       tasks.delete(key);
     },
     at(dueMs, task) {

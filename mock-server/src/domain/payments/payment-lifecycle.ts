@@ -56,6 +56,9 @@ export function createPaymentLifecycle({ state, clock, events, timeline, logger 
     });
   }
 
+  // One function for every payment's expiry task, not one closure per payment.
+  const expire = (p: PaymentRecord) => lifecycle.expire(p);
+
   const lifecycle = {
     merchantNameOf,
 
@@ -79,7 +82,7 @@ export function createPaymentLifecycle({ state, clock, events, timeline, logger 
 
     /** E141: the only way a payment expires by time; readers run the timeline first (`timeline.runDue()`). */
     scheduleExpiry(payment: PaymentRecord): void {
-      whenDue(expiryKey(payment.id), payment, Date.parse(payment.expiresAt), (p) => lifecycle.expire(p));
+      whenDue(expiryKey(payment.id), payment, Date.parse(payment.expiresAt), expire);
     },
 
     /** D25: `X-Mock-Payment: delay=<ms>` pays the payment when the clock passes now + ms (if it has not expired first). */
