@@ -27,6 +27,10 @@ describe('ByteRing (E212)', () => {
     );
   });
 
+  it('needs at least one slot', () => {
+    expect(() => new ByteRing(0)).toThrow(RangeError);
+  });
+
   it('starts again empty after clear, slots counted from the first again', () => {
     const ring = new ByteRing(3, 8);
     for (const text of ['one', 'two', 'three', 'four']) ring.add(Buffer.from(text));

@@ -17,6 +17,7 @@ export class ByteRing {
     private readonly slots: number,
     private readonly initialBytes = 256 * 1024,
   ) {
+    if (!Number.isInteger(slots) || slots < 1) throw new RangeError(`a ByteRing needs at least one slot, not ${slots}`);
     this.bytes = Buffer.allocUnsafe(initialBytes);
     this.starts = new Float64Array(slots);
     this.lengths = new Uint32Array(slots);

@@ -52,6 +52,16 @@ describe('batched log destination (E182, E211)', () => {
     destination.end();
   });
 
+  it('drops what is logged once the destination ends, without throwing from its timer', async () => {
+    const destination = batchedDestination(fd);
+    const logger = pino({ base: undefined }, destination);
+    logger.info({ n: 1 }, 'line');
+    destination.end();
+    logger.info({ n: 2 }, 'line'); // waits for the batch timer, which must not throw
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(lines(file)).toEqual([1]);
+  });
+
   it('end writes what is waiting', async () => {
     const destination = batchedDestination(fd);
     const logger = pino({ base: undefined }, destination);

@@ -29,17 +29,18 @@ export function batchedDestination(fd = 1): ReturnType<typeof pino.destination> 
   let pending: string[] = [];
   let pendingLength = 0;
   let timer: NodeJS.Timeout | null = null;
-  let closed = false; // a closed destination throws on flush
-  destination.once('close', () => (closed = true));
   const handOver = (): boolean => {
     if (timer) {
       clearTimeout(timer);
       timer = null;
     }
-    if (pending.length === 0 || closed) return true;
+    if (pending.length === 0) return true;
     const text = pending.length === 1 ? pending[0]! : pending.join('');
     pending = [];
     pendingLength = 0;
+    // Ending (or ended): sonic-boom throws on a write from then on, and from a timer that would be
+    // an uncaught exception; what is logged once the destination ends is dropped.
+    if ((destination as unknown as { destroyed: boolean }).destroyed) return false;
     return write(text);
   };
   destination.write = (line: string) => {
