@@ -5,6 +5,8 @@
  * a fifth of building that state. The result is always the text that expression gives.
  */
 
+import { isPlainIsoInstant } from '../../../spec/formats';
+
 const DAY_MS = 86_400_000;
 const digit = (text: string, at: number) => text.charCodeAt(at) - 48;
 
@@ -75,26 +77,10 @@ export function isoText(ms: number): string {
   );
 }
 
-const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
 /** Ms since the epoch of a canonical text: `Date.parse(text)`, which also answers any other text. */
 export function canonicalMs(text: string): number {
-  if (
-    text.length !== 24 ||
-    text.charCodeAt(4) !== 45 ||
-    text.charCodeAt(7) !== 45 ||
-    text.charCodeAt(10) !== 84 ||
-    text.charCodeAt(13) !== 58 ||
-    text.charCodeAt(16) !== 58 ||
-    text.charCodeAt(19) !== 46 ||
-    text.charCodeAt(23) !== 90
-  )
-    return Date.parse(text);
-  let digits = true;
-  for (const at of DIGITS) {
-    const code = text.charCodeAt(at);
-    if (code < 48 || code > 57) digits = false;
-  }
+  // Anything unusual (another shape, a leap second, an impossible date) is Date.parse's to answer.
+  if (!isPlainIsoInstant(text)) return Date.parse(text);
   const year = digit(text, 0) * 1000 + digit(text, 1) * 100 + digit(text, 2) * 10 + digit(text, 3);
   const month = digit(text, 5) * 10 + digit(text, 6);
   const day = digit(text, 8) * 10 + digit(text, 9);
@@ -102,22 +88,8 @@ export function canonicalMs(text: string): number {
   const minutes = digit(text, 14) * 10 + digit(text, 15);
   const seconds = digit(text, 17) * 10 + digit(text, 18);
   const ms = digit(text, 20) * 100 + digit(text, 21) * 10 + digit(text, 22);
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const sound =
-    digits &&
-    month >= 1 &&
-    month <= 12 &&
-    day >= 1 &&
-    day <= (month === 2 && leap ? 29 : DAYS[month]!) &&
-    hours <= 23 &&
-    minutes <= 59 &&
-    seconds <= 59;
-  // Anything unusual (a leap second, an impossible date) is Date.parse's to answer.
-  if (!sound) return Date.parse(text);
   return daysFromCivil(year, month, day) * DAY_MS + hours * 3_600_000 + minutes * 60_000 + seconds * 1000 + ms;
 }
-
-const DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 22];
 
 /** `new Date(Date.parse(text) + ms).toISOString()` for a canonical `text`. */
 export function plusMs(text: string, ms: number): string {
