@@ -16,7 +16,6 @@ import {
   scenarioValidatorKey,
   validateScenario,
 } from '../../../fixtures/src/scenario-validate';
-import { compileRecordCheck, type RecordCheck } from '../../../fixtures/src/record-check';
 import type { ScenarioCounts } from '../../../fixtures/src/scenario';
 import type { FaultRegistry } from '../control/faults';
 import type { Clock } from '../shared/clock';
@@ -165,24 +164,11 @@ function problemsOf(validate: ValidateFunction): string {
   return (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`).join('; ');
 }
 
-let quickChecks: Map<Kind, RecordCheck | null> | undefined;
-
-/** E200: each kind's quick check, made from the same derived schema; ajv runs only when it is not sure. */
-function quickCheck(kind: Kind): RecordCheck | null {
-  if (!quickChecks) {
-    const schema = storedRecordsSchema();
-    quickChecks = new Map(KINDS.map((k) => [k, compileRecordCheck(schema.$defs[`Running${k}`]!, schema)]));
-  }
-  return quickChecks.get(kind)!;
-}
-
 /** Checks a record against its kind and that it is stored under its own key. */
 function entry<T>(kind: Kind, keyField: string, key: RecordKey, value: unknown): T {
   const what = `${kind.toLowerCase()} ${String(key)}`;
-  if (quickCheck(kind)?.(value) !== true) {
-    const validate = recordValidator(kind);
-    if (!validate(value)) throw bad(`${what} is unsound: ${problemsOf(validate)}`);
-  }
+  const validate = recordValidator(kind);
+  if (!validate(value)) throw bad(`${what} is unsound: ${problemsOf(validate)}`);
   const own = (value as Record<string, unknown>)[keyField];
   if (own !== key) throw bad(`${what} is stored under the key of ${String(own)}`);
   return value as T;
