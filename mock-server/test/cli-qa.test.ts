@@ -206,7 +206,7 @@ describe('connection and token errors', () => {
     await new Promise<void>((resolve) => closed.close(() => resolve()));
     const url = `http://127.0.0.1:${port}`;
     await expect(start(['clock', '--url', url]).done).rejects.toThrow(
-      `No mock at ${url} — start it with \`npm start\``,
+      `No mock at ${url} — start it with \`npm start\`, or point at yours with --url`,
     );
   });
 

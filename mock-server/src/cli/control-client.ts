@@ -61,7 +61,8 @@ export function createControlClient(options: { url: string; token?: string | und
       });
     } catch (err) {
       const code = connectionCode(err);
-      if (code === 'ECONNREFUSED') throw new CliError(`No mock at ${url} — start it with \`npm start\``);
+      if (code === 'ECONNREFUSED')
+        throw new CliError(`No mock at ${url} — start it with \`npm start\`, or point at yours with --url`);
       throw new CliError(`Cannot reach ${url}: ${code ?? (err as Error).message}`);
     }
     const text = await res.text();
