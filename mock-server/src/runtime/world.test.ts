@@ -267,6 +267,27 @@ describe('world.reset (D2, E130)', () => {
     expect(deps.journal.list().total).toBe(1);
   });
 
+  test("E215: takes the replaced world's waiting expiries and settlements off the timeline", async () => {
+    const { deps, api, auth } = await busyMock();
+    await api
+      .post('/v1/partner/payments')
+      .set(auth)
+      .set('X-Mock-Payment', 'delay=60000')
+      .send({ merchantClientId: MERCHANT, amount: 42, referenceNumber: 'ORDER-LATER' })
+      .expect(201);
+    // Payment 8's expiry, then the created payment's expiry and its delayed settlement.
+    expect(deps.timeline.size()).toBe(3);
+    deps.world.reset();
+    expect(deps.timeline.size()).toBe(0);
+    deps.world.load(smallScenario());
+    expect(deps.timeline.size()).toBe(1);
+    deps.world.load(smallScenario());
+    expect(deps.timeline.size()).toBe(1);
+    deps.clock.advance(30 * 60_000);
+    expect(deps.timeline.runDue()).toBe(1);
+    expect(deps.state.payments.get(8)).toMatchObject({ status: 'expired' });
+  });
+
   test("a load keeps the faults and the journal, and drops the replaced world's deliveries", async () => {
     const { deps } = await busyMock();
     deps.world.load(smallScenario());

@@ -60,10 +60,12 @@ export function createWorld(parts: WorldParts): World {
 
   /**
    * The swap. The running state keeps its change log, which then rewrites the whole state file in
-   * one commit (E50), and its config rules, which go into the new world's rules (E102). Timers left
-   * from the replaced world find no payment with their token any more and do nothing.
+   * one commit (E50), and its config rules, which go into the new world's rules (E102).
    */
   function swap(fresh: MockState, restore: () => void = () => {}): void {
+    // E215: the replaced world's expiries and settlements leave the timeline with it.
+    for (const payment of state.payments.values())
+      if (payment.status === 'pending') services.payments.unschedule(payment);
     state.replaceWith(fresh);
     // Deliveries and their retries belong to the world that was replaced.
     dispatcher.reset();

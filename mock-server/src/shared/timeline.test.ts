@@ -57,6 +57,23 @@ describe('createTimeline', () => {
     expect(timeline.size()).toBe(0);
   });
 
+  test('E215: a task scheduled with an argument runs with it; number keys replace and cancel like text keys', () => {
+    const timeline = createTimeline(createManualClock());
+    open.push(timeline);
+    const now = timeline.clock.nowMs();
+    const ran: string[] = [];
+    const task = (record: { name: string }) => ran.push(record.name);
+    timeline.schedule(8, now + 10, task, { name: 'replaced' });
+    timeline.schedule(8, now + 20, task, { name: 'eight' });
+    timeline.schedule(9, now + 10, task, { name: 'cancelled' });
+    timeline.schedule('8', now + 30, () => ran.push('text 8'));
+    timeline.cancel(9);
+    expect(timeline.size()).toBe(2);
+    timeline.advance(100);
+    expect(ran).toEqual(['eight', 'text 8']);
+    expect(timeline.size()).toBe(0);
+  });
+
   test('tasks without a key run among the keyed ones in due order, and a cancelled one never runs', () => {
     const { timeline, ran, at } = recorded();
     open.push(timeline);

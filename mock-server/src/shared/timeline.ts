@@ -8,13 +8,21 @@
 import type { Clock } from './clock';
 import { DueHeap } from './due-heap';
 
+/**
+ * A keyed task's key: a text, or a number for the per-record tasks there are many of (a payment's
+ * expiry and settlements), which then need no string built and hashed for each (E215).
+ */
+export type TimelineKey = string | number;
+
 interface Entry {
   dueAt: number;
   seq: number;
   /** A keyed entry is also in `tasks` under its key while it is the key's live one. */
-  key?: string;
+  key?: TimelineKey;
   /** The task until it ran or was cancelled. */
-  task?: () => void;
+  task?: (arg: never) => void;
+  /** What the task is called with, until it ran or was cancelled (E215: one shared task, no closure per record). */
+  arg: unknown;
 }
 
 /** An unkeyed task: `cancel()` drops it if it has not run. */
@@ -25,8 +33,10 @@ export interface TimelineEntry {
 export interface Timeline {
   readonly clock: Clock;
   /** Runs `task` once the clock reaches `dueMs`; a task scheduled again under the same key replaces it. */
-  schedule(key: string, dueMs: number, task: () => void): void;
-  cancel(key: string): void;
+  schedule(key: TimelineKey, dueMs: number, task: () => void): void;
+  /** The same with `task(arg)`: one function for many records, with no closure made for each (E215). */
+  schedule<A>(key: TimelineKey, dueMs: number, task: (arg: A) => void, arg: A): void;
+  cancel(key: TimelineKey): void;
   /** Runs `task` once the clock reaches `dueMs`: a task without a key, for the many that are never replaced. */
   at(dueMs: number, task: () => void): TimelineEntry;
   /** Runs every task due by the clock now, in due order, including those the tasks schedule; returns how many ran. */
@@ -44,7 +54,7 @@ const MAX_TIMER_MS = 2_147_483_647;
 export function createTimeline(clock: Clock, onError: (err: unknown) => void = () => {}): Timeline {
   const heap = new DueHeap<Entry>();
   /** The live entry of each key: the same object the heap holds (one object per scheduled task). */
-  const tasks = new Map<string, Entry>();
+  const tasks = new Map<TimelineKey, Entry>();
   let unkeyed = 0;
   let seq = 0;
   let closed = false;
@@ -63,18 +73,12 @@ export function createTimeline(clock: Clock, onError: (err: unknown) => void = (
     return undefined;
   }
 
-  /** Takes the entry's task out: it runs once. */
-  function take(entry: Entry): (() => void) | undefined {
-    if (entry.key === undefined) {
-      const task = entry.task;
-      entry.task = undefined;
-      unkeyed -= 1;
-      return task;
-    }
-    const task = entry.task;
+  /** Takes the entry's task and its argument out: it runs once, and the entry holds on to nothing. */
+  function take(entry: Entry): void {
     entry.task = undefined;
-    tasks.delete(entry.key);
-    return task;
+    entry.arg = undefined;
+    if (entry.key === undefined) unkeyed -= 1;
+    else tasks.delete(entry.key);
   }
 
   function push(entry: Entry): void {
@@ -105,10 +109,11 @@ export function createTimeline(clock: Clock, onError: (err: unknown) => void = (
     const now = clock.nowMs();
     for (let next = peekLive(); next && next.dueAt <= now; next = peekLive()) {
       heap.pop();
-      const task = take(next);
+      const { task, arg } = next;
+      take(next);
       ran += 1;
       try {
-        task?.();
+        (task as ((arg: unknown) => void) | undefined)?.(arg);
       } catch (err) {
         onError(err);
       }
@@ -119,24 +124,26 @@ export function createTimeline(clock: Clock, onError: (err: unknown) => void = (
 
   return {
     clock,
-    schedule(key, dueMs, task) {
+    schedule(key: TimelineKey, dueMs: number, task: (arg: never) => void, arg?: unknown) {
       seq += 1;
-      const entry: Entry = { dueAt: dueMs, seq, key, task };
+      const entry: Entry = { dueAt: dueMs, seq, key, task, arg };
       const replaced = tasks.get(key);
-      if (replaced) replaced.task = undefined; // left in the heap, dropped when it comes up
+      if (replaced) {
+        // Left in the heap, dropped when it comes up.
+        replaced.task = undefined;
+        replaced.arg = undefined;
+      }
       tasks.set(key, entry);
       push(entry);
     },
     cancel(key) {
       const cancelled = tasks.get(key);
-      if (!cancelled) return;
-      cancelled.task = undefined;
-      tasks.delete(key);
+      if (cancelled) take(cancelled);
     },
     at(dueMs, task) {
       seq += 1;
       unkeyed += 1;
-      const entry: Entry = { dueAt: dueMs, seq, task };
+      const entry: Entry = { dueAt: dueMs, seq, key: undefined, task, arg: undefined };
       push(entry);
       return {
         cancel() {

@@ -18,9 +18,14 @@ const BANK_PAYMENT_STATUS: Record<FinalStatus, string> = {
   expired: 'Expired',
 };
 
-export const expiryKey = (paymentId: number) => `payment:${paymentId}`;
-const mockSettleKey = (paymentId: number) => `payment:${paymentId}:mock`;
-const ruleSettleKey = (paymentId: number) => `payment:${paymentId}:rule`;
+/**
+ * E215: a payment's tasks on the timeline are keyed by numbers, `id × 4 + task`: a created payment
+ * builds and hashes no key string, and settling it cancels its three tasks the same way.
+ */
+const EXPIRY = 0;
+const MOCK_SETTLEMENT = 1;
+const RULE_SETTLEMENT = 2;
+const taskKey = (paymentId: number, task: number): number => paymentId * 4 + task;
 
 export type LifecycleDeps = Pick<ServiceDeps, 'state' | 'clock' | 'events' | 'timeline'> & { logger: Logger };
 
@@ -34,9 +39,7 @@ export function createPaymentLifecycle({ state, clock, events, timeline, logger 
     payment.updatedAt = at;
     if (status === 'paid') payment.paidAt = at;
     state.touch('payments', payment);
-    timeline.cancel(expiryKey(payment.id));
-    timeline.cancel(mockSettleKey(payment.id));
-    timeline.cancel(ruleSettleKey(payment.id));
+    unschedule(payment);
     state.clearMockSettlement(payment.id);
     events.publish({
       type: status === 'paid' ? 'payment.completed' : 'payment.failed', // D20: expiry is folded into payment.failed
@@ -47,17 +50,26 @@ export function createPaymentLifecycle({ state, clock, events, timeline, logger 
     return payment;
   }
 
-  /** Runs `task` on the payment when the clock reaches `dueMs`, unless it was settled (or the state replaced) by then. */
-  function whenDue(key: string, payment: PaymentRecord, dueMs: number, task: (p: PaymentRecord) => void): void {
-    const { id, token } = payment;
-    timeline.schedule(key, dueMs, () => {
-      const current = state.payments.get(id);
-      if (current && current.token === token && current.status === 'pending') task(current);
-    });
+  /** Cancels the payment's expiry and settlements still waiting on the timeline. */
+  function unschedule(payment: PaymentRecord): void {
+    timeline.cancel(taskKey(payment.id, EXPIRY));
+    timeline.cancel(taskKey(payment.id, MOCK_SETTLEMENT));
+    timeline.cancel(taskKey(payment.id, RULE_SETTLEMENT));
   }
 
-  // One function for every payment's expiry task, not one closure per payment.
-  const expire = (p: PaymentRecord) => lifecycle.expire(p);
+  /** A task runs on its payment only while the record is still the world's payment with its id, and pending. */
+  const isCurrent = (p: PaymentRecord): boolean => p.status === 'pending' && state.payments.get(p.id) === p;
+
+  // E215: one function for each kind of task, called with the payment, not one closure per payment.
+  const expireTask = (p: PaymentRecord): void => {
+    if (isCurrent(p)) lifecycle.expire(p);
+  };
+  const mockSettlementTask = (p: PaymentRecord): void => {
+    if (isCurrent(p)) lifecycle.complete(p);
+  };
+  const ruleSettlementTask = (p: PaymentRecord): void => {
+    if (isCurrent(p)) lifecycle.applyRuleOutcome(p);
+  };
 
   const lifecycle = {
     merchantNameOf,
@@ -81,8 +93,8 @@ export function createPaymentLifecycle({ state, clock, events, timeline, logger 
     },
 
     /** E141: the only way a payment expires by time; readers run the timeline first (`timeline.runDue()`). */
-    scheduleExpiry(payment: PaymentRecord): void {
-      whenDue(expiryKey(payment.id), payment, Date.parse(payment.expiresAt), expire);
+    scheduleExpiry(payment: PaymentRecord, dueMs = Date.parse(payment.expiresAt)): void {
+      timeline.schedule(taskKey(payment.id, EXPIRY), dueMs, expireTask, payment);
     },
 
     /** D25: `X-Mock-Payment: delay=<ms>` pays the payment when the clock passes now + ms (if it has not expired first). */
@@ -93,7 +105,7 @@ export function createPaymentLifecycle({ state, clock, events, timeline, logger 
     /** The same at a clock time; the state keeps it so that a restart from the state file resumes it (E51). */
     scheduleMockCompletionAt(payment: PaymentRecord, dueMs: number): void {
       state.setMockSettlement(payment.id, dueMs);
-      whenDue(mockSettleKey(payment.id), payment, dueMs, (p) => lifecycle.complete(p));
+      timeline.schedule(taskKey(payment.id, MOCK_SETTLEMENT), dueMs, mockSettlementTask, payment);
     },
 
     /** E101: settles the payment as its outcome rule decided, now. */
@@ -113,8 +125,11 @@ export function createPaymentLifecycle({ state, clock, events, timeline, logger 
     scheduleRuleOutcome(payment: PaymentRecord): void {
       const decision = payment.outcomeRule;
       if (!decision || decision.dueAt === null || decision.appliedAt !== null || payment.status !== 'pending') return;
-      whenDue(ruleSettleKey(payment.id), payment, Date.parse(decision.dueAt), (p) => lifecycle.applyRuleOutcome(p));
+      timeline.schedule(taskKey(payment.id, RULE_SETTLEMENT), Date.parse(decision.dueAt), ruleSettlementTask, payment);
     },
+
+    /** E215: a world being replaced takes its payments' waiting tasks off the timeline (E130). */
+    unschedule,
 
     /** A pending payment read back (state file, scenario, import): its expiry and its rule's outcome wait again. */
     resume(payment: PaymentRecord): void {

@@ -130,6 +130,7 @@ export function createPaymentsService(deps: PaymentsDeps) {
     const store = input.storeId !== undefined ? stores.findActiveStoreForPayment(merchant, input.storeId) : null;
     const now = clock.nowMs();
     const createdAt = new Date(now).toISOString();
+    const expiresMs = now + config.paymentExpirySeconds * 1000;
     const payment: PaymentRecord = {
       id: state.nextId('payment'),
       partnerId: partner.id,
@@ -147,11 +148,11 @@ export function createPaymentsService(deps: PaymentsDeps) {
       bank: null,
       createdAt,
       updatedAt: createdAt,
-      expiresAt: new Date(now + config.paymentExpirySeconds * 1000).toISOString(),
+      expiresAt: new Date(expiresMs).toISOString(),
       paidAt: null,
     };
     state.addPayment(payment);
-    lifecycle.scheduleExpiry(payment);
+    lifecycle.scheduleExpiry(payment, expiresMs);
     const response = toPaymentCreated(payment, links.pay(payment.token));
     // Deliveries of a settlement at once are made inside `during`, so the answer can wait for them (E105).
     const held = hold.during(() =>
