@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { fullFormats } from 'ajv-formats/dist/formats';
-import { isDateTime, SPEC_FORMATS } from './formats';
+import { isDateTime, isPlainHttpUrl, isUri, SPEC_FORMATS } from './formats';
 import { createSpecAjv } from './index';
 
 const library = (fullFormats['date-time'] as { validate: (s: string) => boolean }).validate;
@@ -66,5 +66,52 @@ describe('date-time format (E213)', () => {
     expect(validate('2026-03-19T10:00:00.000Z')).toBe(true);
     expect(validate('2026-02-30T10:00:00.000Z')).toBe(false);
     expect(SPEC_FORMATS['date-time']).toHaveProperty('validate', isDateTime);
+  });
+});
+
+const libraryUri = fullFormats.uri as (s: string) => boolean;
+/** Links of the mock's shape, with a host, port and path drawn from wider alphabets than it uses. */
+const nearLink = fc
+  .record({
+    scheme: fc.constantFrom('http://', 'https://', 'HTTP://', 'http:/', 'ftp://', 'http//', ''),
+    host: fc.string({ unit: fc.constantFrom(...'aZ09.-_~%[]:@!'.split('')), maxLength: 12 }),
+    port: fc.constantFrom('', ':', ':4010', ':65535', ':x'),
+    path: fc.string({ unit: fc.constantFrom(...'aZ09/-._~?#%&= éæ'.split('')), maxLength: 20 }),
+  })
+  .map((f) => `${f.scheme}${f.host}${f.port}${f.path}`);
+/** A real link, then one character replaced. */
+const mutatedLink = fc
+  .tuple(fc.webUrl(), fc.nat(), fc.string({ minLength: 1, maxLength: 1, unit: 'binary' }))
+  .map(([url, i, c]) => {
+    const at = i % url.length;
+    return url.slice(0, at) + c + url.slice(at + 1);
+  });
+
+describe('uri format (E217)', () => {
+  it('answers as ajv-formats does for any string', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.webUrl(), nearLink, mutatedLink), (s) => {
+        expect(isUri(s)).toBe(libraryUri(s));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it("takes the mock's own links by their characters, and leaves the rest to ajv-formats", () => {
+    for (const s of ['http://localhost:4010/pay/0123456789abcdef', 'https://pay.acountpay.dk/onboarding/ab-12_x~y']) {
+      expect(isPlainHttpUrl(s)).toBe(true);
+      expect(libraryUri(s)).toBe(true);
+    }
+    for (const s of ['https://pos.example.dk/hooks?x=1', 'http://[::1]:4010/', 'mailto:hej@cafe.dk'])
+      expect(isPlainHttpUrl(s)).toBe(false);
+    expect(isUri('http://[::1]:4010/')).toBe(true);
+    expect(isUri('http://localhost:4010/pay/ø')).toBe(false);
+  });
+
+  it('is the uri of every ajv made by createSpecAjv', () => {
+    const validate = createSpecAjv({ withComponents: false }).compile({ type: 'string', format: 'uri' });
+    expect(validate('http://localhost:4010/pay/abc')).toBe(true);
+    expect(validate('not a uri')).toBe(false);
+    expect(SPEC_FORMATS.uri).toBe(isUri);
   });
 });

@@ -3,13 +3,18 @@
  * `date-time` that answers the shape the mock writes (`toISOString`: `2026-03-19T10:00:00.000Z`)
  * from its characters alone and hands every other string to ajv-formats' own check. The library's
  * check splits the text and runs two regular expressions, which made it the largest allocation of a
- * validated response that carries dates. Both answer the same for every string (a property test
- * compares them); only the way to the answer differs.
+ * validated response that carries dates. E217: `uri` the same way for the plain http(s) links the
+ * mock writes (`paymentUrl`, `onboardingUrl`), which the library checks with one long RFC 3986
+ * expression. Each answers the same as the library for every string (property tests compare them);
+ * only the way to the answer differs.
  */
 import { _, type FormatDefinition } from 'ajv';
+import type Ajv from 'ajv/dist/core';
+import addFormats from 'ajv-formats';
 import { fullFormats } from 'ajv-formats/dist/formats';
 
 const library = fullFormats['date-time'] as { validate: (s: string) => boolean; compare: unknown };
+const libraryUri = fullFormats.uri as (s: string) => boolean;
 
 const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const isDigit = (c: number) => c >= 48 && c <= 57;
@@ -45,10 +50,41 @@ export function isDateTime(s: string): boolean {
   return isPlainIsoInstant(s) || library.validate(s);
 }
 
+const isAlphanumeric = (c: number) => isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isHostChar = (c: number) => isAlphanumeric(c) || c === 45 || c === 46; // - .
+const isPathChar = (c: number) => isHostChar(c) || c === 95 || c === 126 || c === 47; // _ ~ /
+
+/**
+ * True for `http://host[:port][/path]` and the same with `https`: a host of letters, digits, dots
+ * and hyphens, and a path of letters, digits and `-._~/` (no query, fragment or escapes).
+ */
+export function isPlainHttpUrl(s: string): boolean {
+  let i = s.startsWith('http://') ? 7 : s.startsWith('https://') ? 8 : -1;
+  if (i < 0) return false;
+  const hostStart = i;
+  while (i < s.length && isHostChar(s.charCodeAt(i))) i += 1;
+  if (i === hostStart) return false;
+  if (s.charCodeAt(i) === 58) {
+    // :port
+    i += 1;
+    const portStart = i;
+    while (i < s.length && isDigit(s.charCodeAt(i))) i += 1;
+    if (i === portStart) return false;
+  }
+  if (i === s.length) return true;
+  if (s.charCodeAt(i) !== 47) return false; // the path starts with /
+  for (; i < s.length; i += 1) if (!isPathChar(s.charCodeAt(i))) return false;
+  return true;
+}
+
+export function isUri(s: string): boolean {
+  return isPlainHttpUrl(s) || libraryUri(s);
+}
+
 const dateTime = { ...library, validate: isDateTime } as FormatDefinition<string>;
-export const SPEC_FORMATS = { ...fullFormats, 'date-time': dateTime };
+export const SPEC_FORMATS = { ...fullFormats, 'date-time': dateTime, uri: isUri };
 /** Part of a precompiled validator's key: a new value when the code of these formats changes. */
-export const SPEC_FORMATS_REVISION = 'E213 date-time 1';
+export const SPEC_FORMATS_REVISION = 'E213 date-time 1, E217 uri 1';
 
 /**
  * Where precompiled validators (`ajv/dist/standalone`) find the formats: one registered object,
@@ -57,3 +93,10 @@ export const SPEC_FORMATS_REVISION = 'E213 date-time 1';
 const REGISTRY = Symbol.for('acountpay-mock.spec-formats');
 (globalThis as Record<symbol, unknown>)[REGISTRY] = SPEC_FORMATS;
 export const SPEC_FORMATS_CODE = _`globalThis[Symbol.for("acountpay-mock.spec-formats")]`;
+
+/** Gives an ajv the spec's formats: ajv-formats' full ones, with `date-time` and `uri` above (E213, E217). */
+export function addSpecFormats(ajv: Ajv): void {
+  addFormats(ajv);
+  ajv.addFormat('date-time', SPEC_FORMATS['date-time']);
+  ajv.addFormat('uri', SPEC_FORMATS.uri);
+}

@@ -5,11 +5,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { artefactKey, openArtefactCache } from './artefact-cache';
-import { SPEC_FORMATS, SPEC_FORMATS_CODE, SPEC_FORMATS_REVISION } from './formats';
+import { addSpecFormats, SPEC_FORMATS_CODE, SPEC_FORMATS_REVISION } from './formats';
 
 export type SpecDocument = OpenAPIV3_1.Document;
 export type SpecName = 'partner-api' | 'control-api';
@@ -206,8 +205,7 @@ export function specAjvSettings(options: Omit<SpecAjvOptions, 'source'> = {}) {
 export function createSpecAjv(options: SpecAjvOptions = {}): Ajv2020 {
   const settings = specAjvSettings(options);
   const ajv = new Ajv2020({ ...settings.ajv, code: { source: options.source ?? false, formats: SPEC_FORMATS_CODE } });
-  addFormats(ajv);
-  ajv.addFormat('date-time', SPEC_FORMATS['date-time']); // E213
+  addSpecFormats(ajv); // E213, E217
   ajv.addVocabulary(settings.keywords);
   for (const name of ['partner-api', 'control-api'] as const) {
     if (!settings.withComponents || !fs.existsSync(specPath(name))) continue;
