@@ -1,11 +1,32 @@
 'use strict';
 /** Markdown and target checks of the scale benchmark. */
-const { ratio } = require('./stats');
+const { median, ratio } = require('./stats');
 const { fmt, table, target, targetsTable, machineLine } = require('./report');
 
 // Issue 15's scale targets: Node's default heap, growth from 1k to 1M, webhooks at volume.
 const LIMITS = { rssAtMillionMb: 1024, growth: 1.5, webhookP99Ms: 50, loadMs: 5000 };
 const sizeLabel = (n) => (n >= 1_000_000 ? `${n / 1_000_000}M` : n >= 1000 ? `${n / 1000}k` : String(n));
+
+/**
+ * Growth of one query from `base` to `top` (E216): per round, the ratio of `key` in the two runs of
+ * that round (seconds apart), and the median of those ratios. A size's figures without rounds (an
+ * older result) count as one round.
+ */
+function pairGrowth(base, top, name, key) {
+  const tops = top.runs[name].rounds ?? [top.runs[name]];
+  const rounds = (base.runs[name].rounds ?? [base.runs[name]]).map((b, i) =>
+    tops[i] ? ratio(tops[i][key], b[key]) : null,
+  );
+  return { median: median(rounds), rounds };
+}
+
+/** "1.02–1.15×" over the rounds' ratios, or the one ratio. */
+function roundsRange(rounds) {
+  const known = rounds.filter((x) => x != null);
+  if (known.length === 0) return '–';
+  const [low, high] = [Math.min(...known), Math.max(...known)].map((x) => x.toFixed(2));
+  return low === high ? `${low}×` : `${low}–${high}×`;
+}
 
 function renderScale(r) {
   const ok = r.sizes.filter((s) => !s.error);
@@ -37,13 +58,18 @@ function renderScale(r) {
 
   const names = [...new Set(ok.flatMap((s) => Object.keys(s.runs)))];
   const titleOf = (name) => ok.map((s) => s.runs[name]?.title).find(Boolean);
+  const growthByQuery = {};
   const latencyRows = names.map((name) => {
     const withQuery = ok.filter((s) => s.runs[name]?.valid);
     const base = withQuery[0];
     const top = withQuery.at(-1);
-    const growth = (key) => (base && top && base !== top ? ratio(top.runs[name][key], base.runs[name][key]) : null);
     const compared = base && top && base !== top;
+    const pairs = compared
+      ? { p50: pairGrowth(base, top, name, 'p50'), p99: pairGrowth(base, top, name, 'p99') }
+      : null;
+    const growth = (key) => pairs?.[key].median ?? null;
     const label = compared ? `${sizeLabel(top.payments)} / ${sizeLabel(base.payments)}` : '';
+    if (compared) growthByQuery[name] = { top: top.payments, base: base.payments, ...pairs };
     // A query measured at one size only (the deep page) has nothing to grow from.
     for (const key of compared ? ['p50', 'p99'] : []) {
       const g = growth(key);
@@ -63,11 +89,17 @@ function renderScale(r) {
         if (!run) return 'n/a';
         return `${fmt.ms(run.p50)} / ${fmt.ms(run.p99)} · ${fmt.int(run.rps)}/s${run.valid ? '' : ' ⚠'}`;
       }),
-      `${fmt.ratio(growth('p50'))} / ${fmt.ratio(growth('p99'))}${label ? ` (${label})` : ''}`,
+      `${fmt.ratio(growth('p50'))} / ${fmt.ratio(growth('p99'))}${
+        label ? ` (${label}; rounds ${roundsRange(pairs.p50.rounds)} / ${roundsRange(pairs.p99.rounds)})` : ''
+      }`,
     ];
   });
   const latencyTable = table(
-    ['query', ...ok.map((s) => `${sizeLabel(s.payments)}: p50 / p99 ms · req/s`), 'growth p50 / p99'],
+    [
+      'query',
+      ...ok.map((s) => `${sizeLabel(s.payments)}: p50 / p99 ms · req/s (medians)`),
+      "growth p50 / p99 (median of the rounds' ratios)",
+    ],
     latencyRows,
   );
 
@@ -160,11 +192,12 @@ function renderScale(r) {
     ),
   );
 
+  const rounds = r.options.rounds ?? 1;
   const text = [
     `## Scale benchmark (${r.startedAt.slice(0, 16).replace('T', ' ')} UTC)`,
     '',
     `${machineLine(r.machine)}. Load average ${r.machine.loadAverage.join(' / ')} at the start, ${r.loadAverageEnd.join(' / ')} at the end.`,
-    `acountpay-mock with generated scenarios (seed 42, 50 merchants × 3 stores) loaded by \`--scenario\`; each query runs ${r.options.seconds} s after a ${r.options.warmupSeconds} s warm-up, ${r.options.connections} connections.${largest ? '' : ' No size could be measured.'}`,
+    `acountpay-mock with generated scenarios (seed 42, 50 merchants × 3 stores) loaded by \`--scenario\`. Every size's mock is started first, the largest first and one at a time (its start-up figures are measured with nothing else loading), and all stay up while the queries run. Each query gets a ${r.options.warmupSeconds} s warm-up per size, then ${rounds} round${rounds === 1 ? '' : 's'} of ${r.options.seconds} s runs, ${r.options.connections} connections, the sizes alternating within each round (smallest first; E216).${largest ? '' : ' No size could be measured.'}`,
     '',
     '### Memory and start-up',
     '',
@@ -180,6 +213,8 @@ function renderScale(r) {
       : []),
     '### Latency',
     '',
+    "A size's p50, p99 and req/s are the medians over its rounds. Growth (largest / smallest) is the median over the rounds of the ratio of that round's two runs, which ran one after the other; the range of those ratios follows. The targets are judged on the median.",
+    '',
     latencyTable,
     '',
     '### Webhooks at volume (create response → the loopback receiver has the payment.completed body)',
@@ -192,7 +227,7 @@ function renderScale(r) {
     '',
     targetsTable(targets),
   ].join('\n');
-  return { text, targets };
+  return { text, targets, growth: growthByQuery };
 }
 
-module.exports = { renderScale, LIMITS };
+module.exports = { renderScale, sizeLabel, LIMITS };

@@ -14,9 +14,9 @@ const { assertBuilt, partnerHeaders } = require('./project');
 const { scenarioFile, ensurePayments } = require('./scenario-data');
 const { startServer } = require('./servers');
 const { runLoad, isValidRun } = require('./load');
-const { rssMb } = require('./stats');
+const { median, rssMb } = require('./stats');
 const { measureWebhookVolume } = require('./webhook-latency');
-const { renderScale } = require('./scale-report');
+const { renderScale, sizeLabel } = require('./scale-report');
 const { writeResults, updateCommittedSection } = require('./report');
 
 const say = (line) => process.stdout.write(`${line}\n`);
@@ -88,7 +88,12 @@ async function measureStateFile(data, payments) {
   }
 }
 
-async function measureSize(payments, { seconds, warmupSeconds, connections }) {
+/**
+ * Starts the mock with `payments` payments and reads what the load cost: spawn → ready, the CPU
+ * time to ready and RSS at ready, before anything else is asked of it. Resolves {size (the record
+ * the report reads), server (running), queries}; stops the server on a failure.
+ */
+async function startSize(payments) {
   const data = await scenarioFile({ payments });
   say(
     `${payments} payments: scenario ${(data.bytes / 2 ** 20).toFixed(1)} MB via ${data.source} in ${(data.ms / 1000).toFixed(1)} s`,
@@ -103,23 +108,7 @@ async function measureSize(payments, { seconds, warmupSeconds, connections }) {
     const headers = partnerHeaders();
     const sample = await expectStatus(server.base, { path: '/v1/partner/payments?status=paid&limit=1', headers }, 200);
     const ids = await statusIds(server.base, loaded.total);
-    const runs = {};
-    for (const q of queries({
-      merchantClientId: sample.payments[0].merchantClientId,
-      pickId: ids.pick,
-      total: loaded.total,
-    })) {
-      const load = { base: server.base, request: q.request, expect: 200, connections };
-      if (warmupSeconds > 0) await runLoad({ ...load, seconds: warmupSeconds });
-      const run = await runLoad({ ...load, seconds });
-      run.valid = isValidRun(run);
-      run.title = q.title;
-      runs[q.name] = run;
-      say(
-        `  ${q.name.padEnd(14)} ${run.rps.toFixed(0).padStart(6)} req/s  p50 ${run.p50?.toFixed(2)} ms  p99 ${run.p99?.toFixed(2)} ms${run.valid ? '' : `  INVALID ${JSON.stringify(run.statuses)}`}`,
-      );
-    }
-    return {
+    const size = {
       payments,
       total: loaded.total,
       loadedBy: loaded.loadedBy,
@@ -129,30 +118,158 @@ async function measureSize(payments, { seconds, warmupSeconds, connections }) {
       // CPU time spawn → ready: what the load itself costs, whatever else the machine runs (E204).
       readyCpuMs: server.readyCpuMs,
       rssLoadedMb,
-      rssAfterMb: rssMb(server.pid),
       statusIds: ids.source,
-      runs,
+      runs: {},
     };
-  } finally {
-    await server.stop();
-    fs.rmSync(server.logFile, { force: true });
+    const merchantClientId = sample.payments[0].merchantClientId;
+    return { size, server, queries: queries({ merchantClientId, pickId: ids.pick, total: loaded.total }) };
+  } catch (err) {
+    await stopServer(server);
+    throw err;
   }
 }
 
-async function measureLargest(payments, options) {
-  const size = await measureSize(payments, options);
-  if (payments < STATE_FILE_FROM) return size;
-  try {
-    size.stateFile = await measureStateFile(await scenarioFile({ payments }), payments);
-    const { readyMs, readyCpuMs, rssMb: rss } = size.stateFile;
+async function stopServer(server) {
+  await server.stop();
+  fs.rmSync(server.logFile, { force: true });
+}
+
+const runLine = (run) =>
+  `${run.rps.toFixed(0).padStart(6)} req/s  p50 ${run.p50?.toFixed(2)} ms  p99 ${run.p99?.toFixed(2)} ms${run.valid ? '' : `  INVALID ${JSON.stringify(run.statuses)}`}`;
+
+/**
+ * A size's figures for one query from its rounds: the median p50, p99 and req/s, the fields the
+ * report reads, and every round's run (`rounds`). Valid when every round is.
+ */
+function summarise(title, rounds) {
+  const valid = rounds.length > 0 && rounds.every((run) => run.valid);
+  const of = (key) => median(rounds.map((run) => run[key]));
+  const statuses = {};
+  for (const run of rounds)
+    for (const [code, n] of Object.entries(run.statuses)) statuses[code] = (statuses[code] ?? 0) + n;
+  return {
+    title,
+    valid,
+    rps: of('rps'),
+    p50: of('p50'),
+    p99: of('p99'),
+    mean: of('mean'),
+    ok: rounds.reduce((sum, run) => sum + run.ok, 0),
+    total: rounds.reduce((sum, run) => sum + run.total, 0),
+    statuses,
+    errors: rounds.reduce((sum, run) => sum + run.errors, 0),
+    timeouts: rounds.reduce((sum, run) => sum + run.timeouts, 0),
+    seconds: rounds.reduce((sum, run) => sum + run.seconds, 0),
+    rounds,
+  };
+}
+
+/**
+ * Measures every query on the running sizes (ascending by payments). Per query: one warm-up per
+ * size, then `rounds` rounds, each running the sizes that have the query one after another,
+ * smallest first. A size whose load run throws is marked failed and left out of what follows.
+ */
+async function measureQueries(live, { seconds, warmupSeconds, connections, rounds }) {
+  const names = [];
+  for (const entry of [...live].reverse())
+    for (const q of entry.queries) if (!names.includes(q.name)) names.push(q.name);
+  for (const name of names) {
+    const running = live.filter((entry) => !entry.size.error && entry.queries.some((q) => q.name === name));
+    const perSize = new Map(running.map((entry) => [entry, []]));
+    const load = (entry, runSeconds) => ({
+      base: entry.server.base,
+      request: entry.queries.find((q) => q.name === name).request,
+      expect: 200,
+      connections,
+      seconds: runSeconds,
+    });
+    const fail = ({ size }, err) => {
+      say(`  ${size.payments} payments: FAILED ${err.message}`);
+      size.error = err.message;
+    };
+    const label = ({ size }) => sizeLabel(size.payments).padStart(5);
     say(
-      `  state file: ready in ${(readyMs / 1000).toFixed(2)} s (${(readyCpuMs / 1000).toFixed(2)} s CPU), RSS ${rss?.toFixed(0)} MB`,
+      `  ${name}: ${running.map(({ size }) => sizeLabel(size.payments)).join(', ')}; ${rounds} round${rounds === 1 ? '' : 's'} of ${seconds} s`,
     );
-  } catch (err) {
-    say(`  state file: FAILED ${err.message}`);
-    size.stateFile = { error: err.message };
+    if (warmupSeconds > 0)
+      for (const entry of running) {
+        try {
+          await runLoad(load(entry, warmupSeconds));
+        } catch (err) {
+          fail(entry, err);
+        }
+      }
+    // E216: the sizes alternate within each round (smallest, largest, smallest, largest, …), so the
+    // two runs a growth ratio compares are seconds apart; the machine's drift between runs minutes
+    // apart is larger than the growth being judged.
+    for (let round = 1; round <= rounds; round += 1) {
+      for (const entry of running) {
+        if (entry.size.error) continue;
+        try {
+          const run = await runLoad(load(entry, seconds));
+          run.valid = isValidRun(run);
+          run.round = round;
+          perSize.get(entry).push(run);
+          say(`    round ${round} ${label(entry)} ${runLine(run)}`);
+        } catch (err) {
+          fail(entry, err);
+        }
+      }
+    }
+    for (const entry of running) {
+      if (entry.size.error) continue;
+      const title = entry.queries.find((q) => q.name === name).title;
+      entry.size.runs[name] = summarise(title, perSize.get(entry));
+      say(`    median  ${label(entry)} ${runLine(entry.size.runs[name])}`);
+    }
   }
-  return size;
+}
+
+/**
+ * Starts every size (largest first, one at a time, so each load is measured with nothing else
+ * loading), measures the queries on all of them at once in alternating rounds, reads each one's
+ * RSS after the queries and stops them; then the largest size's start from a state file (E204).
+ * Resolves the sizes, smallest first; a size that fails is `{payments, error}`.
+ */
+async function measureSizes(options) {
+  const ordered = [...new Set(options.sizes)].sort((a, b) => a - b);
+  const live = [];
+  const failed = [];
+  try {
+    for (const payments of [...ordered].reverse()) {
+      try {
+        live.unshift(await startSize(payments));
+      } catch (err) {
+        say(`  ${payments} payments: FAILED ${err.message}`);
+        failed.push({ payments, error: err.message });
+      }
+    }
+    if (live.length > 0) {
+      say(`queries on ${live.map(({ size }) => sizeLabel(size.payments)).join(', ')} (all running):`);
+      await measureQueries(live, options);
+    }
+    for (const { size, server } of live) if (!size.error) size.rssAfterMb = rssMb(server.pid);
+  } finally {
+    for (const { server } of live) await stopServer(server);
+  }
+  const sizes = [
+    ...failed,
+    ...live.map(({ size }) => (size.error ? { payments: size.payments, error: size.error } : size)),
+  ].sort((a, b) => a.payments - b.payments);
+  const largest = sizes.at(-1);
+  if (largest && !largest.error && largest.payments >= STATE_FILE_FROM) {
+    try {
+      largest.stateFile = await measureStateFile(await scenarioFile({ payments: largest.payments }), largest.payments);
+      const { readyMs, readyCpuMs, rssMb: rss } = largest.stateFile;
+      say(
+        `${largest.payments} payments, state file: ready in ${(readyMs / 1000).toFixed(2)} s (${(readyCpuMs / 1000).toFixed(2)} s CPU), RSS ${rss?.toFixed(0)} MB`,
+      );
+    } catch (err) {
+      say(`${largest.payments} payments, state file: FAILED ${err.message}`);
+      largest.stateFile = { error: err.message };
+    }
+  }
+  return sizes;
 }
 
 /** Sizes from which the start from a state file is measured too (E204). */
@@ -163,7 +280,9 @@ async function main({ only }) {
   assertBuilt();
   const options = {
     sizes: only === 'webhooks' ? [] : listEnv('BENCH_SCALE_SIZES', ['1000', '1000000']).map(Number),
-    seconds: intEnv('BENCH_DURATION', 10, { min: 1, max: 600 }),
+    // Seconds per run: each size runs every query `rounds` times (E216), 3 × 5 s where one run was 10 s.
+    seconds: intEnv('BENCH_DURATION', 5, { min: 1, max: 600 }),
+    rounds: intEnv('BENCH_SCALE_ROUNDS', 3, { min: 1, max: 20 }),
     warmupSeconds: intEnv('BENCH_WARMUP', 1, { min: 0, max: 60 }),
     connections: intEnv('BENCH_CONNECTIONS', 10, { min: 1, max: 1000 }),
     webhookPayments: intEnv('BENCH_WEBHOOK_PAYMENTS', 1000, { min: 1, max: 100_000 }),
@@ -171,18 +290,10 @@ async function main({ only }) {
   const machine = machineInfo();
   const startedAt = new Date();
   say(
-    `acountpay-mock scale bench: sizes ${options.sizes.join(', ')}; ${options.seconds} s per query; load average ${machine.loadAverage.join(' ')}`,
+    `acountpay-mock scale bench: sizes ${options.sizes.join(', ')}; per query ${options.rounds} alternating round${options.rounds === 1 ? '' : 's'} of ${options.seconds} s per size; load average ${machine.loadAverage.join(' ')}`,
   );
 
-  const sizes = [];
-  for (const payments of options.sizes) {
-    try {
-      sizes.push(await measureLargest(payments, options));
-    } catch (err) {
-      say(`  ${payments} payments: FAILED ${err.message}`);
-      sizes.push({ payments, error: err.message });
-    }
-  }
+  const sizes = await measureSizes(options);
 
   say(`webhooks: ${options.webhookPayments} payments settled within one second…`);
   const webhooks = [];
@@ -214,18 +325,20 @@ async function main({ only }) {
   };
   const markdown = renderScale(result);
   result.targets = markdown.targets;
+  result.growth = markdown.growth;
   const file = writeResults('scale', markdown.text, result);
   say(`\n${markdown.text}\n`);
   say(`written: ${file} (and .json)`);
   const complete =
     options.sizes.includes(1000) &&
     options.sizes.includes(1_000_000) &&
-    options.seconds >= 10 &&
+    options.rounds >= 3 &&
+    options.seconds >= 5 &&
     sizes.every((s) => !s.error);
   if (complete) say(`updated: ${updateCommittedSection('scale', markdown.text)}`);
   else
     say(
-      'bench/RESULTS.md left as it was: only a full scale run (1k and 1M, ≥10 s per query, no failures) replaces it.',
+      'bench/RESULTS.md left as it was: only a full scale run (1k and 1M, ≥3 rounds of ≥5 s per query, no failures) replaces it.',
     );
   closeAgent();
 }
