@@ -40,7 +40,6 @@ const partnerKey = (partnerId: number) => `p${partnerId}`;
 const partnerStatusKey = (partnerId: number, status: string) => `p${partnerId}:${status}`;
 const merchantKey = (merchantId: number) => `m${merchantId}`;
 const merchantStatusKey = (merchantId: number, status: string) => `m${merchantId}:${status}`;
-const locationKey = (merchantId: number, locationId: string) => `${merchantId}:${locationId}`;
 
 /** Every table and index of one world; a swap replaces the whole object at once (E130). */
 class Tables {
@@ -60,7 +59,8 @@ class Tables {
 
   readonly stores = new Map<string, StoreRecord>();
   readonly storesByMerchant: Map<number, string[]> = new Map();
-  readonly storesByLocation: Map<string, StoreRecord> = new Map();
+  /** By merchant, then locationId: no key text is built and hashed for each lookup (E215). */
+  readonly storesByLocation: Map<number, Map<string, StoreRecord>> = new Map();
   readonly defaultStores: Map<number, StoreRecord> = new Map();
 
   readonly payments = new Map<number, PaymentRecord>();
@@ -258,19 +258,29 @@ export class MockState {
   addStore(store: StoreRecord): void {
     this.stores.set(store.storeId, store);
     pushTo(this.t.storesByMerchant, store.merchantId, store.storeId);
-    this.t.storesByLocation.set(locationKey(store.merchantId, store.locationId), store);
+    this.locationsOf(store.merchantId).set(store.locationId, store);
     if (store.isDefault) this.t.defaultStores.set(store.merchantId, store);
     this.touch('stores', store);
   }
 
   storeByLocationId(merchantId: number, locationId: string): StoreRecord | undefined {
-    return this.t.storesByLocation.get(locationKey(merchantId, locationId));
+    return this.t.storesByLocation.get(merchantId)?.get(locationId);
+  }
+
+  private locationsOf(merchantId: number): Map<string, StoreRecord> {
+    let locations = this.t.storesByLocation.get(merchantId);
+    if (!locations) {
+      locations = new Map();
+      this.t.storesByLocation.set(merchantId, locations);
+    }
+    return locations;
   }
 
   setStoreLocationId(store: StoreRecord, locationId: string): void {
-    this.t.storesByLocation.delete(locationKey(store.merchantId, store.locationId));
+    const locations = this.locationsOf(store.merchantId);
+    locations.delete(store.locationId);
     store.locationId = locationId;
-    this.t.storesByLocation.set(locationKey(store.merchantId, locationId), store);
+    locations.set(locationId, store);
     this.touch('stores', store);
   }
 
