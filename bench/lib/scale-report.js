@@ -14,9 +14,10 @@ const sizeLabel = (n) => (n >= 1_000_000 ? `${n / 1_000_000}M` : n >= 1000 ? `${
  */
 function pairGrowth(base, top, name, key) {
   const tops = top.runs[name].rounds ?? [top.runs[name]];
-  const rounds = (base.runs[name].rounds ?? [base.runs[name]]).map((b, i) =>
-    tops[i] ? ratio(tops[i][key], b[key]) : null,
-  );
+  const rounds = (base.runs[name].rounds ?? [base.runs[name]]).map((b, i) => {
+    const t = b.round === undefined ? tops[i] : tops.find((run) => run.round === b.round);
+    return t ? ratio(t[key], b[key]) : null;
+  });
   return { median: median(rounds), rounds };
 }
 

@@ -183,9 +183,14 @@ async function measureQueries(live, { seconds, warmupSeconds, connections, round
       connections,
       seconds: runSeconds,
     });
-    const fail = ({ size }, err) => {
-      say(`  ${size.payments} payments: FAILED ${err.message}`);
-      size.error = err.message;
+    // A size that fails is stopped at once, so that it does not compete with the sizes still measured.
+    const fail = async (entry, err) => {
+      say(`  ${entry.size.payments} payments: FAILED ${err.message}`);
+      entry.size.error = err.message;
+      if (!entry.stopped) {
+        entry.stopped = true;
+        await stopServer(entry.server);
+      }
     };
     const label = ({ size }) => sizeLabel(size.payments).padStart(5);
     say(
@@ -196,14 +201,15 @@ async function measureQueries(live, { seconds, warmupSeconds, connections, round
         try {
           await runLoad(load(entry, warmupSeconds));
         } catch (err) {
-          fail(entry, err);
+          await fail(entry, err);
         }
       }
-    // E216: the sizes alternate within each round (smallest, largest, smallest, largest, …), so the
-    // two runs a growth ratio compares are seconds apart; the machine's drift between runs minutes
-    // apart is larger than the growth being judged.
+    // E216: the sizes alternate within each round, so the two runs a growth ratio compares are
+    // seconds apart (the machine's drift between runs minutes apart is larger than the growth being
+    // judged); odd rounds run smallest first, even rounds largest first, so neither size always
+    // has the first place.
     for (let round = 1; round <= rounds; round += 1) {
-      for (const entry of running) {
+      for (const entry of round % 2 === 1 ? running : [...running].reverse()) {
         if (entry.size.error) continue;
         try {
           const run = await runLoad(load(entry, seconds));
@@ -212,7 +218,7 @@ async function measureQueries(live, { seconds, warmupSeconds, connections, round
           perSize.get(entry).push(run);
           say(`    round ${round} ${label(entry)} ${runLine(run)}`);
         } catch (err) {
-          fail(entry, err);
+          await fail(entry, err);
         }
       }
     }
@@ -250,7 +256,7 @@ async function measureSizes(options) {
     }
     for (const { size, server } of live) if (!size.error) size.rssAfterMb = rssMb(server.pid);
   } finally {
-    for (const { server } of live) await stopServer(server);
+    for (const entry of live) if (!entry.stopped) await stopServer(entry.server);
   }
   const sizes = [
     ...failed,
