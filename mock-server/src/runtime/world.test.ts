@@ -288,6 +288,23 @@ describe('world.reset (D2, E130)', () => {
     expect(deps.state.payments.get(8)).toMatchObject({ status: 'expired' });
   });
 
+  test('E215: a payment id too large for an exact number key keeps its expiry and its settlement apart', () => {
+    const deps = createTestDeps();
+    const id = 2 ** 52;
+    const at = (ms: number) => new Date(deps.clock.nowMs() + ms).toISOString();
+    deps.world.load(
+      smallScenario({
+        payments: [
+          { id, merchantId: 4, amount: 5, referenceNumber: 'BIG', status: 'pending', mockSettlementAt: at(60_000) },
+        ],
+      }),
+    );
+    expect(deps.timeline.size()).toBe(2);
+    deps.timeline.advance(60_000);
+    expect(deps.state.payments.get(id)).toMatchObject({ status: 'paid' });
+    expect(deps.timeline.size()).toBe(0);
+  });
+
   test("a load keeps the faults and the journal, and drops the replaced world's deliveries", async () => {
     const { deps } = await busyMock();
     deps.world.load(smallScenario());

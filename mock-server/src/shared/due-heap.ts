@@ -8,7 +8,7 @@ export interface DueEntry {
 }
 
 export class DueHeap<T extends DueEntry> {
-  private readonly items: T[] = [];
+  private items: T[] = [];
 
   get size(): number {
     return this.items.length;
@@ -36,22 +36,34 @@ export class DueHeap<T extends DueEntry> {
     const last = items.pop();
     if (items.length === 0 || last === undefined) return top;
     items[0] = last;
-    let i = 0;
+    this.siftDown(0);
+    return top;
+  }
+
+  /** Keeps only the items `keep` accepts, in heap order again: O(n), for dropping many at once. */
+  retain(keep: (item: T) => boolean): void {
+    this.items = this.items.filter(keep);
+    for (let i = (this.items.length >> 1) - 1; i >= 0; i -= 1) this.siftDown(i);
+  }
+
+  /** Empties the heap and returns what it held, in no particular order. */
+  clear(): T[] {
+    return this.items.splice(0, this.items.length);
+  }
+
+  private siftDown(from: number): void {
+    const items = this.items;
+    let i = from;
     for (;;) {
       const left = 2 * i + 1;
       const right = left + 1;
       let smallest = i;
       if (left < items.length && this.less(items[left]!, items[smallest]!)) smallest = left;
       if (right < items.length && this.less(items[right]!, items[smallest]!)) smallest = right;
-      if (smallest === i) return top;
+      if (smallest === i) return;
       [items[i], items[smallest]] = [items[smallest]!, items[i]!];
       i = smallest;
     }
-  }
-
-  /** Empties the heap and returns what it held, in no particular order. */
-  clear(): T[] {
-    return this.items.splice(0, this.items.length);
   }
 
   private less(a: T, b: T): boolean {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { createManualClock, createSystemClock } from './clock';
 import { createTimeline, type Timeline } from './timeline';
 
@@ -72,6 +73,102 @@ describe('createTimeline', () => {
     timeline.advance(100);
     expect(ran).toEqual(['eight', 'text 8']);
     expect(timeline.size()).toBe(0);
+  });
+
+  test('E215: runs what a model of keyed and unkeyed tasks runs, also when cancelled tasks are most of the heap', () => {
+    type Op =
+      | { kind: 'schedule'; key: number; inMs: number }
+      | { kind: 'cancel'; key: number }
+      | { kind: 'at'; inMs: number }
+      | { kind: 'cancelAt'; index: number }
+      | { kind: 'advance'; ms: number };
+    const op: fc.Arbitrary<Op> = fc.oneof(
+      {
+        weight: 5,
+        arbitrary: fc.record({ kind: fc.constant('schedule' as const), key: fc.nat(40), inMs: fc.nat(100) }),
+      },
+      { weight: 4, arbitrary: fc.record({ kind: fc.constant('cancel' as const), key: fc.nat(40) }) },
+      { weight: 2, arbitrary: fc.record({ kind: fc.constant('at' as const), inMs: fc.nat(100) }) },
+      { weight: 2, arbitrary: fc.record({ kind: fc.constant('cancelAt' as const), index: fc.nat() }) },
+      { weight: 1, arbitrary: fc.record({ kind: fc.constant('advance' as const), ms: fc.nat(60) }) },
+    );
+    // Many cancelled tasks first, so that compaction (from 1,024 dead entries) happens inside the run.
+    const churn = (timeline: Timeline, ran: string[]) => {
+      const now = timeline.clock.nowMs();
+      for (let i = 0; i < 1500; i += 1) timeline.schedule(`churn-${i}`, now + 1000 + i, () => ran.push(`churn-${i}`));
+      for (let i = 0; i < 1500; i += 1) if (i % 10 !== 0) timeline.cancel(`churn-${i}`);
+    };
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 200 }), (ops) => {
+        const timeline = createTimeline(createManualClock());
+        open.push(timeline);
+        const ran: string[] = [];
+        churn(timeline, ran);
+        // The model: live tasks by label with their due time and order; what runs is due ≤ now, in order.
+        const live = new Map<string, { dueAt: number; seq: number }>();
+        const expected: string[] = [];
+        const unkeyed: { label: string; cancel: () => void }[] = [];
+        let seq = 0;
+        for (let i = 0; i < 1500; i += 10)
+          live.set(`churn-${i}`, { dueAt: timeline.clock.nowMs() + 1000 + i, seq: seq++ });
+        const runModel = () => {
+          const now = timeline.clock.nowMs();
+          const due = [...live]
+            .filter(([, t]) => t.dueAt <= now)
+            .sort(([, a], [, b]) => a.dueAt - b.dueAt || a.seq - b.seq);
+          for (const [label] of due) {
+            live.delete(label);
+            expected.push(label);
+          }
+        };
+        ops.forEach((o, n) => {
+          const now = timeline.clock.nowMs();
+          if (o.kind === 'schedule') {
+            const label = `k${o.key}`;
+            timeline.schedule(o.key, now + o.inMs, (name: string) => ran.push(name), label);
+            live.set(label, { dueAt: now + o.inMs, seq: seq++ });
+          } else if (o.kind === 'cancel') {
+            timeline.cancel(o.key);
+            live.delete(`k${o.key}`);
+          } else if (o.kind === 'at') {
+            const label = `u${n}`;
+            unkeyed.push({ label, cancel: timeline.at(now + o.inMs, () => ran.push(label)).cancel });
+            live.set(label, { dueAt: now + o.inMs, seq: seq++ });
+          } else if (o.kind === 'cancelAt') {
+            const u = unkeyed[o.index % Math.max(1, unkeyed.length)];
+            if (u) {
+              u.cancel();
+              live.delete(u.label);
+            }
+          } else {
+            timeline.advance(o.ms);
+            runModel();
+          }
+          expect(timeline.size()).toBe(live.size);
+        });
+        timeline.advance(10_000);
+        runModel();
+        expect(ran).toEqual(expected);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  test('E215: drops cancelled and replaced entries from the heap once they are most of it', () => {
+    const timeline = createTimeline(createManualClock());
+    open.push(timeline);
+    const now = timeline.clock.nowMs();
+    const ran: number[] = [];
+    for (let id = 0; id < 3000; id += 1) timeline.schedule(id, now + 10 + id, (n: number) => ran.push(n), id);
+    for (let id = 0; id < 2000; id += 1) timeline.cancel(id);
+    // Compacted at the 1,501st dead entry (more than half of 3,000); the 499 cancelled after it wait.
+    expect(timeline.size()).toBe(1000);
+    expect(timeline.entries()).toBe(1499);
+    for (let id = 2000; id < 3000; id += 1) timeline.schedule(id, now + 5, (n: number) => ran.push(n), id);
+    expect(timeline.size()).toBe(1000);
+    timeline.advance(10_000);
+    expect(ran).toEqual(Array.from({ length: 1000 }, (_, i) => 2000 + i));
+    expect(timeline.entries()).toBe(0);
   });
 
   test('tasks without a key run among the keyed ones in due order, and a cancelled one never runs', () => {

@@ -9,8 +9,9 @@ import type { Clock } from './clock';
 import { DueHeap } from './due-heap';
 
 /**
- * A keyed task's key: a text, or a number for the per-record tasks there are many of (a payment's
- * expiry and settlements), which then need no string built and hashed for each (E215).
+ * A keyed task's key: a text, or a number for the per-record tasks there are many of, which then need
+ * no string built and hashed for each (E215). Number keys belong to the payments' tasks
+ * (`payment-lifecycle.ts`); every other keyed task uses a text.
  */
 export type TimelineKey = string | number;
 
@@ -44,9 +45,14 @@ export interface Timeline {
   /** Moves the clock forward by `ms` and runs what became due; returns how many ran. */
   advance(ms: number): number;
   size(): number;
+  /** The heap's entries: the live tasks and the cancelled or replaced ones not dropped yet (E215). */
+  entries(): number;
   /** Arms no timer any more; tasks still run on `runDue()`. */
   close(): void;
 }
+
+/** Dead heap entries from which the heap may be compacted (when they are also more than half of it). */
+const COMPACT_FROM = 1024;
 
 /** setTimeout's longest delay; a later task re-arms when this one fires. */
 const MAX_TIMER_MS = 2_147_483_647;
@@ -61,6 +67,9 @@ export function createTimeline(clock: Clock, onError: (err: unknown) => void = (
   let timer: NodeJS.Timeout | undefined;
   let timerDueAt: number | undefined;
 
+  /** Entries still in the heap whose task was cancelled or scheduled again. */
+  let dead = 0;
+
   const isLive = (entry: Entry): boolean =>
     entry.key === undefined ? entry.task !== undefined : tasks.get(entry.key) === entry;
 
@@ -69,8 +78,22 @@ export function createTimeline(clock: Clock, onError: (err: unknown) => void = (
     for (let top = heap.peek(); top; top = heap.peek()) {
       if (isLive(top)) return top;
       heap.pop();
+      dead -= 1;
     }
     return undefined;
+  }
+
+  /**
+   * An entry in the heap stopped being live. Once such entries are most of the heap (a world with a
+   * million pending payments replaced, E215), the heap keeps only the live ones: the dead would
+   * otherwise wait there until their due times.
+   */
+  function died(): void {
+    dead += 1;
+    if (dead >= COMPACT_FROM && dead * 2 > heap.size) {
+      heap.retain(isLive);
+      dead = 0;
+    }
   }
 
   /** Takes the entry's task and its argument out: it runs once, and the entry holds on to nothing. */
@@ -128,17 +151,20 @@ export function createTimeline(clock: Clock, onError: (err: unknown) => void = (
       seq += 1;
       const entry: Entry = { dueAt: dueMs, seq, key, task, arg };
       const replaced = tasks.get(key);
+      tasks.set(key, entry);
       if (replaced) {
         // Left in the heap, dropped when it comes up.
         replaced.task = undefined;
         replaced.arg = undefined;
+        died();
       }
-      tasks.set(key, entry);
       push(entry);
     },
     cancel(key) {
       const cancelled = tasks.get(key);
-      if (cancelled) take(cancelled);
+      if (!cancelled) return;
+      take(cancelled);
+      died();
     },
     at(dueMs, task) {
       seq += 1;
@@ -147,7 +173,9 @@ export function createTimeline(clock: Clock, onError: (err: unknown) => void = (
       push(entry);
       return {
         cancel() {
-          if (entry.task !== undefined) take(entry);
+          if (entry.task === undefined) return;
+          take(entry);
+          died();
         },
       };
     },
@@ -157,6 +185,7 @@ export function createTimeline(clock: Clock, onError: (err: unknown) => void = (
       return runDue();
     },
     size: () => tasks.size + unkeyed,
+    entries: () => heap.size,
     close() {
       closed = true;
       arm();

@@ -6,6 +6,7 @@
 import type { Logger } from 'pino';
 import { apiError } from '../../http/api-error';
 import type { PaymentRecord, PaymentStatus } from '../../state/records';
+import type { TimelineKey } from '../../shared/timeline';
 import type { ServiceDeps } from '../service-deps';
 import { toPaymentEventData } from './payment-responses';
 
@@ -20,12 +21,15 @@ const BANK_PAYMENT_STATUS: Record<FinalStatus, string> = {
 
 /**
  * E215: a payment's tasks on the timeline are keyed by numbers, `id × 4 + task`: a created payment
- * builds and hashes no key string, and settling it cancels its three tasks the same way.
+ * builds and hashes no key string, and settling it cancels its three tasks the same way. An id too
+ * large for that number to be exact (2^51 and up: ids are any positive integer) gets a text key.
  */
 const EXPIRY = 0;
 const MOCK_SETTLEMENT = 1;
 const RULE_SETTLEMENT = 2;
-const taskKey = (paymentId: number, task: number): number => paymentId * 4 + task;
+const LARGEST_NUMBER_KEYED = Math.floor(Number.MAX_SAFE_INTEGER / 4);
+const taskKey = (paymentId: number, task: number): TimelineKey =>
+  paymentId <= LARGEST_NUMBER_KEYED ? paymentId * 4 + task : `payment:${paymentId}:${task}`;
 
 export type LifecycleDeps = Pick<ServiceDeps, 'state' | 'clock' | 'events' | 'timeline'> & { logger: Logger };
 
