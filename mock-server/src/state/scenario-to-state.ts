@@ -15,7 +15,9 @@ import type { MockConfig } from '../config';
 import { storeRules } from '../domain/rules/rules-service';
 import type { Clock } from '../shared/clock';
 import type { IdGenerator } from '../shared/ids';
-import { plusMs } from './canonical-time';
+import { isPlainIsoInstant } from '../../../spec/formats';
+// E201: time arithmetic on the text, with the text `new Date(Date.parse(time) + ms).toISOString()` gives.
+import { plusMs as plus } from './canonical-time';
 import { MockState } from './mock-state';
 import type { CredentialRecord, MerchantRecord, PaymentRecord, PaymentStatus, StoreRecord } from './records';
 import { seedDefaultPartner } from './seed';
@@ -42,12 +44,9 @@ const BANK_PAYMENT_STATUS: Record<PaymentStatus, string | null> = {
   expired: 'Expired',
 };
 
-const CANONICAL = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 /** D4: stored as UTC with milliseconds, whatever offset the file used (most files already do). */
 const at = (value: string | null | undefined, fallback: string) =>
-  !value ? fallback : CANONICAL.test(value) ? value : new Date(value).toISOString();
-// E201: computed on the text, with the text `new Date(Date.parse(time) + ms).toISOString()` gives.
-const plus = (time: string, ms: number) => plusMs(time, ms);
+  !value ? fallback : isPlainIsoInstant(value) ? value : new Date(value).toISOString();
 const defined = <T extends object>(value: T): T =>
   Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 

@@ -34,7 +34,7 @@ export class SortedIndex {
     }
     // The common case (a load into empty lists, or ids after every id there): one copy, no merge,
     // made by concat (a spread of a million ids is an iteration; concat copies the elements at once).
-    this.lists.set(key, list.concat(isStrictlyAscending(sorted) ? sorted : unique(sorted)));
+    this.lists.set(key, list.concat(unique(sorted)));
   }
 
   remove(key: string, id: number): void {
@@ -84,15 +84,13 @@ function isAscending(ids: readonly number[]): boolean {
   return true;
 }
 
-function isStrictlyAscending(ids: readonly number[]): boolean {
-  for (let i = 1; i < ids.length; i += 1) if (ids[i]! <= ids[i - 1]!) return false;
-  return true;
-}
-
-/** An ascending list without its repeats. */
-function unique(sorted: readonly number[]): number[] {
-  const out: number[] = [];
-  for (const id of sorted) if (out.length === 0 || out[out.length - 1] !== id) out.push(id);
+/** An ascending list without its repeats: the list itself when it has none (no copy of a million ids). */
+function unique(sorted: readonly number[]): readonly number[] {
+  let i = 1;
+  while (i < sorted.length && sorted[i] !== sorted[i - 1]) i += 1;
+  if (i >= sorted.length) return sorted;
+  const out = sorted.slice(0, i);
+  for (; i < sorted.length; i += 1) if (out[out.length - 1] !== sorted[i]) out.push(sorted[i]!);
   return out;
 }
 
