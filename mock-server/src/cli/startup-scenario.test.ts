@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { generateScenario } from '../../../fixtures/src';
+import { formatScenario } from '../../../fixtures/src/scenario-file';
+import { STREAM_FROM_BYTES } from '../../../fixtures/src/scenario-stream';
 import { createTestDeps } from '../../test/helpers';
 import { loadStartupScenario } from './startup-scenario';
 
@@ -46,5 +49,39 @@ describe('loadStartupScenario', () => {
     expect(() => loadStartupScenario(createTestDeps(), 'demo')).toThrow(
       /Unknown scenario "demo"; the named scenarios are: busy-restaurant-chain, default, empty, onboarding-pipeline/,
     );
+  });
+
+  // E218: a generated million-payment file is in the house style; this one is just over the size streamed.
+  test('reads a large house-style file in pieces, and one with a problem whole, naming its line', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'startup-'));
+    const file = path.join(dir, 'large.json');
+    const scenario = generateScenario({ seed: 5, merchants: 3, storesPerMerchant: 2, payments: 16_000 });
+    const text = formatScenario(scenario);
+    expect(Buffer.byteLength(text)).toBeGreaterThan(STREAM_FROM_BYTES);
+    try {
+      fs.writeFileSync(file, text);
+      const deps = createTestDeps();
+      const info = jest.fn();
+      loadStartupScenario({ world: deps.world, logger: { info } }, file);
+      expect(info).toHaveBeenCalledWith(
+        {
+          scenario: file,
+          counts: { partners: 1, merchants: 3, stores: 6, payments: 16_000, webhooks: 0 },
+          streamed: true,
+        },
+        'scenario loaded',
+      );
+      expect(deps.state.payments.get(16_000)?.referenceNumber).toBe(scenario.payments!.at(-1)!.referenceNumber);
+
+      scenario.payments!.at(-1)!.amount = 0;
+      fs.writeFileSync(file, formatScenario(scenario));
+      const lines = formatScenario(scenario).split('\n');
+      const line = lines.findIndex((l) => l.includes('"amount":0,')) + 1;
+      expect(() => loadStartupScenario({ world: createTestDeps().world, logger: { info } }, file)).toThrow(
+        `Scenario ${file} does not load (1 problem):\n  - payments[15999].amount must be >= 0.01, got 0 (line ${line})`,
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true });
+    }
   });
 });

@@ -9,8 +9,10 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import type { Logger } from 'pino';
-import type { Scenario, ScenarioCounts } from '../../../fixtures/src/scenario';
-import { validateScenario } from '../../../fixtures/src/scenario-validate';
+import type { Scenario, ScenarioCounts, ScenarioPayment } from '../../../fixtures/src/scenario';
+import { readScenarioFile } from '../../../fixtures/src/scenario-file';
+import { readScenarioStream, ScenarioNotStreamable, type StreamOptions } from '../../../fixtures/src/scenario-stream';
+import { scenarioPaymentsCheck, validateScenario } from '../../../fixtures/src/scenario-validate';
 import type { MockConfig } from '../config';
 import type { FaultRegistry } from '../control/faults';
 import type { RequestJournal } from '../control/request-journal';
@@ -22,7 +24,7 @@ import type { StoredDelivery, TrackedDeliveryStore } from '../persistence/tracke
 import type { Clock } from '../shared/clock';
 import type { IdGenerator } from '../shared/ids';
 import { MockState } from '../state/mock-state';
-import { scenarioToState } from '../state/scenario-to-state';
+import { scenarioBuilder, scenarioToState } from '../state/scenario-to-state';
 import { seedDefaultPartner } from '../state/seed';
 import type { WebhookDispatcher } from '../webhooks';
 
@@ -46,8 +48,13 @@ export interface World {
    * Faults and the request journal start again too.
    */
   reset(scenario?: unknown): void;
-  /** Makes a scenario document (an import, `--scenario`) the running world; faults and the journal stay. */
+  /** Makes a scenario document (an import) the running world; faults and the journal stay. */
   load(scenario: unknown): { counts: ScenarioCounts };
+  /**
+   * `load` of a scenario file (`--scenario`). A large JSON file in the house style is read a piece of
+   * its payments at a time (E218, `streamed`); any other file, or one with problems, is read whole.
+   */
+  loadFile(file: string, stream?: StreamOptions): { counts: ScenarioCounts; streamed: boolean };
   /** Every record with every field, so that loading the result gives the same world back. */
   export(): Scenario;
   /** The state file's stored world, checked (StateFileError at the first unsound record) and resumed (E53). */
@@ -86,6 +93,35 @@ export function createWorld(parts: WorldParts): World {
     return scenarioToState(result.scenario, { clock, ids, config });
   }
 
+  /**
+   * E218: the new state from a house-style file read in pieces, or null to read it whole: another
+   * layout, a problem anywhere (the whole read names them all), or payments out of id order. Each
+   * piece is checked before its records are built. The id sequence goes back to where it was, so
+   * the whole read draws the ids it would have drawn.
+   */
+  function fromScenarioFile(file: string, options?: StreamOptions): MockState | null {
+    const stream = readScenarioStream(file, options);
+    const check = stream && scenarioPaymentsCheck(stream.head);
+    if (!stream || !check) return null;
+    const position = ids.position?.();
+    const builder = scenarioBuilder(stream.head as unknown as Scenario, { clock, ids, config });
+    try {
+      for (const piece of stream.payments()) {
+        if (!check(piece)) return back();
+        builder.addPayments(piece as ScenarioPayment[]);
+      }
+    } catch (err) {
+      if (err instanceof ScenarioNotStreamable) return back();
+      throw err;
+    }
+    return builder.finish();
+
+    function back(): null {
+      if (position !== undefined) ids.seek?.(position);
+      return null;
+    }
+  }
+
   function counts(): ScenarioCounts {
     const { partners, merchants, stores, payments, webhooks } = state;
     return {
@@ -112,6 +148,12 @@ export function createWorld(parts: WorldParts): World {
     load(scenario) {
       swap(fromScenario(scenario));
       return { counts: counts() };
+    },
+
+    loadFile(file, options) {
+      const streamed = fromScenarioFile(file, options);
+      swap(streamed ?? fromScenario(readScenarioFile(file)));
+      return { counts: counts(), streamed: streamed !== null };
     },
 
     export: () => exportScenario(state),

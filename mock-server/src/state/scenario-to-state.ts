@@ -51,19 +51,42 @@ const defined = <T extends object>(value: T): T =>
   Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 
 export function scenarioToState(scenario: Scenario, deps: BuildDeps): MockState {
+  const builder = scenarioBuilder(scenario, deps);
+  builder.addPayments(scenario.payments ?? []);
+  return builder.finish();
+}
+
+/** A state built from a scenario's other records first and its payments after, in pieces (E218). */
+export interface ScenarioBuilder {
+  /** Payments in any order; pieces after the first must hold higher ids than every one before. */
+  addPayments(payments: readonly ScenarioPayment[]): void;
+  finish(): MockState;
+}
+
+/**
+ * scenarioToState in steps, for a scenario whose payments are read a piece at a time: `scenario`'s
+ * own payments are ignored. Ids are drawn in the same order as scenarioToState draws them.
+ */
+export function scenarioBuilder(scenario: Scenario, deps: BuildDeps): ScenarioBuilder {
   const ctx: Context = { ...deps, state: new MockState(), now: deps.clock.now().toISOString() };
   const partners = scenario.partners ?? [];
   partners.forEach((p) => addPartner(ctx, p));
   credentialRecords(ctx, partners).forEach((c) => ctx.state.addCredential(c));
   (scenario.merchants ?? []).forEach((m) => addMerchant(ctx, m));
   addStores(ctx, scenario.stores ?? []);
-  addPayments(ctx, scenario.payments ?? []);
-  (scenario.webhooks ?? []).forEach((w) => addWebhook(ctx, w));
-  // E102: the world's rules, each with an id (`rule-<n>` numbered from 1 for those without).
-  ctx.state.setRules(storeRules(scenario.rules ?? [], ctx.state));
-  // D1: `npm start` prints the configured credential, so some partner must hold it.
-  if (!ctx.state.credentialByClientId(deps.config.clientId)) seedDefaultPartner(ctx.state, deps.config, deps.clock);
-  return ctx.state;
+  const payments = paymentRecords(ctx);
+  return {
+    addPayments: (piece) => payments.add(piece),
+    finish() {
+      payments.addTo(ctx.state);
+      (scenario.webhooks ?? []).forEach((w) => addWebhook(ctx, w));
+      // E102: the world's rules, each with an id (`rule-<n>` numbered from 1 for those without).
+      ctx.state.setRules(storeRules(scenario.rules ?? [], ctx.state));
+      // D1: `npm start` prints the configured credential, so some partner must hold it.
+      if (!ctx.state.credentialByClientId(deps.config.clientId)) seedDefaultPartner(ctx.state, deps.config, deps.clock);
+      return ctx.state;
+    },
+  };
 }
 
 function addPartner({ state, now }: Context, p: ScenarioPartner): void {
@@ -179,8 +202,10 @@ function addStores({ state, ids }: Context, stores: ScenarioStore[]): void {
  * creates them in (one hidden class for loaded and created payments), and the few distinct values of
  * its repeated text fields (store, register, bank, statuses, currency) are one string each.
  */
-function addPayments(ctx: Context, payments: ScenarioPayment[]): void {
-  const sorted = [...payments].sort((a, b) => a.id - b.id);
+function paymentRecords(ctx: Context): {
+  add(payments: readonly ScenarioPayment[]): void;
+  addTo(state: MockState): void;
+} {
   const shared = new Map<string, string>();
   const one = (value: string | null): string | null => {
     if (value === null) return null;
@@ -190,11 +215,22 @@ function addPayments(ctx: Context, payments: ScenarioPayment[]): void {
     return value;
   };
   const expiryMs = ctx.config.paymentExpirySeconds * 1000;
-  ctx.state.addPayments(sorted.map((p) => paymentRecord(ctx, p, one, expiryMs)));
-  // D25, E132: a delayed mock settlement of a pending payment waits again for its clock time.
-  for (const p of sorted)
-    if (p.mockSettlementAt !== undefined && p.status === 'pending')
-      ctx.state.setMockSettlement(p.id, Date.parse(p.mockSettlementAt));
+  const records: PaymentRecord[] = [];
+  const settlements: [number, string][] = [];
+  return {
+    add(payments) {
+      const sorted = [...payments].sort((a, b) => a.id - b.id);
+      for (const p of sorted) {
+        records.push(paymentRecord(ctx, p, one, expiryMs));
+        if (p.mockSettlementAt !== undefined && p.status === 'pending') settlements.push([p.id, p.mockSettlementAt]);
+      }
+    },
+    addTo(state) {
+      state.addPayments(records);
+      // D25, E132: a delayed mock settlement of a pending payment waits again for its clock time.
+      for (const [id, at] of settlements) state.setMockSettlement(id, Date.parse(at));
+    },
+  };
 }
 
 function paymentRecord(
