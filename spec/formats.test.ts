@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { fullFormats } from 'ajv-formats/dist/formats';
 import { isDateTime, isPlainHttpUrl, isUri, SPEC_FORMATS } from './formats';
+import Ajv2020 from 'ajv/dist/2020';
 import { createSpecAjv } from './index';
 
 const library = (fullFormats['date-time'] as { validate: (s: string) => boolean }).validate;
@@ -113,5 +114,29 @@ describe('uri format (E217)', () => {
     expect(validate('http://localhost:4010/pay/abc')).toBe(true);
     expect(validate('not a uri')).toBe(false);
     expect(SPEC_FORMATS.uri).toBe(isUri);
+  });
+});
+
+describe('maxLength and minLength (E219)', () => {
+  const plain = new Ajv2020({ allErrors: true });
+  const ours = createSpecAjv();
+  // Strings of UTF-16 units of every kind: lone and paired surrogates, astral characters, ASCII.
+  const text = fc.oneof(
+    fc.string({ maxLength: 12 }),
+    fc.string({ maxLength: 12, unit: 'binary' }),
+    fc.string({ maxLength: 12, unit: 'grapheme' }),
+    fc.array(fc.constantFrom('a', '\ud83d', '\ude00', '\ud83d\ude00', 'ø'), { maxLength: 12 }).map((a) => a.join('')),
+  );
+  it('answers and reports as ajv does for any string and limit', () => {
+    fc.assert(
+      fc.property(text, fc.constantFrom('maxLength', 'minLength'), fc.nat(14), (s, keyword, limit) => {
+        const schema = { type: 'string', [keyword]: limit };
+        const expected = plain.compile(schema);
+        const actual = ours.compile(schema);
+        expect(actual(s)).toBe(expected(s));
+        expect(actual.errors ?? null).toEqual(expected.errors ?? null);
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
