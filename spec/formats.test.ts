@@ -42,10 +42,10 @@ const mutated = fc
   });
 
 describe('date-time format (E213)', () => {
-  it('answers as ajv-formats does for any string', () => {
+  it('answers as ajv-formats does for any string, less what Date.parse cannot read (E220)', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), nearIso, mutated), (s) => {
-        expect(isDateTime(s)).toBe(library(s));
+        expect(isDateTime(s)).toBe(library(s) && !Number.isNaN(Date.parse(s)));
       }),
       { numRuns: 5000 },
     );
@@ -59,6 +59,13 @@ describe('date-time format (E213)', () => {
     for (const s of ['2023-02-29T00:00:00.000Z', '1900-02-29T00:00:00.000Z', '2024-04-31T00:00:00.000Z']) {
       expect(isDateTime(s)).toBe(false);
       expect(library(s)).toBe(false);
+    }
+  });
+
+  it('refuses a leap second, which the library accepts and JavaScript cannot store (E220)', () => {
+    for (const s of ['2016-12-31T23:59:60Z', '2016-12-31T23:59:60.500Z', '2017-01-01T00:59:60+01:00']) {
+      expect(library(s)).toBe(true);
+      expect(isDateTime(s)).toBe(false);
     }
   });
 
@@ -127,6 +134,22 @@ describe('maxLength and minLength (E219)', () => {
     fc.string({ maxLength: 12, unit: 'grapheme' }),
     fc.array(fc.constantFrom('a', '\ud83d', '\ude00', '\ud83d\ude00', 'ø'), { maxLength: 12 }).map((a) => a.join('')),
   );
+  it('reports in the order ajv does beside pattern and format', () => {
+    // 22 characters, not a URI (the space), not http: every keyword fails.
+    const schema = { type: 'string', format: 'uri', pattern: '^https?://', maxLength: 20, minLength: 25 };
+    const value = `ftp:// ${'a'.repeat(15)}`;
+    const { format: _format, ...withoutFormat } = schema;
+    const expected = plain.compile(withoutFormat);
+    const actual = ours.compile(withoutFormat);
+    expect(actual(value)).toBe(false);
+    expect(expected(value)).toBe(false);
+    expect(actual.errors).toEqual(expected.errors);
+    expect(actual.errors!.map((e) => e.keyword)).toEqual(['maxLength', 'minLength', 'pattern']);
+    const withFormat = ours.compile(schema);
+    expect(withFormat(value)).toBe(false);
+    expect(withFormat.errors!.map((e) => e.keyword)).toEqual(['maxLength', 'minLength', 'pattern', 'format']);
+  });
+
   it('answers and reports as ajv does for any string and limit', () => {
     fc.assert(
       fc.property(text, fc.constantFrom('maxLength', 'minLength'), fc.nat(14), (s, keyword, limit) => {

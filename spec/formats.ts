@@ -6,9 +6,10 @@
  * validated response that carries dates. E217: `uri` the same way for the plain http(s) links the
  * mock writes (`paymentUrl`, `onboardingUrl`), which the library checks with one long RFC 3986
  * expression. Each answers the same as the library for every string (property tests compare them);
- * only the way to the answer differs.
+ * only the way to the answer differs, except that `date-time` refuses leap seconds (E220).
  */
 import { _, str, type CodeKeywordDefinition, type FormatDefinition, type KeywordErrorDefinition } from 'ajv';
+import { operators } from 'ajv/dist/compile/codegen';
 import { useFunc } from 'ajv/dist/compile/util';
 import type Ajv from 'ajv/dist/core';
 import ucs2length from 'ajv/dist/runtime/ucs2length';
@@ -48,8 +49,12 @@ export function isPlainIsoInstant(s: string): boolean {
   return day <= (month === 2 && leap ? 29 : DAYS[month]!);
 }
 
+/**
+ * E220: RFC 3339 as ajv-formats reads it, less the times JavaScript cannot represent (a leap
+ * second, `…T23:59:60Z`, which `Date.parse` answers NaN): every accepted time can be stored.
+ */
 export function isDateTime(s: string): boolean {
-  return isPlainIsoInstant(s) || library.validate(s);
+  return isPlainIsoInstant(s) || (library.validate(s) && !Number.isNaN(Date.parse(s)));
 }
 
 const isAlphanumeric = (c: number) => isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -86,7 +91,7 @@ export function isUri(s: string): boolean {
 const dateTime = { ...library, validate: isDateTime } as FormatDefinition<string>;
 export const SPEC_FORMATS = { ...fullFormats, 'date-time': dateTime, uri: isUri };
 /** Part of a precompiled validator's key: a new value when the code of these formats changes. */
-export const SPEC_FORMATS_REVISION = 'E213 date-time 1, E217 uri 1, E219 length 1';
+export const SPEC_FORMATS_REVISION = 'E213 date-time 2, E217 uri 1, E219 length 1';
 
 /**
  * Where precompiled validators (`ajv/dist/standalone`) find the formats: one registered object,
@@ -115,8 +120,14 @@ const LENGTH_KEYWORDS: CodeKeywordDefinition = {
   schemaType: 'number',
   $data: true,
   error: lengthError,
+  // Ajv's own keyword runs before `pattern` and `format`; so do these, so that errors come in its order.
+  before: 'pattern',
   code(cxt) {
-    const { keyword, data, schemaCode, gen } = cxt;
+    const { keyword, data, schemaCode, gen, it } = cxt;
+    if (it.opts.unicode === false) {
+      cxt.fail$data(_`${data}.length ${keyword === 'maxLength' ? operators.GT : operators.LT} ${schemaCode}`);
+      return;
+    }
     const count = useFunc(gen, ucs2length);
     cxt.fail$data(
       keyword === 'maxLength'

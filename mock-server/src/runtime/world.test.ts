@@ -206,6 +206,16 @@ describe('world.load', () => {
     expect(deps.state.snapshot()).toEqual(before);
   });
 
+  // E220: a leap second passes RFC 3339 but no JavaScript Date; it is a problem of the file, not a crash.
+  test('rejects a leap second as a problem of its field', () => {
+    const deps = createTestDeps();
+    const scenario = smallScenario();
+    scenario.stores![0]!.createdAt = '2016-12-31T23:59:60Z';
+    expect(problemsOf(() => deps.world.load(scenario))).toEqual([
+      'stores[0].createdAt must be a valid date-time, got "2016-12-31T23:59:60Z"',
+    ]);
+  });
+
   test('rejects a document of another format version', () => {
     const deps = createTestDeps();
     expect(problemsOf(() => deps.world.load({ version: 2 }))).toEqual(['version must be 1, got 2']);

@@ -223,6 +223,9 @@ function paymentRecords(ctx: Context): {
       const sorted = payments.every((p, i) => i === 0 || p.id > payments[i - 1]!.id)
         ? payments
         : [...payments].sort((a, b) => a.id - b.id);
+      const last = records.at(-1);
+      if (last && sorted.length > 0 && sorted[0]!.id <= last.id)
+        throw new RangeError(`payment ${sorted[0]!.id} comes after payment ${last.id}: pieces must follow in id order`);
       for (const p of sorted) {
         records.push(paymentRecord(ctx, p, one, expiryMs));
         if (p.mockSettlementAt !== undefined && p.status === 'pending') settlements.push([p.id, p.mockSettlementAt]);
