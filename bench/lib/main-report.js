@@ -147,7 +147,7 @@ function renderMain(s) {
       'ours / node:http',
       'ours / Express',
       'ours / Prism',
-      `ours / Express, committed run (${previous.date})`,
+      `ours / Express, the run before in bench/RESULTS.md (${previous.date})`,
     ],
     s.scenarios.map(({ name, title }) => [
       title,
