@@ -1,5 +1,7 @@
 /**
- * The string formats of every ajv made by createSpecAjv (E213): ajv-formats' full formats, with a
+ * The string checks of every ajv made by createSpecAjv and createScenarioAjv (`addSpecChecks`).
+ *
+ * Formats (E213): ajv-formats' full formats, with a
  * `date-time` that answers the shape the mock writes (`toISOString`: `2026-03-19T10:00:00.000Z`)
  * from its characters alone and hands every other string to ajv-formats' own check. The library's
  * check splits the text and runs two regular expressions, which made it the largest allocation of a
@@ -7,6 +9,9 @@
  * mock writes (`paymentUrl`, `onboardingUrl`), which the library checks with one long RFC 3986
  * expression. Each answers the same as the library for every string (property tests compare them);
  * only the way to the answer differs, except that `date-time` refuses leap seconds (E220).
+ *
+ * Keywords (E219): `maxLength` and `minLength` as ajv's own, counting code points only where the
+ * UTF-16 length does not decide.
  */
 import { _, str, type CodeKeywordDefinition, type FormatDefinition, type KeywordErrorDefinition } from 'ajv';
 import { operators } from 'ajv/dist/compile/codegen';
@@ -90,8 +95,8 @@ export function isUri(s: string): boolean {
 
 const dateTime = { ...library, validate: isDateTime } as FormatDefinition<string>;
 export const SPEC_FORMATS = { ...fullFormats, 'date-time': dateTime, uri: isUri };
-/** Part of a precompiled validator's key: a new value when the code of these formats changes. */
-export const SPEC_FORMATS_REVISION = 'E213 date-time 2, E217 uri 1, E219 length 1';
+/** Part of a precompiled validator's key: a new value when the code of these formats or keywords changes. */
+export const SPEC_CHECKS_REVISION = 'E213 date-time 2, E217 uri 1, E219 length 1';
 
 /**
  * Where precompiled validators (`ajv/dist/standalone`) find the formats: one registered object,
@@ -141,7 +146,7 @@ const LENGTH_KEYWORDS: CodeKeywordDefinition = {
  * Gives an ajv the spec's formats: ajv-formats' full ones, with `date-time` and `uri` above (E213,
  * E217); and the string length keywords that answer as ajv's own (E219).
  */
-export function addSpecFormats(ajv: Ajv): void {
+export function addSpecChecks(ajv: Ajv): void {
   addFormats(ajv);
   ajv.addFormat('date-time', SPEC_FORMATS['date-time']);
   ajv.addFormat('uri', SPEC_FORMATS.uri);

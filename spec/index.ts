@@ -8,7 +8,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import { parse } from 'yaml';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { artefactKey, openArtefactCache } from './artefact-cache';
-import { addSpecFormats, SPEC_FORMATS_CODE, SPEC_FORMATS_REVISION } from './formats';
+import { addSpecChecks, SPEC_FORMATS_CODE, SPEC_CHECKS_REVISION } from './formats';
 
 export type SpecDocument = OpenAPIV3_1.Document;
 export type SpecName = 'partner-api' | 'control-api';
@@ -197,7 +197,7 @@ export function specAjvSettings(options: Omit<SpecAjvOptions, 'source'> = {}) {
     },
     keywords: SPEC_KEYWORDS,
     withComponents: options.withComponents !== false,
-    formats: SPEC_FORMATS_REVISION, // E213
+    formats: SPEC_CHECKS_REVISION, // E213
   };
 }
 
@@ -205,7 +205,7 @@ export function specAjvSettings(options: Omit<SpecAjvOptions, 'source'> = {}) {
 export function createSpecAjv(options: SpecAjvOptions = {}): Ajv2020 {
   const settings = specAjvSettings(options);
   const ajv = new Ajv2020({ ...settings.ajv, code: { source: options.source ?? false, formats: SPEC_FORMATS_CODE } });
-  addSpecFormats(ajv); // E213, E217
+  addSpecChecks(ajv); // E213, E217
   ajv.addVocabulary(settings.keywords);
   for (const name of ['partner-api', 'control-api'] as const) {
     if (!settings.withComponents || !fs.existsSync(specPath(name))) continue;
