@@ -67,7 +67,7 @@ describe('acountpay-mock fixtures validate <file>', () => {
     );
   });
 
-  test('prints every problem of a YAML file and fails', async () => {
+  test('prints every problem of a YAML file with its line and fails', async () => {
     const file = path.join(dir, 'broken.yaml');
     fs.writeFileSync(
       file,
@@ -81,7 +81,7 @@ describe('acountpay-mock fixtures validate <file>', () => {
       `${file} is not a valid scenario: 2 problems (listed above)`,
     );
     expect(out).toBe(
-      '  - merchants[0].contactEmail must be a valid email, got "nope"\n  - merchants[0].partnerId 3 matches no partner\n',
+      '  - merchants[0].contactEmail must be a valid email, got "nope" (line 3)\n  - merchants[0].partnerId 3 matches no partner (line 3)\n',
     );
   });
 

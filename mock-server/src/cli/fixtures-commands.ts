@@ -6,7 +6,13 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { GENERATOR_LIMITS } from '../../../fixtures/src/generate-options';
 import type { Scenario } from '../../../fixtures/src/scenario';
-import { formatScenario, listNamedScenarios, readScenarioFile } from '../../../fixtures/src/scenario-file';
+import {
+  formatScenario,
+  listNamedScenarios,
+  parseScenarioText,
+  readScenarioText,
+} from '../../../fixtures/src/scenario-file';
+import { withLines } from '../../../fixtures/src/source-lines';
 import { validateScenario } from '../../../fixtures/src/scenario-validate';
 import { intArg, writerOf } from './cli-context';
 import { formatTable } from './text-table';
@@ -70,16 +76,22 @@ export function registerFixturesCommands(program: Command): void {
 
   fixtures
     .command('validate')
-    .description('check a scenario file (JSON, or YAML by extension) and print every problem')
+    .description('check a scenario file (JSON, or YAML by extension) and print every problem with its line')
     .argument('<file>', 'the scenario file')
     .action((file: string, _flags: unknown, command: Command) => {
-      const result = validateScenario(readScenarioFile(file));
+      const text = readScenarioText(file);
+      const result = validateScenario(parseScenarioText(text, file));
       const write = writerOf(command);
       if (result.ok) {
         write(`${file} is a valid scenario: ${summary(result.scenario)}\n`);
         return;
       }
-      write(`${result.problems.map((problem) => `  - ${problem}`).join('\n')}\n`);
+      // The lines `--scenario` names at start for the same problems.
+      write(
+        `${withLines(text, result.problems)
+          .map((problem) => `  - ${problem}`)
+          .join('\n')}\n`,
+      );
       throw new Error(`${file} is not a valid scenario: ${plural(result.problems.length, 'problem')} (listed above)`);
     });
 
