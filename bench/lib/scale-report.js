@@ -4,7 +4,7 @@ const { median, ratio } = require('./stats');
 const { fmt, table, target, targetsTable, machineLine } = require('./report');
 
 // Issue 15's scale targets: Node's default heap, growth from 1k to 1M, webhooks at volume.
-const LIMITS = { rssAtMillionMb: 1024, growth: 1.5, webhookP99Ms: 50, loadMs: 5000 };
+const LIMITS = { rssAtMillionMb: 1024, growth: 1.5, webhookP99Ms: 50, statusP99Ms: 5, loadMs: 5000 };
 const sizeLabel = (n) => (n >= 1_000_000 ? `${n / 1_000_000}M` : n >= 1000 ? `${n / 1000}k` : String(n));
 
 /**
@@ -116,6 +116,16 @@ function renderScale(r) {
     ),
   );
 
+  /** One row of the webhooks table: a burst's own figures, or the medians over the measured bursts. */
+  const burstRow = (label, w, b, status) => [
+    label,
+    fmt.int(w.payments),
+    fmt.int(b.sentMs),
+    `${b.received}/${w.payments}`,
+    `${fmt.ms(b.delivery.p50)} / ${fmt.ms(b.delivery.p99)} / ${fmt.ms(b.delivery.max)}`,
+    fmt.ms(b.create.p99),
+    status,
+  ];
   const webhookTable = table(
     [
       'burst',
@@ -124,40 +134,38 @@ function renderScale(r) {
       'delivered',
       'delivery p50 / p99 / max ms',
       'create p99 ms',
-      'status p99 alone / during ms',
+      'status p50 / p99 ms',
     ],
     r.webhooks.flatMap((w) => [
-      ...(w.firstBurst
-        ? [
-            [
-              'first after start (warm-up, not judged; E214)',
-              fmt.int(w.payments),
-              fmt.int(w.firstBurst.sentMs),
-              `${w.firstBurst.received}/${w.payments}`,
-              `${fmt.ms(w.firstBurst.delivery.p50)} / ${fmt.ms(w.firstBurst.delivery.p99)} / ${fmt.ms(w.firstBurst.delivery.max)}`,
-              fmt.ms(w.firstBurst.create.p99),
-              'n/a',
-            ],
-          ]
-        : []),
-      [
-        'measured',
-        fmt.int(w.payments),
-        fmt.int(w.sentMs),
-        `${w.received}/${w.payments}`,
-        `${fmt.ms(w.delivery.p50)} / ${fmt.ms(w.delivery.p99)} / ${fmt.ms(w.delivery.max)}`,
-        fmt.ms(w.create.p99),
-        `${fmt.ms(w.status.alone.p99)} / ${fmt.ms(w.status.during.p99)}`,
-      ],
+      ...(w.warmups ?? []).map((b, i) => burstRow(`warm-up ${i + 1} (not judged; E214, E222)`, w, b, 'n/a')),
+      ['status alone', '', '', '', '', '', `${fmt.ms(w.status.alone.p50)} / ${fmt.ms(w.status.alone.p99)}`],
+      ...(w.bursts ?? []).map((b, i) =>
+        burstRow(`measured ${i + 1}`, w, b, `${fmt.ms(b.status.p50)} / ${fmt.ms(b.status.p99)}`),
+      ),
+      burstRow(
+        `**median of the measured bursts**`,
+        w,
+        w,
+        `${fmt.ms(w.status.during.p50)} / ${fmt.ms(w.status.during.p99)}`,
+      ),
     ]),
   );
   const volume = r.webhooks[0];
+  const delivered = volume && volume.received === volume.payments;
   targets.push(
     target(
       `webhook delivery p99 ≤ ${LIMITS.webhookP99Ms} ms (${fmt.int(volume?.payments)} payments settled within one second)`,
       volume ? `${fmt.ms(volume.delivery.p99)} ms` : 'not measured',
       `${LIMITS.webhookP99Ms} ms`,
-      volume && volume.received === volume.payments ? volume.delivery.p99 <= LIMITS.webhookP99Ms : null,
+      volume ? delivered && volume.delivery.p99 <= LIMITS.webhookP99Ms : null,
+    ),
+  );
+  targets.push(
+    target(
+      `the API keeps its p99 while the deliveries go out: status p99 beside the bursts ≤ ${LIMITS.statusP99Ms} ms (E222)`,
+      volume ? `${fmt.ms(volume.status.during.p99)} ms (alone ${fmt.ms(volume.status.alone.p99)} ms)` : 'not measured',
+      `${LIMITS.statusP99Ms} ms`,
+      volume ? volume.status.during.p99 <= LIMITS.statusP99Ms : null,
     ),
   );
   targets.push(
@@ -220,7 +228,7 @@ function renderScale(r) {
     '',
     '### Webhooks at volume (create response → the loopback receiver has the payment.completed body)',
     '',
-    'The receiver runs in a process of its own (`peers.js receiver`); status is `GET /payments/{id}/status` at 500 req/s over 10 connections, alone and while the payments are sent.',
+    'The receiver runs in a process of its own (`peers.js receiver`); status is `GET /payments/{id}/status` at 500 req/s, one request every 2 ms over at most 10 connections (E221), alone and while the payments of each measured burst are sent. Each figure of the median row is the median of that figure over the measured bursts; the targets are judged on it.',
     '',
     webhookTable,
     '',
