@@ -11,18 +11,6 @@ const { percentile } = require('./stats');
 
 const MAX_SAMPLES = 5_000_000;
 
-/** Spaces request starts `1000 / rate` ms apart over all callers; a slow server lowers the rate, never bursts. */
-function createPacer(rate) {
-  const gap = 1000 / rate;
-  let next = performance.now();
-  return async () => {
-    const now = performance.now();
-    const slot = Math.max(next, now);
-    next = slot + gap;
-    if (slot > now) await new Promise((resolve) => setTimeout(resolve, slot - now));
-  };
-}
-
 /** {rps, p50, p99, mean} of a run's expected responses; `latencies` are sorted here. */
 function summarize(latencies, statuses, expect, runSeconds) {
   latencies.sort((a, b) => a - b);
@@ -40,11 +28,13 @@ function summarize(latencies, statuses, expect, runSeconds) {
 }
 
 /**
- * E221: `rate` requests per second, one every `1000 / rate` ms, over at most `connections`
- * keep-alive sockets: a fleet of terminals that each poll now and then. Each latency runs from the
- * moment its request was due to its response's last byte, so a request that waited for a free socket
- * behind a stalled server counts that wait. The request is built once and the answer only counted,
- * not parsed, so that the client's own work stays out of the figures as far as it can.
+ * E221: `rate` requests per second over at most `connections` keep-alive sockets: a fleet of
+ * terminals that each poll now and then. Request k is due at `start + k × 1000 / rate` ms; each is
+ * sent when it is due (any whose time passed while this process waited for a core go at once), and
+ * its latency runs from when it was due to its answer's last byte, so neither this process's nor
+ * the server's stalls drop out, and a request that waited for a free socket counts that wait. A
+ * request without its answer 10 s after it was due is a timeout, an answer cut off is an error. The
+ * request is built once and the answer only counted, not parsed.
  */
 async function runPaced({ base, request, expect, connections, seconds, rate }) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
@@ -58,48 +48,56 @@ async function runPaced({ base, request, expect, connections, seconds, rate }) {
     agent,
     headers: { ...request.headers, ...(body && { 'content-length': String(body.length) }) },
   };
-  const pace = createPacer(rate);
+  const gap = 1000 / rate;
   const latencies = [];
   const statuses = {};
   let errors = 0;
   let timeouts = 0;
   const one = (due) =>
     new Promise((resolve) => {
+      let settled = false;
+      let ended = false;
       let timedOut = false;
+      const done = () => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        if (timedOut) timeouts += 1;
+        else if (!ended) errors += 1;
+        resolve();
+      };
+      // From when the request was due, also while it waits at the agent for a socket.
+      const timer = setTimeout(
+        () => {
+          timedOut = true;
+          req.destroy();
+        },
+        Math.max(0, due + 10_000 - performance.now()),
+      );
       const req = http.request(options, (res) => {
         res.resume();
         res.on('end', () => {
+          ended = true;
           statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
           if (res.statusCode === expect && latencies.length < MAX_SAMPLES) latencies.push(performance.now() - due);
-          resolve();
         });
-        // An answer cut off before its end counts as neither; the run goes on.
-        res.on('close', resolve);
+        res.on('close', done);
       });
-      req.setTimeout(10_000, () => {
-        timedOut = true;
-        timeouts += 1;
-        req.destroy();
-      });
-      req.on('error', () => {
-        if (!timedOut) errors += 1;
-        resolve();
-      });
+      req.on('error', done);
+      req.on('close', done);
       req.end(body);
     });
   const started = performance.now();
-  const end = started + seconds * 1000;
-  const inFlight = new Set();
+  const count = Math.floor((seconds * 1000) / gap);
+  const calls = [];
   try {
-    for (;;) {
-      await pace();
-      const due = performance.now();
-      if (due >= end) break;
-      const call = one(due);
-      inFlight.add(call);
-      call.then(() => inFlight.delete(call));
+    for (let k = 0; k < count; k += 1) {
+      const due = started + k * gap;
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      calls.push(one(due));
     }
-    await Promise.all(inFlight);
+    await Promise.all(calls);
   } finally {
     agent.destroy();
   }
@@ -147,4 +145,4 @@ function isValidRun(run) {
   return run.total > 0 && run.ok / run.total >= 0.99 && run.errors + run.timeouts <= run.total * 0.01;
 }
 
-module.exports = { runLoad, isValidRun, createPacer };
+module.exports = { runLoad, isValidRun };

@@ -1,5 +1,6 @@
 'use strict';
 /** Markdown and target checks of the scale benchmark. */
+const { isValidRun } = require('./load');
 const { median, ratio } = require('./stats');
 const { fmt, table, target, targetsTable, machineLine } = require('./report');
 
@@ -143,7 +144,7 @@ function renderScale(r) {
         burstRow(`measured ${i + 1}`, w, b, `${fmt.ms(b.status.p50)} / ${fmt.ms(b.status.p99)}`),
       ),
       burstRow(
-        `**median of the measured bursts**`,
+        '**median of the measured bursts** (delivered: the fewest)',
         w,
         w,
         `${fmt.ms(w.status.during.p50)} / ${fmt.ms(w.status.during.p99)}`,
@@ -160,12 +161,18 @@ function renderScale(r) {
       volume ? delivered && volume.delivery.p99 <= LIMITS.webhookP99Ms : null,
     ),
   );
+  // Judged only when every measured burst's status load answered as it should (isValidRun).
+  const statusRuns = volume?.bursts?.map((b) => b.status) ?? [];
+  const statusValid = statusRuns.length > 0 && statusRuns.every(isValidRun) && volume.status.during.p99 != null;
+  const worstStatus = statusRuns.length ? Math.max(...statusRuns.map((run) => run.p99 ?? Infinity)) : null;
   targets.push(
     target(
       `the API keeps its p99 while the deliveries go out: status p99 beside the bursts ≤ ${LIMITS.statusP99Ms} ms (E222)`,
-      volume ? `${fmt.ms(volume.status.during.p99)} ms (alone ${fmt.ms(volume.status.alone.p99)} ms)` : 'not measured',
+      volume
+        ? `${fmt.ms(volume.status.during.p99)} ms (median of the bursts; worst ${fmt.ms(worstStatus)} ms; alone ${fmt.ms(volume.status.alone.p99)} ms)${statusValid ? '' : '; a status run was not valid'}`
+        : 'not measured',
       `${LIMITS.statusP99Ms} ms`,
-      volume ? volume.status.during.p99 <= LIMITS.statusP99Ms : null,
+      volume ? statusValid && volume.status.during.p99 <= LIMITS.statusP99Ms : null,
     ),
   );
   targets.push(
@@ -228,7 +235,7 @@ function renderScale(r) {
     '',
     '### Webhooks at volume (create response → the loopback receiver has the payment.completed body)',
     '',
-    'The receiver runs in a process of its own (`peers.js receiver`); status is `GET /payments/{id}/status` at 500 req/s, one request every 2 ms over at most 10 connections (E221), alone and while the payments of each measured burst are sent. Each figure of the median row is the median of that figure over the measured bursts; the targets are judged on it.',
+    'The receiver runs in a process of its own (`peers.js receiver`); status is `GET /payments/{id}/status` at 500 req/s, one request every 2 ms over at most 10 connections (E221), alone and while the payments of each measured burst are sent (the load runs as long as the sending window). Each figure of the median row is the median of that figure over the measured bursts, except delivered (the fewest); the targets are judged on it.',
     '',
     webhookTable,
     '',

@@ -7,7 +7,6 @@
 const http = require('node:http');
 const { performance } = require('node:perf_hooks');
 const { request } = require('./http-client');
-const { createPacer } = require('./load');
 const { partnerHeaders, requireDist } = require('./project');
 
 /** mulberry32: a small seeded generator, so a soak's flows can be replayed with the same --seed. */
@@ -88,6 +87,18 @@ function createRecorder() {
       bucket = { latencies: [], requests: 0, unexpected: 0, serverErrors: 0, transportErrors: 0, examples: [] };
       return out;
     },
+  };
+}
+
+/** Spaces request starts `1000 / rate` ms apart over all workers; a slow mock lowers the rate, never bursts. */
+function createPacer(rate) {
+  const gap = 1000 / rate;
+  let next = performance.now();
+  return async () => {
+    const now = performance.now();
+    const slot = Math.max(next, now);
+    next = slot + gap;
+    if (slot > now) await new Promise((resolve) => setTimeout(resolve, slot - now));
   };
 }
 

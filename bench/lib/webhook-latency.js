@@ -52,8 +52,9 @@ const medianSummary = (bursts, pick) =>
 /**
  * Resolves {payments, windowMs, sentMs, received, delivery: {p50, p99, max}, create: {…}, status:
  * {alone, during}, bursts, warmups} in ms: `bursts` are the measured bursts, each with its own
- * figures and the status load beside it (`status`); the top-level figures are their medians and
- * `received` the fewest any of them had delivered. `status.alone` is the same load on its own.
+ * figures and the status load beside it (`status`, a `runLoad` result); the top-level figures are
+ * their medians, except `received`, the fewest any of them had delivered. `status.alone` is the same
+ * load on its own.
  */
 async function measureWebhookVolume(base, { payments = 1000, windowMs = 1000, timeoutMs = 60_000 } = {}) {
   const headers = partnerHeaders();
@@ -91,7 +92,8 @@ async function measureWebhookVolume(base, { payments = 1000, windowMs = 1000, ti
       expect: 200,
       connections: 10,
       rate: STATUS_RATE,
-      seconds: Math.max(2, Math.ceil(windowMs / 1000) + 1),
+      // The window the creates are sent in: the status load starts with them and ends with them.
+      seconds: windowMs / 1000,
       request: { method: 'GET', path: `/v1/partner/payments/${first.paymentId}/status`, headers },
     };
 
