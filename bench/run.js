@@ -10,6 +10,7 @@
  *   --only profile       `node --cpu-prof` of the mock under one scenario (or --startup)
  *   --only qr-stall      the event-loop cost of PNG QR codes
  *   --scenario a,b       the request scenarios of bench/scenarios.json to run (main, profile)
+ *   --duration 10m, --rate 300, …   the soak's settings (lib/soak.js lists them)
  * `--soak`, `--scale`, … are short for `--only soak`, …; bench/README.md has every setting.
  */
 const MODES = {
@@ -29,10 +30,22 @@ function flagValue(argv, flag) {
   return argv[i + 1];
 }
 
+/** The soak's flags, each with a value (lib/soak.js; each also has an environment variable). */
+const SOAK_FLAGS = [
+  '--duration',
+  '--rate',
+  '--connections',
+  '--interval',
+  '--receiver-delay',
+  '--receiver-errors',
+  '--seed',
+];
+/** Flags followed by a value. */
+const VALUE_FLAGS = ['--only', '--scenario', ...SOAK_FLAGS];
+
 /** The flags any mode reads; anything else is a typo that would otherwise start the main run. */
 const FLAGS = [
-  '--only',
-  '--scenario',
+  ...VALUE_FLAGS,
   '--startup',
   '--overhead-only',
   '--scale-only',
@@ -41,11 +54,14 @@ const FLAGS = [
 
 function parse(argv) {
   if (argv.filter((arg) => arg === '--only').length > 1) throw new Error('--only is given twice');
-  const values = new Set(['--only', '--scenario'].map((flag) => argv.indexOf(flag) + 1).filter((i) => i > 0));
+  for (const flag of VALUE_FLAGS) flagValue(argv, flag);
+  const values = new Set(VALUE_FLAGS.map((flag) => argv.indexOf(flag) + 1).filter((i) => i > 0));
   const stray = argv.filter((arg, i) => !values.has(i) && !FLAGS.includes(arg));
   if (stray.length) throw new Error(`unknown ${stray.join(' ')}; see the header of bench/run.js or bench/README.md`);
   const only = flagValue(argv, '--only') ?? Object.keys(MODES).find((mode) => argv.includes(`--${mode}`)) ?? 'main';
   if (!MODES[only]) throw new Error(`--only ${only}: known are ${Object.keys(MODES).join(', ')}`);
+  const soakFlag = SOAK_FLAGS.find((flag) => argv.includes(flag));
+  if (soakFlag && only !== 'soak') throw new Error(`${soakFlag} is the soak's (--only soak, or npm run soak)`);
   const scenario = flagValue(argv, '--scenario') ?? process.env.BENCH_SCENARIOS;
   const scenarios = scenario ? scenario.split(',').map((s) => s.trim()) : null;
   const known = require('./scenarios.json').scenarios.map((s) => s.name);
