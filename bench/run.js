@@ -43,25 +43,32 @@ const SOAK_FLAGS = [
 /** Flags followed by a value. */
 const VALUE_FLAGS = ['--only', '--scenario', ...SOAK_FLAGS];
 
+/** Each flag's modes: given to another mode it would be ignored, so it is refused. */
+const FLAG_MODES = {
+  '--scenario': ['main', 'profile'],
+  '--startup': ['profile'],
+  '--overhead-only': ['durability'],
+  '--scale-only': ['durability'],
+  ...Object.fromEntries(SOAK_FLAGS.map((flag) => [flag, ['soak']])),
+};
+
 /** The flags any mode reads; anything else is a typo that would otherwise start the main run. */
-const FLAGS = [
-  ...VALUE_FLAGS,
-  '--startup',
-  '--overhead-only',
-  '--scale-only',
-  ...Object.keys(MODES).map((m) => `--${m}`),
-];
+const FLAGS = ['--only', ...Object.keys(FLAG_MODES), ...Object.keys(MODES).map((m) => `--${m}`)];
 
 function parse(argv) {
-  if (argv.filter((arg) => arg === '--only').length > 1) throw new Error('--only is given twice');
+  for (const flag of FLAGS)
+    if (argv.filter((arg) => arg === flag).length > 1) throw new Error(`${flag} is given twice`);
   for (const flag of VALUE_FLAGS) flagValue(argv, flag);
   const values = new Set(VALUE_FLAGS.map((flag) => argv.indexOf(flag) + 1).filter((i) => i > 0));
   const stray = argv.filter((arg, i) => !values.has(i) && !FLAGS.includes(arg));
   if (stray.length) throw new Error(`unknown ${stray.join(' ')}; see the header of bench/run.js or bench/README.md`);
-  const only = flagValue(argv, '--only') ?? Object.keys(MODES).find((mode) => argv.includes(`--${mode}`)) ?? 'main';
+  const named = [flagValue(argv, '--only'), ...Object.keys(MODES).filter((mode) => argv.includes(`--${mode}`))];
+  const modes = [...new Set(named.filter(Boolean))];
+  if (modes.length > 1) throw new Error(`one mode at a time: ${modes.join(' and ')} are given`);
+  const only = modes[0] ?? 'main';
   if (!MODES[only]) throw new Error(`--only ${only}: known are ${Object.keys(MODES).join(', ')}`);
-  const soakFlag = SOAK_FLAGS.find((flag) => argv.includes(flag));
-  if (soakFlag && only !== 'soak') throw new Error(`${soakFlag} is the soak's (--only soak, or npm run soak)`);
+  const misplaced = Object.keys(FLAG_MODES).find((flag) => argv.includes(flag) && !FLAG_MODES[flag].includes(only));
+  if (misplaced) throw new Error(`${misplaced} is for ${FLAG_MODES[misplaced].join(' and ')}, not ${only}`);
   const scenario = flagValue(argv, '--scenario') ?? process.env.BENCH_SCENARIOS;
   const scenarios = scenario ? scenario.split(',').map((s) => s.trim()) : null;
   const known = require('./scenarios.json').scenarios.map((s) => s.name);

@@ -31,10 +31,12 @@ function summarize(latencies, statuses, expect, runSeconds) {
  * E221: `rate` requests per second over at most `connections` keep-alive sockets: a fleet of
  * terminals that each poll now and then. Request k is due at `start + k × 1000 / rate` ms; each is
  * sent when it is due (any whose time passed while this process waited for a core go at once), and
- * its latency runs from when it was due to its answer's last byte, so neither this process's nor
- * the server's stalls drop out, and a request that waited for a free socket counts that wait. A
- * request without its answer 10 s after it was due is a timeout, an answer cut off is an error. The
- * request is built once and the answer only counted, not parsed.
+ * its time runs from when it was due to its end, so neither this process's nor the server's stalls
+ * drop out, and a request that waited for a free socket counts that wait. A request without its
+ * answer 10 s after it was due is a timeout, an answer cut off is an error; `samples` holds every
+ * request's time, failed ones included (at the moment they failed), while p50 and p99 are, as in
+ * `runLoad`, those of the answers with the expected status. The request is built once and the
+ * answer only counted, not parsed.
  */
 async function runPaced({ base, request, expect, connections, seconds, rate }) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
@@ -53,27 +55,23 @@ async function runPaced({ base, request, expect, connections, seconds, rate }) {
   const statuses = {};
   let errors = 0;
   let timeouts = 0;
+  const samples = [];
   const one = (due) =>
     new Promise((resolve) => {
       let settled = false;
       let ended = false;
       let timedOut = false;
+      let timer = null;
       const done = () => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
+        const ms = performance.now() - due;
+        if (samples.length < MAX_SAMPLES) samples.push(ms);
         if (timedOut) timeouts += 1;
         else if (!ended) errors += 1;
         resolve();
       };
-      // From when the request was due, also while it waits at the agent for a socket.
-      const timer = setTimeout(
-        () => {
-          timedOut = true;
-          req.destroy();
-        },
-        Math.max(0, due + 10_000 - performance.now()),
-      );
       const req = http.request(options, (res) => {
         res.resume();
         res.on('end', () => {
@@ -85,10 +83,18 @@ async function runPaced({ base, request, expect, connections, seconds, rate }) {
       });
       req.on('error', done);
       req.on('close', done);
+      // From when the request was due, also while it waits at the agent for a socket.
+      timer = setTimeout(
+        () => {
+          timedOut = true;
+          req.destroy();
+        },
+        Math.max(0, due + 10_000 - performance.now()),
+      );
       req.end(body);
     });
   const started = performance.now();
-  const count = Math.floor((seconds * 1000) / gap);
+  const count = Math.round(seconds * rate);
   const calls = [];
   try {
     for (let k = 0; k < count; k += 1) {
@@ -102,7 +108,7 @@ async function runPaced({ base, request, expect, connections, seconds, rate }) {
     agent.destroy();
   }
   const runSeconds = (performance.now() - started) / 1000;
-  return { ...summarize(latencies, statuses, expect, runSeconds), errors, timeouts, seconds: runSeconds };
+  return { ...summarize(latencies, statuses, expect, runSeconds), errors, timeouts, seconds: runSeconds, samples };
 }
 
 /**

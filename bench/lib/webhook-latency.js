@@ -7,8 +7,8 @@
  * meanwhile a payment's status is polled at STATUS_RATE requests per second, evenly spaced (E221),
  * so the report shows whether the API keeps its p99 while the deliveries go out.
  * WARMUP_BURSTS bursts of the same size warm the mock up and are reported as `warmups`; then the
- * status load runs alone, and MEASURED_BURSTS bursts run beside it, each one judged by the median
- * over them (E214, E222). The status load runs in a process of its own.
+ * status load runs alone, and MEASURED_BURSTS bursts run beside it, judged over all their samples
+ * together (E214, E222). The status load runs in a process of its own.
  */
 const http = require('node:http');
 const { expectStatus, request } = require('./http-client');
@@ -45,16 +45,13 @@ const summary = (sorted) => ({
   max: sorted.at(-1) ?? null,
 });
 
-/** Each key's median over the measured bursts: {p50, p99, max} of `pick(burst)`. */
-const medianSummary = (bursts, pick) =>
-  Object.fromEntries(['p50', 'p99', 'max'].map((key) => [key, median(bursts.map((b) => pick(b)?.[key]))]));
-
 /**
  * Resolves {payments, windowMs, sentMs, received, delivery: {p50, p99, max}, create: {…}, status:
  * {alone, during}, bursts, warmups} in ms: `bursts` are the measured bursts, each with its own
- * figures and the status load beside it (`status`, a `runLoad` result); the top-level figures are
- * their medians, except `received`, the fewest any of them had delivered. `status.alone` is the same
- * load on its own.
+ * figures and the status load beside it (`status`, a `runLoad` result whose `times` are every
+ * request's, failed ones included). `delivery`, `create` and `status.during` are over all the
+ * measured bursts' samples together, `sentMs` their median and `received` the fewest any of them
+ * had delivered; `status.alone` is the same status load on its own.
  */
 async function measureWebhookVolume(base, { payments = 1000, windowMs = 1000, timeoutMs = 60_000 } = {}) {
   const headers = partnerHeaders();
@@ -130,7 +127,17 @@ async function measureWebhookVolume(base, { payments = 1000, windowMs = 1000, ti
         .sort((a, b) => a - b);
       createTimes.sort((a, b) => a - b);
       const result = { sentMs, received: samples.length, delivery: summary(samples), create: summary(createTimes) };
-      return beside ? { ...result, status: beside } : result;
+      // The samples are pooled over the measured bursts below, then dropped from what is kept.
+      pooled.delivery.push(...samples);
+      pooled.create.push(...createTimes);
+      if (!beside) return result;
+      const { samples: times, ...status } = beside;
+      pooled.status.push(...times);
+      return { ...result, status: { ...status, times: summary([...times].sort((a, b) => a - b)) } };
+    };
+    const pooled = { delivery: [], create: [], status: [] };
+    const pool = () => {
+      for (const list of Object.values(pooled)) list.length = 0;
     };
     const pause = () => new Promise((resolve) => setTimeout(resolve, 500));
     let sent = 0;
@@ -147,20 +154,24 @@ async function measureWebhookVolume(base, { payments = 1000, windowMs = 1000, ti
       await pause();
     }
     // Status alone and beside each measured burst, on the warm mock, from a process of its own.
-    const alone = await statusWorker.run(statusLoad);
+    const { samples: aloneTimes, ...alone } = await statusWorker.run(statusLoad);
+    alone.times = summary([...aloneTimes].sort((a, b) => a - b));
+    pool();
     const bursts = [];
     for (let i = 1; i <= MEASURED_BURSTS; i += 1) {
       await pause();
       bursts.push(await burst(`measured-${i}`, () => statusWorker.run(statusLoad)));
     }
+    const sorted = (list) => [...list].sort((a, b) => a - b);
     return {
       payments,
       windowMs,
       sentMs: median(bursts.map((b) => b.sentMs)),
       received: Math.min(...bursts.map((b) => b.received)),
-      delivery: medianSummary(bursts, (b) => b.delivery),
-      create: medianSummary(bursts, (b) => b.create),
-      status: { alone, during: medianSummary(bursts, (b) => b.status) },
+      // E222: every measured burst's samples together, so that one bad burst counts.
+      delivery: summary(sorted(pooled.delivery)),
+      create: summary(sorted(pooled.create)),
+      status: { alone, during: summary(sorted(pooled.status)) },
       bursts,
       warmups,
     };
