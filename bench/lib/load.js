@@ -7,7 +7,7 @@
 const http = require('node:http');
 const autocannon = require('autocannon');
 const { performance } = require('node:perf_hooks');
-const { percentile } = require('./stats');
+const { percentile, spread } = require('./stats');
 
 const MAX_SAMPLES = 5_000_000;
 
@@ -33,12 +33,12 @@ function summarize(latencies, statuses, expect, runSeconds) {
  * sent when it is due (any whose time passed while this process waited for a core go at once), and
  * its time runs from when it was due to its end, so neither this process's nor the server's stalls
  * drop out, and a request that waited for a free socket counts that wait. A request without its
- * answer 10 s after it was due is a timeout, an answer cut off is an error; `samples` holds every
- * request's time, failed ones included (at the moment they failed), while p50 and p99 are, as in
- * `runLoad`, those of the answers with the expected status. The request is built once and the
- * answer only counted, not parsed.
+ * answer `deadlineMs` (10 s) after it was due is a timeout, an answer cut off is an error. `samples` holds every
+ * request's time, failed ones included (up to the moment they failed), and `times` is their
+ * {p50, p99, max}; p50 and p99 are, as in `runLoad`, those of the answers with the expected status.
+ * The request is built once and the answer only counted, not parsed.
  */
-async function runPaced({ base, request, expect, connections, seconds, rate }) {
+async function runPaced({ base, request, expect, connections, seconds, rate, deadlineMs = 10_000 }) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
   const url = new URL(request.path, base);
   const body = request.body === undefined ? undefined : Buffer.from(request.body);
@@ -89,7 +89,7 @@ async function runPaced({ base, request, expect, connections, seconds, rate }) {
           timedOut = true;
           req.destroy();
         },
-        Math.max(0, due + 10_000 - performance.now()),
+        Math.max(0, due + deadlineMs - performance.now()),
       );
       req.end(body);
     });
@@ -108,7 +108,14 @@ async function runPaced({ base, request, expect, connections, seconds, rate }) {
     agent.destroy();
   }
   const runSeconds = (performance.now() - started) / 1000;
-  return { ...summarize(latencies, statuses, expect, runSeconds), errors, timeouts, seconds: runSeconds, samples };
+  return {
+    ...summarize(latencies, statuses, expect, runSeconds),
+    errors,
+    timeouts,
+    seconds: runSeconds,
+    times: spread(samples),
+    samples,
+  };
 }
 
 /**
@@ -116,8 +123,8 @@ async function runPaced({ base, request, expect, connections, seconds, rate }) {
  * responses with the expected status; `statuses` counts all of them by code. `rate` paces the run to
  * that many requests per second in all (`runPaced`; default: as fast as the server answers).
  */
-async function runLoad({ base, request, expect, connections = 10, seconds = 10, rate }) {
-  if (rate) return runPaced({ base, request, expect, connections, seconds, rate });
+async function runLoad({ base, request, expect, connections = 10, seconds = 10, rate, deadlineMs }) {
+  if (rate) return runPaced({ base, request, expect, connections, seconds, rate, deadlineMs });
   const latencies = [];
   const statuses = {};
   const started = performance.now();

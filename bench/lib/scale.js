@@ -308,7 +308,7 @@ async function main({ only }) {
     try {
       const result = await measureWebhookVolume(server.base, { payments: options.webhookPayments });
       say(
-        `  ${result.received}/${result.payments} delivered, p50 ${result.delivery.p50?.toFixed(2)} ms, p99 ${result.delivery.p99?.toFixed(2)} ms; status p99 ${result.status.alone.p99?.toFixed(2)} ms alone, ${result.status.during.p99?.toFixed(2)} ms during (medians of ${result.bursts.length} bursts)`,
+        `  ${result.received}/${result.payments} delivered, p50 ${result.delivery.p50?.toFixed(2)} ms, p99 ${result.delivery.p99?.toFixed(2)} ms; status p99 ${result.status.alone.times.p99?.toFixed(2)} ms alone, ${result.status.during.p99?.toFixed(2)} ms beside the ${result.bursts.length} measured bursts together`,
       );
       webhooks.push(result);
     } finally {

@@ -16,6 +16,12 @@ function percentile(sorted, p) {
   return sorted[rank - 1];
 }
 
+/** {p50, p99, max} of `values` (any order; the array is left as it is). */
+function spread(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1) ?? null };
+}
+
 /** VmRSS of a live process in MB, from /proc (Linux); null where /proc is not there. */
 function rssMb(pid) {
   try {
@@ -47,4 +53,4 @@ const CLOCK_TICKS = 100;
 
 const ratio = (a, b) => (a == null || b == null || b === 0 ? null : a / b);
 
-module.exports = { median, percentile, rssMb, cpuMs, ratio };
+module.exports = { median, percentile, spread, rssMb, cpuMs, ratio };

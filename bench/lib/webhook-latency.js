@@ -15,7 +15,7 @@ const { expectStatus, request } = require('./http-client');
 const { startLoadWorker } = require('./load-child');
 const { partnerHeaders } = require('./project');
 const { startServer } = require('./servers');
-const { median, percentile } = require('./stats');
+const { median, spread } = require('./stats');
 
 /** Status polls per second beside the deliveries: a fleet of terminals, not a saturating load. */
 const STATUS_RATE = 500;
@@ -38,12 +38,6 @@ async function arrivals(receiver, count, timeoutMs) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
-
-const summary = (sorted) => ({
-  p50: percentile(sorted, 50),
-  p99: percentile(sorted, 99),
-  max: sorted.at(-1) ?? null,
-});
 
 /**
  * Resolves {payments, windowMs, sentMs, received, delivery: {p50, p99, max}, create: {…}, status:
@@ -94,8 +88,11 @@ async function measureWebhookVolume(base, { payments = 1000, windowMs = 1000, ti
       request: { method: 'GET', path: `/v1/partner/payments/${first.paymentId}/status`, headers },
     };
 
-    /** `payments` paid creates sent evenly within `windowMs`, beside `alongside`; their deliveries' latencies. */
-    const burst = async (label, alongside) => {
+    /**
+     * `payments` paid creates sent evenly within `windowMs`, beside `alongside` (the status load, or
+     * nothing); their figures. A measured burst's samples also go to `pool`.
+     */
+    const burst = async (label, alongside, pool = null) => {
       const responded = new Map();
       const createTimes = [];
       const started = now();
@@ -123,21 +120,15 @@ async function measureWebhookVolume(base, { payments = 1000, windowMs = 1000, ti
       const sentMs = ms([...responded.values()].reduce((a, b) => (b > a ? b : a)) - started);
       const samples = [...responded]
         .filter(([id]) => arrived[id] !== undefined)
-        .map(([id, at]) => ms(BigInt(arrived[id]) - at))
-        .sort((a, b) => a - b);
-      createTimes.sort((a, b) => a - b);
-      const result = { sentMs, received: samples.length, delivery: summary(samples), create: summary(createTimes) };
-      // The samples are pooled over the measured bursts below, then dropped from what is kept.
-      pooled.delivery.push(...samples);
-      pooled.create.push(...createTimes);
+        .map(([id, at]) => ms(BigInt(arrived[id]) - at));
+      pool?.delivery.push(...samples);
+      pool?.create.push(...createTimes);
+      const result = { sentMs, received: samples.length, delivery: spread(samples), create: spread(createTimes) };
       if (!beside) return result;
-      const { samples: times, ...status } = beside;
-      pooled.status.push(...times);
-      return { ...result, status: { ...status, times: summary([...times].sort((a, b) => a - b)) } };
-    };
-    const pooled = { delivery: [], create: [], status: [] };
-    const pool = () => {
-      for (const list of Object.values(pooled)) list.length = 0;
+      // The status requests' own times go to the pool; the run keeps their summary (`times`).
+      const { samples: statusTimes, ...status } = beside;
+      pool?.status.push(...statusTimes);
+      return { ...result, status };
     };
     const pause = () => new Promise((resolve) => setTimeout(resolve, 500));
     let sent = 0;
@@ -154,24 +145,23 @@ async function measureWebhookVolume(base, { payments = 1000, windowMs = 1000, ti
       await pause();
     }
     // Status alone and beside each measured burst, on the warm mock, from a process of its own.
-    const { samples: aloneTimes, ...alone } = await statusWorker.run(statusLoad);
-    alone.times = summary([...aloneTimes].sort((a, b) => a - b));
-    pool();
+    const alone = await statusWorker.run(statusLoad);
+    delete alone.samples; // its summary, `times`, is what the report shows
+    const pool = { delivery: [], create: [], status: [] };
     const bursts = [];
     for (let i = 1; i <= MEASURED_BURSTS; i += 1) {
       await pause();
-      bursts.push(await burst(`measured-${i}`, () => statusWorker.run(statusLoad)));
+      bursts.push(await burst(`measured-${i}`, () => statusWorker.run(statusLoad), pool));
     }
-    const sorted = (list) => [...list].sort((a, b) => a - b);
     return {
       payments,
       windowMs,
       sentMs: median(bursts.map((b) => b.sentMs)),
       received: Math.min(...bursts.map((b) => b.received)),
       // E222: every measured burst's samples together, so that one bad burst counts.
-      delivery: summary(sorted(pooled.delivery)),
-      create: summary(sorted(pooled.create)),
-      status: { alone, during: summary(sorted(pooled.status)) },
+      delivery: spread(pool.delivery),
+      create: spread(pool.create),
+      status: { alone, during: spread(pool.status) },
       bursts,
       warmups,
     };
