@@ -67,4 +67,8 @@ module.exports = defineConfig(
       globals: globals.node,
     },
   },
+  {
+    files: ['bench/**/*.test.js'],
+    languageOptions: { globals: globals.jest },
+  },
 );

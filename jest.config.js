@@ -17,6 +17,8 @@ module.exports = {
         '<rootDir>/spec/**/*.test.ts',
         '<rootDir>/mock-server/**/*.test.ts',
         '<rootDir>/fixtures/**/*.test.ts',
+        // The benchmarks' own logic (plain Node scripts, run as they are).
+        '<rootDir>/bench/**/*.test.js',
       ],
     },
     {
