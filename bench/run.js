@@ -10,7 +10,9 @@
  *   --only profile       `node --cpu-prof` of the mock under one scenario (or --startup)
  *   --only qr-stall      the event-loop cost of PNG QR codes
  *   --scenario a,b       the request scenarios of bench/scenarios.json to run (main, profile)
- *   --duration 10m, --rate 300, …   the soak's settings (lib/soak.js lists them)
+ *   --duration 60s       soak: how long (15s to 24h); --rate 200 requests/s, --connections 16 flows,
+ *                        --interval (a twelfth of the run), --receiver-delay 300ms, --receiver-errors 0.2
+ *                        (a fraction), --seed 1; each also as SOAK_DURATION, SOAK_RATE, …
  * `--soak`, `--scale`, … are short for `--only soak`, …; bench/README.md has every setting.
  */
 const { parseFlags } = require('./lib/flags');

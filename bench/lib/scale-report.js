@@ -108,7 +108,9 @@ function renderScale(r) {
   const million = ok.find((s) => s.payments >= 1_000_000);
   // Both readings count: the load's peak is still mapped at ready, the queries' garbage after them.
   const millionRss = million && Math.max(million.rssLoadedMb, million.rssAfterMb);
-  targets.push(
+  // A webhooks-only run (`--only webhooks`) measures no size: its report has no size targets.
+  const sizeTargets = [];
+  sizeTargets.push(
     target(
       'RSS ≤ 1 GB with 1M payments (at ready and after the queries)',
       million ? `${fmt.mb(millionRss)} MB` : 'not measured',
@@ -176,7 +178,7 @@ function renderScale(r) {
       volume ? statusValid && volume.status.during.p99 <= LIMITS.statusP99Ms : null,
     ),
   );
-  targets.push(
+  sizeTargets.push(
     target(
       '1M-payment scenario loads (`--scenario`, spawn → ready) ≤ 5 s',
       million
@@ -198,7 +200,7 @@ function renderScale(r) {
     ),
   );
   const millionFile = million?.stateFile && !million.stateFile.error ? million.stateFile : null;
-  targets.push(
+  sizeTargets.push(
     target(
       '1M-payment state file loads (`--state-file`, spawn → ready) ≤ 5 s',
       millionFile
@@ -209,11 +211,10 @@ function renderScale(r) {
     ),
   );
 
+  const sizesMeasured = (r.options.sizes ?? []).length > 0;
+  if (sizesMeasured) targets.push(...sizeTargets);
   const rounds = r.options.rounds ?? 1;
-  const text = [
-    `## Scale benchmark (${r.startedAt.slice(0, 16).replace('T', ' ')} UTC)`,
-    '',
-    `${machineLine(r.machine)}. Load average ${r.machine.loadAverage.join(' / ')} at the start, ${r.loadAverageEnd.join(' / ')} at the end.`,
+  const sizeSections = [
     `acountpay-mock with generated scenarios (seed 42, 50 merchants × 3 stores) loaded by \`--scenario\`. Every size's mock is started first, the largest first and one at a time (its start-up figures are measured with nothing else loading), and all stay up while the queries run. Each query gets a ${r.options.warmupSeconds} s warm-up per size, then ${rounds} round${rounds === 1 ? '' : 's'} of ${r.options.seconds} s runs, ${r.options.connections} connections, the sizes alternating within each round (smallest first; E216).${largest ? '' : ' No size could be measured.'}`,
     '',
     '### Memory and start-up',
@@ -234,9 +235,15 @@ function renderScale(r) {
     '',
     latencyTable,
     '',
+  ];
+  const text = [
+    `## ${sizesMeasured ? 'Scale benchmark' : 'Webhooks at volume'} (${r.startedAt.slice(0, 16).replace('T', ' ')} UTC)`,
+    '',
+    `${machineLine(r.machine)}. Load average ${r.machine.loadAverage.join(' / ')} at the start, ${r.loadAverageEnd.join(' / ')} at the end.`,
+    ...(sizesMeasured ? sizeSections : ['']),
     '### Webhooks at volume (create response → the loopback receiver has the payment.completed body)',
     '',
-    'The receiver runs in a process of its own (`peers.js receiver`); status is `GET /payments/{id}/status` at 500 req/s, one request every 2 ms over at most 10 connections (E221), alone and while the payments of each measured burst are sent (the load runs as long as the sending window); its times run from when each request was due to its end, failed requests included. The last row takes the samples of the measured bursts together; the targets are judged on it.',
+    `A burst is ${fmt.int(r.webhooks[0]?.payments ?? r.options.webhookPayments)} payments created with \`X-Mock-Payment: paid\`, sent evenly over one second; "sent within" is how long the sending took. A delivery's time runs from the sender having the create's answer to the receiver (\`peers.js receiver\`, a process of its own) having the delivery, so it is below zero when the delivery arrived before the sender read that answer. Status is \`GET /payments/{id}/status\` at 500 req/s, one request every 2 ms over at most 10 connections (E221), alone and while each measured burst is sent; its times run from when each request was due to its end, failed requests included. The first bursts warm the mock up and are not judged (E214, E222); the last row takes the samples of the measured bursts together, and the targets are judged on it. The status load alone is this machine's floor for the status target: four processes share its cores.`,
     '',
     webhookTable,
     '',

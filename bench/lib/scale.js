@@ -296,7 +296,9 @@ async function main({ only }) {
   const machine = machineInfo();
   const startedAt = new Date();
   say(
-    `acountpay-mock scale bench: sizes ${options.sizes.join(', ')}; per query ${options.rounds} alternating round${options.rounds === 1 ? '' : 's'} of ${options.seconds} s per size; load average ${machine.loadAverage.join(' ')}`,
+    only === 'webhooks'
+      ? `acountpay-mock webhooks at volume: ${options.webhookPayments} payments settled within one second; load average ${machine.loadAverage.join(' ')}`
+      : `acountpay-mock scale bench: sizes ${options.sizes.join(', ')}; per query ${options.rounds} alternating round${options.rounds === 1 ? '' : 's'} of ${options.seconds} s per size; load average ${machine.loadAverage.join(' ')}`,
   );
 
   const sizes = await measureSizes(options);
@@ -332,7 +334,8 @@ async function main({ only }) {
   const markdown = renderScale(result);
   result.targets = markdown.targets;
   result.growth = markdown.growth;
-  const file = writeResults('scale', markdown.text, result);
+  // A webhooks-only run keeps its own file, so that it does not replace the last scale run's.
+  const file = writeResults(only === 'webhooks' ? 'webhooks' : 'scale', markdown.text, result);
   say(`\n${markdown.text}\n`);
   say(`written: ${file} (and .json)`);
   const complete =
@@ -342,7 +345,7 @@ async function main({ only }) {
     options.seconds >= 5 &&
     sizes.every((s) => !s.error);
   if (complete) say(`updated: ${updateCommittedSection('scale', markdown.text)}`);
-  else
+  else if (only !== 'webhooks')
     say(
       'bench/RESULTS.md left as it was: only a full scale run (1k and 1M, ≥3 rounds of ≥5 s per query, no failures) replaces it.',
     );

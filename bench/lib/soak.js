@@ -38,9 +38,12 @@ const HEAP_AT_REST_TOLERANCE_MB = 4;
 const HEAP_HELD_TOLERANCE = { ratio: 1.1, mb: 4 };
 const RSS_TOLERANCE = { ratio: 1.15, mb: 32 };
 
+/** A setting the soak cannot run with: said in one line, without a stack. */
+class SoakSettingError extends Error {}
+
 function parseDuration(text, name) {
   const match = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(String(text).trim());
-  if (!match) throw new Error(`${name} must look like 90s, 10m, 1h or 500ms, got ${JSON.stringify(text)}`);
+  if (!match) throw new SoakSettingError(`${name} must look like 90s, 10m, 1h or 500ms, got ${JSON.stringify(text)}`);
   return Number(match[1]) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[match[2] ?? 's'];
 }
 
@@ -52,13 +55,15 @@ function option(flag, env, fallback) {
 
 function numberOption(flag, env, fallback, min, max) {
   const n = Number(option(flag, env, fallback));
-  if (!Number.isFinite(n) || n < min || n > max) throw new Error(`${flag} must be a number from ${min} to ${max}`);
+  if (!Number.isFinite(n) || n < min || n > max)
+    throw new SoakSettingError(`${flag} must be a number from ${min} to ${max}`);
   return n;
 }
 
 function soakOptions() {
   const durationMs = parseDuration(option('--duration', 'SOAK_DURATION', '60s'), '--duration');
-  if (durationMs < 15_000 || durationMs > 24 * 3_600_000) throw new Error('--duration must be from 15s to 24h');
+  if (durationMs < 15_000 || durationMs > 24 * 3_600_000)
+    throw new SoakSettingError('--duration must be from 15s to 24h');
   const third = durationMs / 3;
   const raw = option('--interval', 'SOAK_INTERVAL', null);
   const intervalsPerThird = Math.max(1, Math.round(third / (raw ? parseDuration(raw, '--interval') : third / 4)));
@@ -353,7 +358,7 @@ module.exports = {
     soak().then(
       (code) => process.exit(code),
       (err) => {
-        process.stderr.write(`soak: ${err.stack ?? err}\n`);
+        process.stderr.write(`soak: ${err instanceof SoakSettingError ? err.message : (err.stack ?? err)}\n`);
         killAll();
         process.exit(2);
       },
