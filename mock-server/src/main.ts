@@ -72,7 +72,11 @@ async function serve(flags: ServeFlags): Promise<void> {
     });
   } catch (err) {
     // A bad scenario or a port in use: say what, and exit like a bad setting does.
-    process.stderr.write(`Cannot start: ${err instanceof Error ? err.message : String(err)}\n`);
+    const inUse = (err as { code?: unknown }).code === 'EADDRINUSE';
+    const hint = inUse
+      ? `\n  Another process holds port ${config.port}: start with --port <n> (or ACOUNTPAY_MOCK_PORT=<n>).`
+      : '';
+    process.stderr.write(`Cannot start: ${err instanceof Error ? err.message : String(err)}${hint}\n`);
     process.exitCode = 2;
     return;
   }

@@ -2,6 +2,7 @@
  * The real CLI as a separate process on a real port, as `npm start` runs it (from the build that
  * `npm ci` / `npm run build` makes): start-up banner, default scenario, a call, graceful shutdown.
  */
+import net from 'node:net';
 import { describeWhenBuilt, exitOf, runCli as run, startCli as start } from './cli-helpers';
 
 const describeBuilt = describeWhenBuilt('cli-process.test.ts');
@@ -47,6 +48,22 @@ describeBuilt('acountpay-mock CLI process', () => {
     expect(result.code).toBe(2);
     expect(result.out).toMatch(/port must be an integer/);
     expect(result.out).toMatch(/paymentExpirySeconds must be an integer/);
+  });
+
+  test('names the way out when its port is taken', async () => {
+    const holder = net.createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    const { port } = holder.address() as net.AddressInfo;
+    try {
+      const result = await run(['--port', String(port), '--log-level', 'silent']);
+      expect(result.code).toBe(2);
+      expect(result.out).toContain(`Cannot start: listen EADDRINUSE: address already in use 127.0.0.1:${port}`);
+      expect(result.out).toContain(
+        `Another process holds port ${port}: start with --port <n> (or ACOUNTPAY_MOCK_PORT=<n>).`,
+      );
+    } finally {
+      await new Promise((resolve) => holder.close(resolve));
+    }
   });
 
   test('lists its commands and options in --help', async () => {
