@@ -27,7 +27,9 @@ let nextId = 0;
 
 /**
  * Resolves {rssMb, heapUsedMb, heapTotalMb, externalMb, delay: {p50, p99, max}, loopBusyMs,
- * loopUtilization, gc}, `delay` as the histogram has it (see beyondPeriod); rejects when the child
+ * loopUtilization, gc, gcPauses: {minor, major}}, `delay` as the histogram has it (see beyondPeriod),
+ * each of `gcPauses` {count, totalMs, p50, p99, max} of the collector's pauses in ms since the
+ * previous sample (minor: scavenges of the young generation); rejects when the child
  * does not answer within `timeoutMs`.
  */
 function sample(child, { gc = false, timeoutMs = 10_000 } = {}) {

@@ -105,6 +105,24 @@ function renderScale(r) {
     latencyRows,
   );
 
+  // E223: the young-generation collections of each query's rounds, per size.
+  const scavengeCell = (run) => {
+    const g = run?.scavenges;
+    if (!g) return 'n/a';
+    if (g.count === 0) return 'none';
+    return `${g.perThousandRequests.toFixed(2)} · ${fmt.ms(g.p50)} / ${fmt.ms(g.max)} · ${(100 * g.shareBeside).toFixed(1)} %`;
+  };
+  const probedNames = names.filter((name) => ok.some((s) => s.runs[name]?.scavenges));
+  const scavengeTable = table(
+    [
+      'query',
+      ...ok.map(
+        (s) => `${sizeLabel(s.payments)}: scavenges per 1k requests · pause p50 / max ms · requests beside one`,
+      ),
+    ],
+    probedNames.map((name) => [titleOf(name), ...ok.map((s) => scavengeCell(s.runs[name]))]),
+  );
+
   const million = ok.find((s) => s.payments >= 1_000_000);
   // Both readings count: the load's peak is still mapped at ready, the queries' garbage after them.
   const millionRss = million && Math.max(million.rssLoadedMb, million.rssAfterMb);
@@ -235,6 +253,16 @@ function renderScale(r) {
     '',
     latencyTable,
     '',
+    ...(probedNames.length > 0
+      ? [
+          '### The collector during the queries (E223)',
+          '',
+          `Scavenges (young-generation collections) in the measured rounds, from the mock's own \`gc\` performance entries. A scavenge stops the mock while each of the ${r.options.connections} connections has a request in flight, so about connections × scavenges of the requests took one pause longer ("beside one"). Once that share passes 1 %, a run's p99 is a scavenge pause, and the pause itself grows with the old generation's size, not with what the scavenge copies (measured in E223).`,
+          '',
+          scavengeTable,
+          '',
+        ]
+      : []),
   ];
   const text = [
     `## ${sizesMeasured ? 'Scale benchmark' : 'Webhooks at volume'} (${r.startedAt.slice(0, 16).replace('T', ' ')} UTC)`,

@@ -14,6 +14,7 @@ const { assertBuilt, partnerHeaders } = require('./project');
 const { scenarioFile, ensurePayments } = require('./scenario-data');
 const { startServer } = require('./servers');
 const { runLoad, isValidRun } = require('./load');
+const { beyondPeriod, probeFlags, sample } = require('./probe');
 const { median, rssMb } = require('./stats');
 const { measureWebhookVolume } = require('./webhook-latency');
 const { renderScale, sizeLabel } = require('./scale-report');
@@ -98,7 +99,13 @@ async function startSize(payments) {
   say(
     `${payments} payments: scenario ${(data.bytes / 2 ** 20).toFixed(1)} MB via ${data.source} in ${(data.ms / 1000).toFixed(1)} s`,
   );
-  const server = await startServer('ours', { scenarioFile: data.file, timeoutMs: 20 * 60_000 });
+  // The probe (lib/probe-preload.js) reports the collector's pauses and the event-loop delay of each query run (E223).
+  const server = await startServer('ours', {
+    scenarioFile: data.file,
+    timeoutMs: 20 * 60_000,
+    nodeFlags: probeFlags(),
+    ipc: true,
+  });
   try {
     const loaded = await ensurePayments(server.base, { payments });
     const rssLoadedMb = rssMb(server.pid);
@@ -134,14 +141,41 @@ async function stopServer(server) {
   fs.rmSync(server.logFile, { force: true });
 }
 
+const scavengeLine = (s) =>
+  s && s.count > 0
+    ? `  scavenges ${s.count} (pause p50 ${s.p50.toFixed(2)} ms, max ${s.max.toFixed(1)} ms; ~${(100 * s.shareBeside).toFixed(1)} % of requests beside one)`
+    : '';
 const runLine = (run) =>
-  `${run.rps.toFixed(0).padStart(6)} req/s  p50 ${run.p50?.toFixed(2)} ms  p99 ${run.p99?.toFixed(2)} ms${run.valid ? '' : `  INVALID ${JSON.stringify(run.statuses)}`}`;
+  `${run.rps.toFixed(0).padStart(6)} req/s  p50 ${run.p50?.toFixed(2)} ms  p99 ${run.p99?.toFixed(2)} ms${scavengeLine(run.scavenges)}${run.valid ? '' : `  INVALID ${JSON.stringify(run.statuses)}`}`;
+
+/**
+ * E223: a run's scavenges (young-generation collections): how many, their pauses, and the share of
+ * the requests that were in flight during one. A scavenge stops the mock; each of the `connections`
+ * has a request waiting then, so about connections × scavenges of the run's requests took a pause
+ * longer. Once that share passes 1 %, the run's p99 is a scavenge pause.
+ */
+function scavengesOf(rounds, connections) {
+  const probed = rounds.filter((run) => run.gcPauses);
+  if (probed.length === 0) return null;
+  const count = probed.reduce((sum, run) => sum + run.gcPauses.minor.count, 0);
+  const requests = probed.reduce((sum, run) => sum + run.total, 0);
+  const pauses = probed.map((run) => run.gcPauses.minor).filter((m) => m.count > 0);
+  return {
+    count,
+    perThousandRequests: requests > 0 ? (1000 * count) / requests : null,
+    shareBeside: requests > 0 ? Math.min(1, (connections * count) / requests) : null,
+    p50: median(pauses.map((m) => m.p50)),
+    max: pauses.length ? Math.max(...pauses.map((m) => m.max)) : null,
+    totalMs: pauses.reduce((sum, m) => sum + m.totalMs, 0),
+    major: probed.reduce((sum, run) => sum + run.gcPauses.major.count, 0),
+  };
+}
 
 /**
  * A size's figures for one query from its rounds: the median p50, p99 and req/s, the fields the
  * report reads, and every round's run (`rounds`). Valid when every round is.
  */
-function summarise(title, rounds) {
+function summarise(title, rounds, connections) {
   const valid = rounds.length > 0 && rounds.every((run) => run.valid);
   const of = (key) => median(rounds.map((run) => run[key]));
   const statuses = {};
@@ -160,6 +194,7 @@ function summarise(title, rounds) {
     errors: rounds.reduce((sum, run) => sum + run.errors, 0),
     timeouts: rounds.reduce((sum, run) => sum + run.timeouts, 0),
     seconds: rounds.reduce((sum, run) => sum + run.seconds, 0),
+    scavenges: scavengesOf(rounds, connections),
     rounds,
   };
 }
@@ -212,7 +247,12 @@ async function measureQueries(live, { seconds, warmupSeconds, connections, round
       for (const entry of round % 2 === 1 ? running : [...running].reverse()) {
         if (entry.size.error) continue;
         try {
+          await sample(entry.server.child); // the pauses and the delay afresh
           const run = await runLoad(load(entry, seconds));
+          const probed = await sample(entry.server.child);
+          run.gcPauses = probed.gcPauses;
+          run.loopDelay = beyondPeriod(probed.delay);
+          run.scavenges = scavengesOf([run], connections);
           run.valid = isValidRun(run);
           run.round = round;
           perSize.get(entry).push(run);
@@ -225,7 +265,7 @@ async function measureQueries(live, { seconds, warmupSeconds, connections, round
     for (const entry of running) {
       if (entry.size.error) continue;
       const title = entry.queries.find((q) => q.name === name).title;
-      entry.size.runs[name] = summarise(title, perSize.get(entry));
+      entry.size.runs[name] = summarise(title, perSize.get(entry), connections);
       say(`    median  ${label(entry)} ${runLine(entry.size.runs[name])}`);
     }
   }
@@ -352,5 +392,5 @@ async function main({ only }) {
   closeAgent();
 }
 
-module.exports = { main };
+module.exports = { main, scavengesOf };
 if (require.main === module) main();
