@@ -24,11 +24,22 @@ export interface RunningCli {
   output: () => string;
 }
 
-/** Starts `acountpay-mock <args>` and resolves once it prints where it listens. */
-export function startCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<RunningCli> {
-  const child = spawn(process.execPath, [BIN, ...args], {
+/**
+ * Starts `acountpay-mock <args>` and resolves once it prints where it listens; `viaNpm` starts it as
+ * `npm start -- <args>` from the package's folder, so that `child` is npm, leading a process group
+ * of its own (`process.kill(-child.pid)` then reaches whatever npm started).
+ */
+export function startCli(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  { viaNpm = false }: { viaNpm?: boolean } = {},
+): Promise<RunningCli> {
+  const [command, argv] = viaNpm ? ['npm', ['start', '--', ...args]] : [process.execPath, [BIN, ...args]];
+  const child = spawn(command, argv, {
+    cwd: PACKAGE_ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: viaNpm,
   });
   let output = '';
   return new Promise((resolve, reject) => {

@@ -43,6 +43,33 @@ describeBuilt('acountpay-mock CLI process', () => {
     await expect(exitOf(mock.child)).resolves.toBe(0);
   });
 
+  test('`npm start` stops when npm is told to stop (a process manager or a container signals npm)', async () => {
+    const mock = await start(['--port', '0', '--log-level', 'info', '--scenario', 'empty'], {}, { viaNpm: true });
+    try {
+      mock.child.kill('SIGTERM');
+      await exitOf(mock.child);
+      // The mock itself got the signal and shut down (with `sh -c` between them it was left running).
+      const closed = async () => {
+        try {
+          await fetch(`${mock.url}/__control/health`);
+          return false;
+        } catch {
+          return true;
+        }
+      };
+      for (let i = 0; i < 100 && !(await closed()); i += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(mock.output()).toContain('"signal":"SIGTERM","msg":"shutting down"');
+      expect(await closed()).toBe(true);
+    } finally {
+      // Whatever npm left behind, when it failed to pass the signal on.
+      try {
+        process.kill(-mock.child.pid!, 'SIGKILL');
+      } catch {
+        // the group is gone: nothing was left
+      }
+    }
+  });
+
   test('refuses bad settings with every problem listed and exit code 2', async () => {
     const result = await run(['--port', 'abc', '--payment-expiry', '-5']);
     expect(result.code).toBe(2);
