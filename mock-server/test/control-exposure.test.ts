@@ -7,7 +7,8 @@ import { parseConfig } from '../src/config';
 import { createMockServer } from '../src/server';
 import { isLoopbackHost, maskSecret, redactUrl } from '../src/shared/exposure';
 import { describeWhenBuilt, exitOf, runCli, startCli } from './cli-helpers';
-import { createTestApp } from './helpers';
+import { createNodeHttpClient } from '../src/webhooks';
+import { authHeaders, createTestApp, startTestServer } from './helpers';
 
 const USER_SECRET = 'user-secret-from-ci-7QX2';
 const USER_TOKEN = 'user-control-token-5K9W';
@@ -145,5 +146,58 @@ describeWhenBuilt('control-exposure.test.ts')('the CLI on 0.0.0.0 (E32, E33)', (
     expect(result.code).toBe(2);
     expect(result.out).toMatch(/clientSecret must be at least 8 characters/);
     expect(result.out).not.toContain('sh0rt!');
+  });
+});
+
+describe('webhooks aimed at a control API (E224)', () => {
+  test('are refused, so that two of them cannot drive a merchant back and forth forever', async () => {
+    const mock = await startTestServer({}, { http: createNodeHttpClient() });
+    const partner = authHeaders(mock.clientId, mock.clientSecret);
+    const call = async (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) => {
+      const res = await fetch(url, {
+        method,
+        headers: { 'content-type': 'application/json', ...headers },
+        ...(body !== undefined && { body: JSON.stringify(body) }),
+      });
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+    };
+    try {
+      const api = `${mock.url}/v1/partner`;
+      const merchant = await call('POST', `${api}/merchants/test`, { companyName: 'Løkke Café' }, partner);
+      const id = merchant.body.merchantId as number;
+      const control = `${mock.controlUrl}/__control`;
+      for (const [action, event] of [
+        ['activate', 'merchant.deactivated'],
+        ['deactivate', 'merchant.activated'],
+      ])
+        expect(
+          (
+            await call(
+              'POST',
+              `${api}/webhooks`,
+              { url: `${control}/merchants/${id}/${action}`, events: [event] },
+              partner,
+            )
+          ).status,
+        ).toBe(201);
+
+      expect((await call('POST', `${control}/merchants/${id}/deactivate`)).status).toBe(200);
+      expect((await call('POST', `${control}/webhook-deliveries/flush`)).status).toBe(200);
+
+      const { body } = await call('GET', `${control}/webhook-deliveries?limit=100`);
+      const deliveries = body.deliveries as { event: string; attempts: { statusCode: number | null }[] }[];
+      // One delivery, refused: the activation it asked for never happened, so nothing followed.
+      expect(deliveries.map((d) => [d.event, d.attempts.map((a) => a.statusCode)])).toEqual([
+        ['merchant.deactivated', [401]],
+      ]);
+      const after = await call('GET', `${api}/merchants/${id}`, undefined, partner);
+      expect(after.body.status).toBe('inactive');
+      // Anyone else's request with the header is refused alike; without it, the control API answers.
+      const refused = await call('GET', `${control}/clock`, undefined, { 'X-Webhook-Delivery': 'd-1' });
+      expect([refused.status, refused.body.code]).toEqual([401, 'control_delivery_refused']);
+      expect((await call('GET', `${control}/clock`)).status).toBe(200);
+    } finally {
+      await mock.close();
+    }
   });
 });

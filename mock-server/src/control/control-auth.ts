@@ -1,7 +1,7 @@
 /**
  * The control API is open unless a control token is configured (or generated, E32); then it needs
  * `Authorization: Bearer <token>`. The QA console at `/` takes the token as `?token=` too, so that a
- * browser can open it.
+ * browser can open it. A mock's webhook delivery never reaches it (E224).
  */
 import type { Request } from 'express';
 import type { MockConfig } from '../config';
@@ -19,6 +19,10 @@ export function hasControlToken(config: MockConfig, req: Request, allowQuery = f
 }
 
 export function authenticateControl(config: MockConfig, req: Request): { partner: null; credential: null } {
-  if (!req.path.endsWith('/__control/health') && !hasControlToken(config, req)) throw apiError('control_unauthorized');
+  if (req.path.endsWith('/__control/health')) return { partner: null, credential: null };
+  // E224: a webhook aimed at a control API (this mock's or another's) would drive it with every
+  // event, and a pair of them (deactivate on activated, activate on deactivated) never stops.
+  if (req.headers['x-webhook-delivery'] !== undefined) throw apiError('control_delivery_refused');
+  if (!hasControlToken(config, req)) throw apiError('control_unauthorized');
   return { partner: null, credential: null };
 }

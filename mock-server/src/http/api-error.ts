@@ -74,6 +74,12 @@ export const ERROR_CATALOGUE = {
     when: 'control API: the mock has a control token and the request does not carry it (E32)',
     message: () => 'Missing or wrong control token (Authorization: Bearer <token>)',
   }),
+  control_delivery_refused: entry({
+    status: 401,
+    when: "control API: the request is a mock's webhook delivery (it carries X-Webhook-Delivery): a webhook's URL points at a control API (E224)",
+    message: () =>
+      "A webhook delivery cannot drive the control API: point the webhook's URL at a receiver, not at /__control",
+  }),
   route_not_found: entry({
     status: 404,
     when: 'no operation, page or console file at that method and path',
