@@ -124,3 +124,43 @@ describe('GET /__control/state (exportState) and PUT /__control/state (importSta
     expect(res.status).toBe(400);
   });
 });
+
+describe('ids at the end of what a JSON number holds (E19, E225)', () => {
+  const LAST = Number.MAX_SAFE_INTEGER;
+
+  test('a world whose highest payment id is 2^53 − 1 answers a new payment 409 and keeps every payment', async () => {
+    const t = createTestApp();
+    const { clientId } = await createTestMerchant(t);
+    await createPayment(t, clientId);
+    const exported = (await t.api.get('/__control/state')).body;
+    exported.payments[0].id = LAST;
+    await t.api.put('/__control/state').send(exported).expect(200);
+    const before = (await t.api.get('/__control/state')).body;
+
+    const res = await t.api
+      .post('/v1/partner/payments')
+      .set(t.auth)
+      .send({ merchantClientId: clientId, amount: 10, referenceNumber: 'AFTER-LAST' });
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('ids_exhausted');
+    expect(res.body.message).toMatch(/^No payment id is left/);
+    expect((await t.api.get('/__control/state')).body).toEqual(before);
+    expect((await t.api.get(`/v1/partner/payments/${LAST}/status`).set(t.auth)).status).toBe(200);
+    // Other kinds still have ids.
+    expect((await t.api.post('/v1/partner/merchants/test').set(t.auth).send({ companyName: 'Næste' })).status).toBe(
+      201,
+    );
+  });
+
+  test('an id past 2^53 − 1 is refused on import instead of being rounded onto another', async () => {
+    const t = createTestApp();
+    const { clientId } = await createTestMerchant(t);
+    await createPayment(t, clientId);
+    const exported = (await t.api.get('/__control/state')).body;
+    const text = JSON.stringify(exported).replace(/"payments":\[\{"id":\d+/, '"payments":[{"id":9007199254740993');
+    const res = await t.api.put('/__control/state').set('content-type', 'application/json').send(text);
+    expect(res.status).toBe(400);
+    expect(res.body.message).toContain('payments[0].id must be <= 9007199254740991, got 9007199254740992');
+    expect((await t.api.get('/__control/state')).body).toEqual(exported);
+  });
+});

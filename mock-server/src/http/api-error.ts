@@ -146,6 +146,12 @@ export const ERROR_CATALOGUE = {
     message: (paymentId: number, status: string) =>
       `Payment ${paymentId} is already ${status}; its status cannot change`,
   }),
+  ids_exhausted: entry({
+    status: 409,
+    when: "a new record whose id would pass 2^53 − 1: a loaded world's highest id took the last one (E19, E225)",
+    message: (kind: string) =>
+      `No ${kind} id is left: the world's highest ${kind} id is ${Number.MAX_SAFE_INTEGER}, the largest a JSON number holds exactly. Reset the mock or load a world with lower ids.`,
+  }),
   credential_revoked: entry({
     status: 409,
     when: 'rotating or revoking a revoked credential',

@@ -16,6 +16,7 @@ import type {
 import type { StoredRule } from '../../../fixtures/src/rules';
 import type { ChangeLog } from './change-log';
 import { SortedIndex } from './sorted-index';
+import { apiError } from '../http/api-error';
 
 export interface Sequences {
   partner: number;
@@ -147,7 +148,9 @@ export class MockState {
     this.changes?.replaceWorld();
   }
 
+  /** The next id of `kind`; a 409 (`ids_exhausted`, E225), and nothing drawn, once 2^53 − 1 is taken. */
   nextId(kind: keyof Sequences): number {
+    if (this.seq[kind] >= Number.MAX_SAFE_INTEGER) throw apiError('ids_exhausted', kind);
     this.seq[kind] += 1;
     return this.seq[kind];
   }
