@@ -1086,7 +1086,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description A control token is configured and the `Authorization` header does not carry it. */
+        /** @description A control token is configured and the `Authorization` header does not carry it (`control_unauthorized`), or the request is a mock's webhook delivery, which carries `X-Webhook-Delivery` (`control_delivery_refused`, E224). */
         Unauthorized: {
             headers: {
                 [name: string]: unknown;
