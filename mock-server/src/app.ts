@@ -11,6 +11,7 @@
 import http from 'node:http';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Runtime } from './runtime/runtime';
+import { jsonBody } from './http/body-parsers';
 import { createErrorHandler, routeNotFound } from './http/error-handler';
 import { buildOperationRoutes, serveOperations, type OperationRouteOptions } from './openapi/operation-routes';
 import { authenticatePartner } from './http/authenticate';
@@ -72,7 +73,7 @@ export function createApp(deps: Runtime, serverClasses?: AppServerClasses): Expr
       // Injected faults apply to the Partner API only; the control API is where QA sets them.
       apiRoutes(deps, deps.partnerApi, (req) => authenticatePartner(deps.state, req), deps.faults),
     ],
-    express.json({ limit: '1mb', strict: true, type: isJson }),
+    jsonBody(isJson),
   );
   const handleError = createErrorHandler(deps.logger);
 

@@ -182,7 +182,7 @@ export const ERROR_CATALOGUE = {
   }),
   payload_too_large: entry({
     status: 413,
-    when: 'a request body over 1 MB',
+    when: "a request body over its limit (1 MB for the APIs, a hosted page's form less), said by its Content-Length or found while read (E226)",
     message: (limit: string) => `Request body is larger than ${limit}`,
   }),
   unsupported_media_type: entry({

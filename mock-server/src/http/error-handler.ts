@@ -5,10 +5,13 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { type ApiError, apiError, isApiError } from './api-error';
+import { describeLimit, JSON_BODY_LIMIT } from './body-parsers';
 import { writeJson } from './write-json';
 
 interface BodyParserError {
   type?: string;
+  /** entity.too.large: the parser's limit in bytes. */
+  limit?: number;
   status?: number;
   statusCode?: number;
   message?: string;
@@ -24,7 +27,7 @@ function toApiError(err: unknown): ApiError | undefined {
       if (e.body !== undefined && /^\s*[^\s[{]/.test(e.body)) return apiError('malformed_json', null);
       return apiError('malformed_json', e.message ?? 'cannot parse');
     case 'entity.too.large':
-      return apiError('payload_too_large', '1 MB');
+      return apiError('payload_too_large', describeLimit(e.limit ?? JSON_BODY_LIMIT));
     case 'encoding.unsupported':
       return apiError('unsupported_content_encoding', e.message);
     case 'charset.unsupported':

@@ -11,6 +11,7 @@ import type { Services } from '../domain';
 import type { StoreAddress } from '../domain/stores/stores-service';
 import type { MerchantRecord } from '../state/records';
 import { html, type Html, page, sendPage } from './layout';
+import { formBody, ONBOARDING_FORM_LIMIT } from '../http/body-parsers';
 
 interface OnboardingForm {
   companyName: string;
@@ -154,7 +155,7 @@ export function createOnboardingPages(deps: { services: Pick<Services, 'merchant
     if (merchant) sendPage(res, 200, formPage(merchant, prefill(merchant)));
   });
 
-  router.post('/:token', express.urlencoded({ extended: false, limit: '100kb' }), (req, res) => {
+  router.post('/:token', formBody(ONBOARDING_FORM_LIMIT), (req, res) => {
     const merchant = openMerchant(req, res);
     if (!merchant) return;
     const form = readForm(req.body);

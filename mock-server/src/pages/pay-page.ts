@@ -10,6 +10,7 @@ import { DANISH_BANKS } from '../../../fixtures/src/magic';
 import type { Services } from '../domain';
 import type { PaymentRecord } from '../state/records';
 import { html, type Html, page, sendPage } from './layout';
+import { formBody, PAY_FORM_LIMIT } from '../http/body-parsers';
 
 const BANK_NAMES = DANISH_BANKS.map((b) => b.name);
 const ACTIONS = ['approve', 'reject', 'abandon'] as const;
@@ -97,7 +98,7 @@ export function createPayPages(deps: { services: Pick<Services, 'payments'> }): 
     else sendPage(res, payment.status === 'expired' ? 410 : 200, outcomePage(payment, name));
   });
 
-  router.post('/', express.urlencoded({ extended: false, limit: '16kb' }), (req: Request, res: Response) => {
+  router.post('/', formBody(PAY_FORM_LIMIT), (req: Request, res: Response) => {
     const form = (req.body ?? {}) as Record<string, unknown>;
     const payment = load(form.token, res);
     if (!payment) return;
