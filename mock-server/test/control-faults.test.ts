@@ -87,6 +87,36 @@ describe('POST /__control/faults (createFault)', () => {
   });
 });
 
+describe('how many faults the mock keeps, and how large (E227)', () => {
+  test('the 101st fault is refused with 409 and the 100 stay as they were', async () => {
+    const t = createTestApp();
+    for (let i = 0; i < 100; i += 1)
+      await t.api
+        .post('/__control/faults')
+        .send({ operationId: 'getStats', status: 500 + (i % 4) })
+        .expect(201);
+    const before = (await t.api.get('/__control/faults')).body;
+    const res = await t.api.post('/__control/faults').send({ operationId: 'getStats', status: 503 });
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('too_many_faults');
+    expect(res.body.message).toBe('The mock holds 100 faults, the most it keeps; delete one first');
+    expect((await t.api.get('/__control/faults')).body).toEqual(before);
+    // One removed, one more fits.
+    await t.api.delete(`/__control/faults/${before.faults[0].id}`).expect(200);
+    await t.api.post('/__control/faults').send({ operationId: 'getStats', status: 503 }).expect(201);
+  });
+
+  test('a fault body of more than 1,000 characters a message is refused', async () => {
+    const t = createTestApp();
+    const long = 'x'.repeat(1001);
+    for (const body of [{ message: long }, { message: ['ok', long] }, { message: Array(21).fill('m') }]) {
+      const res = await t.api.post('/__control/faults').send({ operationId: 'getStats', status: 500, body });
+      expect(res.status).toBe(400);
+    }
+    expect((await t.api.get('/__control/faults')).body).toEqual({ faults: [] });
+  });
+});
+
 describe('GET /__control/faults (listFaults)', () => {
   test('lists active faults with their hits, and forgets one that used up its times', async () => {
     const t = createTestApp();

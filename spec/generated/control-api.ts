@@ -469,6 +469,7 @@ export interface paths {
          *     given status and error body, are delayed, or have their connection dropped; for the next
          *     `times` calls or with a `probability`. `retryAfter` alone answers 429 with `Retry-After`.
          *     Faults apply before authentication, like a misbehaving gateway, and the first matching one wins.
+         *     The mock keeps at most 100 faults (E227).
          */
         post: operations["createFault"];
         /**
@@ -1867,6 +1868,15 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            /** @description The mock holds 100 faults, the most it keeps (E227). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             default: components["responses"]["UnexpectedError"];

@@ -6,7 +6,13 @@
  */
 import type { Request, Response } from 'express';
 import type { components } from '../../../spec/generated/control-api';
-import { injectedFault } from '../http/api-error';
+import { apiError, injectedFault } from '../http/api-error';
+
+/**
+ * E227: the most faults the mock keeps at once. Each is checked on every Partner API call and saved
+ * with the settings on every commit of the state file, so their number and size are bounded.
+ */
+export const MAX_FAULTS = 100;
 
 /** E163: a fault as `createFault` takes it. */
 export type FaultInput = components['schemas']['FaultRequest'];
@@ -32,6 +38,8 @@ export interface FaultRegistry {
   apply(operationId: string, req: Request, res: Response): Promise<boolean>;
   dump(): FaultsDump;
   restore(dump: FaultsDump): void;
+  /** A number that changes whenever a fault is added, removed, restored or answers a call: what the state file compares (E227). */
+  version(): number;
 }
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -39,12 +47,14 @@ const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export function createFaultRegistry(random: () => number = Math.random): FaultRegistry {
   let faults: Fault[] = [];
   let nextId = 0;
+  let version = 0;
 
   function take(operationId: string): Fault | undefined {
     for (const fault of faults) {
       if (fault.operationId && fault.operationId !== operationId) continue;
       if (fault.probability !== undefined && random() >= fault.probability) continue;
       fault.hits += 1;
+      version += 1;
       if (fault.times !== undefined && fault.hits >= fault.times) faults = faults.filter((f) => f !== fault);
       return fault;
     }
@@ -53,20 +63,24 @@ export function createFaultRegistry(random: () => number = Math.random): FaultRe
 
   return {
     add(input, createdAt) {
+      if (faults.length >= MAX_FAULTS) throw apiError('too_many_faults', MAX_FAULTS);
       nextId += 1;
       const fault: Fault = { ...input, id: nextId, hits: 0, createdAt };
       faults.push(fault);
+      version += 1;
       return fault;
     },
     list: () => faults.map((f) => ({ ...f })),
     remove(id) {
       const fault = faults.find((f) => f.id === id);
       faults = faults.filter((f) => f.id !== id);
+      if (fault) version += 1;
       return fault;
     },
     clear() {
       const n = faults.length;
       faults = [];
+      if (n > 0) version += 1;
       return n;
     },
     async apply(operationId, req, res) {
@@ -90,6 +104,8 @@ export function createFaultRegistry(random: () => number = Math.random): FaultRe
     restore(dump) {
       nextId = dump.nextId;
       faults = dump.faults.map((f) => ({ ...f }));
+      version += 1;
     },
+    version: () => version,
   };
 }

@@ -175,6 +175,11 @@ export const ERROR_CATALOGUE = {
     when: 'control API: adding an outcome rule with an id in use (E104)',
     message: (ruleId: string) => `A rule with id ${ruleId} already exists; replace it with PUT`,
   }),
+  too_many_faults: entry({
+    status: 409,
+    when: 'control API: adding a fault when the mock holds the most it keeps (E227)',
+    message: (max: number) => `The mock holds ${max} faults, the most it keeps; delete one first`,
+  }),
   too_many_rules: entry({
     status: 409,
     when: 'control API: adding a rule when the mock holds the most it keeps (E104)',

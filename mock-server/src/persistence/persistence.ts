@@ -47,11 +47,10 @@ export function createPersistence(parts: PersistenceParts, store: StateStore): P
   /**
    * What the meta row holds, without the clock's `nowMs` (which moves on its own), as plain values
    * compared one by one at every commit: rules are compared by reference (every change of them
-   * replaces the list), so nothing is serialised unless faults are set.
+   * replaces the list) and faults by their registry's version (E227), so nothing is serialised.
    */
   const metaMark = () => {
     const { seq } = state;
-    const dump = faults.dump();
     return [
       seq.partner,
       seq.credential,
@@ -62,8 +61,7 @@ export function createPersistence(parts: PersistenceParts, store: StateStore): P
       ids.position?.() ?? null,
       state.ruleSeq,
       state.rules,
-      dump.nextId,
-      dump.faults.length === 0 ? 0 : JSON.stringify(dump.faults),
+      faults.version(),
     ];
   };
   let committedMeta: unknown[] = [];

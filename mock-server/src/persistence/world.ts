@@ -37,7 +37,7 @@ export interface MetaParts {
   state: MockState;
   clock: Clock;
   ids: IdGenerator;
-  faults: Pick<FaultRegistry, 'dump'>;
+  faults: Pick<FaultRegistry, 'dump' | 'version'>;
 }
 
 /** The values of the meta row that change with the state; `clock.nowMs` is added at each commit. */
