@@ -219,6 +219,19 @@ describe('connection and token errors', () => {
 });
 
 describe('acountpay-mock listen', () => {
+  test('names the way out when its port is taken', async () => {
+    const holder = http.createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    const { port } = holder.address() as AddressInfo;
+    try {
+      await expect(start(['listen', '--port', String(port)]).done).rejects.toThrow(
+        `listen EADDRINUSE: address already in use 127.0.0.1:${port}\n  Another process holds port ${port}: start with --port <n>, and register http://127.0.0.1:<n>/webhooks as the webhook's URL.`,
+      );
+    } finally {
+      await new Promise<void>((resolve) => holder.close(() => resolve()));
+    }
+  });
+
   test('prints a delivery whose signature verifies, then stops after --count', async () => {
     // The secret comes with the webhook, so register it first and point it at the listener after.
     const webhook = await partnerApi('POST', '/v1/partner/webhooks', {

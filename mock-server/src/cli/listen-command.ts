@@ -8,6 +8,7 @@ import { createWebhookListener, type ReceivedDelivery, type WebhookListener } fr
 
 const MAX_TIMER_MS = 2_147_483_647;
 import { intArg, writerOf } from './cli-context';
+import { CliError } from './control-client';
 
 interface ListenFlags {
   port: number;
@@ -35,15 +36,23 @@ async function listen(flags: ListenFlags, output: ListenOutput): Promise<void> {
   let stop: () => void = () => {};
   const stopped = new Promise<void>((resolve) => (stop = resolve));
   let listener: WebhookListener | undefined = undefined;
-  listener = await createWebhookListener({
-    port: flags.port,
-    host: flags.host,
-    path: flags.path,
-    respondStatus: flags.status,
-    ...(flags.secret !== undefined && { secret: flags.secret }),
-    // Called once per delivery, right after it is recorded, with the block to print.
-    output: (block) => output.out(flags.json ? toJsonLine(listener!.received.at(-1)!) : `${block}\n`),
-  });
+  try {
+    listener = await createWebhookListener({
+      port: flags.port,
+      host: flags.host,
+      path: flags.path,
+      respondStatus: flags.status,
+      ...(flags.secret !== undefined && { secret: flags.secret }),
+      // Called once per delivery, right after it is recorded, with the block to print.
+      output: (block) => output.out(flags.json ? toJsonLine(listener!.received.at(-1)!) : `${block}\n`),
+    });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+    // As `serve` says it (main.ts): the way out, and what then changes for the webhook's URL.
+    throw new CliError(
+      `${(err as Error).message}\n  Another process holds port ${flags.port}: start with --port <n>, and register http://${flags.host}:<n>${flags.path} as the webhook's URL.`,
+    );
+  }
   const received = listener.received;
   if (flags.count !== undefined) {
     const enough = flags.count;
