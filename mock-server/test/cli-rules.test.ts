@@ -110,6 +110,38 @@ describe('the rules verbs', () => {
     ]);
     expect(explained).toContain('POST /v1/partner/payments → 201');
   });
+
+  test('explain says what settled a payment that no rule decided: the pay page, or the control API', async () => {
+    const merchant = await call(mock.url, 'POST', '/v1/partner/merchants/test', { companyName: 'Bager ApS' });
+    const create = (referenceNumber: string) =>
+      call(mock.url, 'POST', '/v1/partner/payments', {
+        merchantClientId: merchant.body.clientId,
+        amount: 45,
+        referenceNumber,
+      });
+    const outcome = async (id: number) => (await run('explain', String(id))).split('\n')[1];
+
+    const byCustomer = await create('BY-CUSTOMER');
+    expect(await outcome(byCustomer.body.paymentId)).toBe(
+      '  Outcome: no outcome rule matched it when it was created; it waits for the customer (the pay page), the control API or its expiry.',
+    );
+    const token = new URL(byCustomer.body.paymentUrl as string).searchParams.get('token')!;
+    const form = new URLSearchParams({ token, bank: 'Danske Bank', action: 'approve' });
+    const paid = await fetch(`${mock.url}/pay`, { method: 'POST', body: form });
+    expect(paid.status).toBe(200);
+    const explained = await run('explain', String(byCustomer.body.paymentId));
+    const payRequest = /Request #(\d+) POST \/pay → 200/.exec(explained);
+    expect(payRequest).not.toBeNull();
+    expect(explained.split('\n')[1]).toBe(
+      `  Outcome: no outcome rule matched it when it was created; the customer settled it on the pay page (request #${payRequest![1]}).`,
+    );
+
+    const byControl = await create('BY-CONTROL');
+    await run('pay', String(byControl.body.paymentId));
+    expect(await outcome(byControl.body.paymentId)).toBe(
+      "  Outcome: no outcome rule matched it when it was created; X-Mock-Payment on its creation, or the control API (`acountpay-mock pay`, `pay --fail`, the console), settled it; the control API's own requests are not journaled.",
+    );
+  });
 });
 
 const describeBuilt = describeWhenBuilt('cli-rules.test.ts');

@@ -62,12 +62,24 @@ export function formatRules(list: RuleList): string {
   return `${formatTable(['#', 'ID', 'WHEN', 'DOES'], rows)}\nThe first matching rule decides a new payment's outcome, and the first with a webhook part shapes a delivery.`;
 }
 
+/**
+ * What settled a payment no rule decided, as far as the mock can tell: the pay page's requests are
+ * journaled with the payment, the control API's are not journaled at all.
+ */
+function settledWithoutRule(p: ControlPaymentDetail): string {
+  if (p.status === 'pending') return 'it waits for the customer (the pay page), the control API or its expiry.';
+  const payPage = p.requests.find((r) => r.method === 'POST' && r.path.startsWith('/pay') && r.status === 200);
+  if (payPage) return `the customer settled it on the pay page (request #${payPage.id}).`;
+  if (p.status === 'expired') return "it expired at its time by the mock's clock, or the control API expired it.";
+  return `X-Mock-Payment on its creation, or the control API (\`acountpay-mock pay\`, \`pay --fail\`, the console), settled it; the control API's own requests are not journaled.`;
+}
+
 export function formatExplanation(p: ControlPaymentDetail): string {
   const lines = [
     `Payment ${p.paymentId} is ${p.status}${p.bankPaymentStatus ? ` (${p.bankPaymentStatus})` : ''}: ${p.amount} ${p.currency}, ${p.referenceNumber}, merchant ${p.merchantClientId}`,
   ];
   const rule = p.outcomeRule;
-  if (!rule) lines.push('  Outcome: no outcome rule matched it when it was created (or X-Mock-Payment chose).');
+  if (!rule) lines.push(`  Outcome: no outcome rule matched it when it was created; ${settledWithoutRule(p)}`);
   else {
     const when =
       rule.dueAt === null ? '' : rule.delayMs === 0 ? ' at once' : ` after ${rule.delayMs} ms, due ${rule.dueAt}`;

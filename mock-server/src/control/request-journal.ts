@@ -23,6 +23,14 @@ export type JournalMessage = Schemas['RequestMessage'];
 /** E72: an entry with its request and response, as `getRequest` shows it. */
 export type JournalDetail = Schemas['RequestDetail'];
 
+/**
+ * E106: files what the journal entry of this request links to (the payment it is about, the rules
+ * and deliveries it set off); read when the response finishes.
+ */
+export function linkRequest(res: Response | undefined, links: RequestLinks): void {
+  if (res?.locals) res.locals.links = links;
+}
+
 export interface RequestJournal {
   /** Starts watching a request's response body (called once per request, before any handler). */
   watch(req: Request, res: Response): void;

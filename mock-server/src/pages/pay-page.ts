@@ -10,6 +10,7 @@ import { DANISH_BANKS } from '../../../fixtures/src/magic';
 import type { Services } from '../domain';
 import type { PaymentRecord } from '../state/records';
 import { html, type Html, page, sendPage } from './layout';
+import { linkRequest } from '../control/request-journal';
 import { formBody, PAY_FORM_LIMIT } from '../http/body-parsers';
 
 const BANK_NAMES = DANISH_BANKS.map((b) => b.name);
@@ -87,6 +88,8 @@ export function createPayPages(deps: { services: Pick<Services, 'payments'> }): 
   function load(token: unknown, res: Response): PaymentRecord | undefined {
     const payment = typeof token === 'string' && token !== '' ? payments.findByToken(token) : undefined;
     if (!payment) sendPage(res, 404, notFoundPage());
+    // E106: `explain` lists the pay page's requests with the payment's own.
+    else linkRequest(res, { paymentId: payment.id });
     return payment;
   }
 

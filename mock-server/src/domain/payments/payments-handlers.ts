@@ -1,15 +1,13 @@
 import type { components } from '../../../../spec/generated/control-api';
 import { created, ok, partnerOf, type HandlerContext, type PartnerHandlers } from '../../http/handler';
+import { linkRequest as link } from '../../control/request-journal';
 import type { PaymentsService } from './payments-service';
 
 /** The spec's RequestLinks; a payment's request always links its payment. */
 type RequestLinks = components['schemas']['RequestLinks'] & { paymentId: number };
 
 /** E106: what the journal entry of this request links to (the payment, the rules and deliveries it set off). */
-function linkRequest(ctx: Pick<HandlerContext, 'req'>, links: RequestLinks): void {
-  const locals = ctx.req.res?.locals;
-  if (locals) locals.links = links;
-}
+const linkRequest = (ctx: Pick<HandlerContext, 'req'>, links: RequestLinks): void => link(ctx.req.res, links);
 
 export function createPaymentsHandlers(payments: PaymentsService) {
   return {
