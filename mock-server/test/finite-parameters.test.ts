@@ -73,6 +73,33 @@ describe('numbers in parameters are finite or refused (E30)', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ page: 1, limit: 2 });
   });
+
+  test('a number is written as JSON writes one: hex, a plus sign, spaces or a repeated parameter are refused (E228)', async () => {
+    const t = createTestApp();
+    const merchant = await t.api.post('/v1/partner/merchants/test').set(t.auth).send({ companyName: 'Hex ApS' });
+    const id = merchant.body.merchantId as number;
+    expect((await t.api.get(`/v1/partner/merchants/${id}`).set(t.auth)).status).toBe(200);
+    for (const written of [
+      `0x${id.toString(16)}`,
+      `+${id}`,
+      `%20${id}`,
+      `${id}%20`,
+      `0b${id.toString(2)}`,
+      `0o${id}`,
+    ]) {
+      const res = await t.api.get(`/v1/partner/merchants/${written}`).set(t.auth);
+      expect([written, res.status, res.body.message]).toEqual([
+        written,
+        400,
+        ['path parameter merchantId must be an integer from 1 to 9007199254740991'],
+      ]);
+    }
+    for (const query of ['page=0x10', 'page=1&page=2', 'limit=%2B5']) {
+      const res = await t.api.get(`/v1/partner/merchants?${query}`).set(t.auth);
+      expect([query, res.status]).toEqual([query, 400]);
+      expect(res.body.message[0]).toMatch(/^query parameter (page|limit) must be an integer from 1 to /);
+    }
+  });
 });
 
 describe('paging in the services is defensive', () => {

@@ -66,7 +66,7 @@ describe('request pipeline', () => {
     const { api, auth } = createTestApp();
     const res = await api.get('/v1/partner/merchants/abc').set(auth);
     expect(res.status).toBe(400);
-    expect(res.body.message).toEqual(['path parameter merchantId must be integer']);
+    expect(res.body.message).toEqual(['path parameter merchantId must be an integer from 1 to 9007199254740991']);
   });
 
   test('rejects a query parameter out of range with 400', async () => {

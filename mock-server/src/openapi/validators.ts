@@ -90,17 +90,35 @@ function numericParam(where: ParamIn, name: string, schema: OpenAPIV3_1.SchemaOb
   return { name, integer, message };
 }
 
-/** The coerced values that no number parameter may hold, with ajv's errors about them dropped. */
+/**
+ * E228: how a number parameter must be written: as JSON writes a number (E30 takes `1e0` and `2.0`
+ * for 1 and 2). ajv coerces whatever `Number()` reads (`0x1`, `+1`, ` 1`, `0b1`), so
+ * `/payments/0x1/status` found payment 1.
+ */
+const NUMBER_TEXT = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/;
+const NO_NUMBERS: unknown[] = [];
+
+/** The raw values of a request's number parameters, before ajv coerces them in place. */
+function rawNumbers(target: Record<string, unknown>, numeric: NumericParam[]): unknown[] {
+  return numeric.map(({ name }) => target[name]);
+}
+
+/** The values that no number parameter may hold (as sent, or as coerced), with ajv's errors about them dropped. */
 function checkNumbers(
   target: Record<string, unknown>,
   numeric: NumericParam[],
+  raw: unknown[],
   ajvErrors: ErrorObject[],
 ): { messages: string[]; rest: ErrorObject[] } {
   const messages: string[] = [];
   let rest = ajvErrors;
-  for (const { name, integer, message } of numeric) {
+  for (const [i, { name, integer, message }] of numeric.entries()) {
+    const sent = raw[i];
     const value = target[name];
-    if (typeof value !== 'number' || (integer ? Number.isSafeInteger(value) : Number.isFinite(value))) continue;
+    const written =
+      sent === undefined || typeof sent === 'number' || (typeof sent === 'string' && NUMBER_TEXT.test(sent));
+    if (written && (typeof value !== 'number' || (integer ? Number.isSafeInteger(value) : Number.isFinite(value))))
+      continue;
     messages.push(message);
     const path = `/${name}`;
     rest = rest.filter((e) => e.instancePath !== path && !e.instancePath.startsWith(`${path}/`));
@@ -173,8 +191,9 @@ export function compileValidators(
           if (!validate) continue;
           const target =
             where === 'path' ? out.params : where === 'query' ? out.query : pickHeaders(parts.headers, names);
+          const raw = numeric.length > 0 ? rawNumbers(target, numeric) : NO_NUMBERS;
           const valid = validate(target); // coerces `target` in place
-          const { messages, rest } = checkNumbers(target, numeric, valid ? [] : (validate.errors ?? []));
+          const { messages, rest } = checkNumbers(target, numeric, raw, valid ? [] : (validate.errors ?? []));
           problems.push(...formatAjvErrors(rest, where), ...messages);
           if (where === 'header') out.headers = target;
         }
