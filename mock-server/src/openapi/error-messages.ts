@@ -20,10 +20,45 @@ function fieldName(location: Location, instancePath: string, root: string): stri
   return name ? `${label} ${name}${rest.length ? `/${rest.join('/')}` : ''}` : root;
 }
 
+/** Errors that say the value has another shape than a branch wants, rather than a wrong value in that shape. */
+const SHAPE_KEYWORDS = new Set(['required', 'additionalProperties', 'type', 'const', 'enum']);
+
+/**
+ * E229: of the branches of a failed `oneOf` or `anyOf`, the errors of the branch the value comes
+ * closest to: the fewest shape errors about the value itself (a field it lacks, a field it has
+ * that the branch does not know, another type), then the fewest errors; branches that tie all speak. With every branch's
+ * errors, `{"seconds": -1}` for `seconds` or `duration` said `seconds must be > 0`, `duration is
+ * required` and `seconds is not allowed`. An error whose schema path does not lie under the branch
+ * (inside a referenced schema that ajv did not inline) is kept.
+ */
+function closestBranches(errors: ErrorObject[]): ErrorObject[] {
+  let kept = errors;
+  for (const choice of errors) {
+    if (choice.keyword !== 'oneOf' && choice.keyword !== 'anyOf') continue;
+    const prefix = `${choice.schemaPath}/`;
+    const branches = new Map<string, ErrorObject[]>();
+    for (const error of kept) {
+      if (!error.schemaPath.startsWith(prefix)) continue;
+      const branch = error.schemaPath.slice(prefix.length).split('/')[0]!;
+      const list = branches.get(branch) ?? [];
+      list.push(error);
+      branches.set(branch, list);
+    }
+    if (branches.size < 2) continue;
+    // A shape error about the value itself; one deeper down means the value has the branch's shape.
+    const isShape = (e: ErrorObject) => SHAPE_KEYWORDS.has(e.keyword) && e.instancePath === choice.instancePath;
+    const score = (list: ErrorObject[]) => list.filter(isShape).length * 1000 + list.length;
+    const best = Math.min(...[...branches.values()].map(score));
+    const dropped = new Set([...branches.values()].filter((list) => score(list) > best).flat());
+    kept = kept.filter((error) => !dropped.has(error));
+  }
+  return kept;
+}
+
 export function formatAjvErrors(errors: ErrorObject[] | null | undefined, location: Location): string[] {
   const root = location === 'body' ? 'body' : location === 'response' ? 'response body' : location;
   const messages = new Set<string>();
-  for (const error of errors ?? []) {
+  for (const error of closestBranches(errors ?? [])) {
     const field = fieldName(location, error.instancePath, root);
     const join = (child: string) => (field === root ? child : `${field}.${child}`);
     switch (error.keyword) {
