@@ -56,7 +56,13 @@ describe('POST /__control/reset (resetState)', () => {
       const res = await t.api.post('/__control/reset').send({ scenario });
       expect(res.status).toBe(400);
       expect(res.body.code).toBe('unknown_scenario');
+      // A path is not the way out over HTTP, so the message does not offer one.
+      expect(res.body.message).not.toContain('file path');
     }
+    const unknown = await t.api.post('/__control/reset').send({ scenario: 'no-such-scenario' });
+    expect(unknown.body.message).toMatch(
+      /^Unknown scenario "no-such-scenario"; .*default.* \(a world of your own: PUT \/__control\/state\)$/,
+    );
     expect((await t.api.get('/v1/partner/merchants').set(t.auth)).body.total).toBe(1);
   });
 });

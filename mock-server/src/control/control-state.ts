@@ -26,7 +26,12 @@ function readNamedScenario(name: string): unknown {
   try {
     return readScenarioFile(findScenarioFile(name));
   } catch (err) {
-    throw apiError('unknown_scenario', (err as Error).message);
+    // The file-path way out is the CLI's; over HTTP, a world of one's own goes in with PUT /__control/state.
+    const message = (err as Error).message.replace(
+      ' (or pass a file path)',
+      ' (a world of your own: PUT /__control/state)',
+    );
+    throw apiError('unknown_scenario', message);
   }
 }
 
