@@ -59,6 +59,14 @@ describe('node webhook HTTP client', () => {
     );
   });
 
+  test('an https URL to a plain HTTP receiver says what TLS found, without the source path of Node’s build', async () => {
+    const url = await serve((_req, res) => res.end('plain'));
+    const attempt = client().post(url.replace('http://', 'https://'), '{}', {}, 1000);
+    await expect(attempt).rejects.toThrow(/SSL|TLS|EPROTO/);
+    const message = await attempt.catch((err: Error) => err.message);
+    expect(message).not.toMatch(/deps\/|\.c:\d+/);
+  });
+
   test('rejects URLs that are not http or https', async () => {
     await expect(client().post('ftp://127.0.0.1/x', '{}', {}, 1000)).rejects.toThrow('unsupported protocol ftp:');
     await expect(client().post('not a url', '{}', {}, 1000)).rejects.toThrow('invalid URL');

@@ -39,11 +39,22 @@ interface NetError extends Error {
   errors?: unknown[];
 }
 
+/**
+ * OpenSSL's messages end with the source file and line they came from inside Node's build
+ * (`…:wrong version number:../deps/openssl/openssl/ssl/record/ssl3_record.c:354:`): not the
+ * receiver's business, and not the mock's to show.
+ */
+const withoutSourcePath = (text: string) => text.replace(/:[^:\s]*\/deps\/[^:\s]*:\d+:?/g, '').trim();
+
 /** `connect ECONNREFUSED 127.0.0.1:1234` → `ECONNREFUSED 127.0.0.1:1234`; Node 20 wraps dual-stack failures in an AggregateError. */
 function describeError(err: unknown): string {
+  return withoutSourcePath(describeNetError(err));
+}
+
+function describeNetError(err: unknown): string {
   const e = err as NetError;
   const first = Array.isArray(e.errors) ? e.errors[0] : undefined;
-  if (!e.code && first) return describeError(first);
+  if (!e.code && first) return describeNetError(first);
   if (e.code && e.address) return `${e.code} ${e.address}${e.port ? `:${e.port}` : ''}`;
   if (e.code && e.hostname) return `${e.code} ${e.hostname}`;
   if (e.code && e.message && !e.message.includes(e.code)) return `${e.code} ${e.message}`;
