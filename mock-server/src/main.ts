@@ -180,7 +180,7 @@ export function buildProgram(): Command {
     .option('--client-secret <secret>', 'the default partner client secret (env ACOUNTPAY_CLIENT_SECRET)')
     .option(
       '--control-token <token>',
-      'require Authorization: Bearer <token> on /__control (env ACOUNTPAY_MOCK_CONTROL_TOKEN)',
+      'require Authorization: Bearer <token> on /__control, at least 12 characters (env ACOUNTPAY_MOCK_CONTROL_TOKEN)',
     )
     .option(
       '--scenario <name|path>',

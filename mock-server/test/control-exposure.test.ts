@@ -31,6 +31,12 @@ describe('exposure rules (E32, E33)', () => {
     expect(redactUrl('/?token=abc&x=1')).toBe('/?token=[hidden]&x=1');
   });
 
+  test('a control token that is too short is refused without echoing it', () => {
+    expect(() => parseConfig({ controlToken: 'abc12' })).toThrow(/controlToken must be at least 12 characters/);
+    expect(() => parseConfig({ controlToken: 'abc12' })).not.toThrow(/abc12/);
+    expect(parseConfig({ controlToken: 'qa-token-123' }).controlToken).toBe('qa-token-123');
+  });
+
   test('a client secret that is too short is refused without echoing it', () => {
     expect(() => parseConfig({ clientSecret: 'sh0rt!' })).toThrow(/clientSecret must be at least 8 characters/);
     expect(() => parseConfig({ clientSecret: 'sh0rt!' })).not.toThrow(/sh0rt!/);
