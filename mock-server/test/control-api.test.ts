@@ -287,4 +287,17 @@ describe('POST /__control/partners (createPartner)', () => {
     expect(res.status).toBe(400);
     expect(res.body.message).toEqual(['name is required']);
   });
+
+  test('answers 400 for credentials no header could carry (spaces, control characters, non-ASCII)', async () => {
+    const { api } = createTestApp();
+    for (const [clientId, clientSecret] of [
+      ['  weird id \u0000 ', 'secret-secret'],
+      ['plain-id', '        '],
+      ['klient-æøå', 'secret-secret'],
+    ]) {
+      const res = await api.post('/__control/partners').send({ name: 'Odd', clientId, clientSecret });
+      expect(res.status).toBe(400);
+    }
+    expect((await api.get('/__control/health')).body.partners).toBe(1);
+  });
 });

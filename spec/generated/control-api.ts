@@ -693,9 +693,9 @@ export interface components {
             companyName?: string;
             /** Format: email */
             contactEmail?: string;
-            /** @description The credential's client id; a new UUID when omitted. Must not be in use (409). */
+            /** @description The credential's client id (printable ASCII, no spaces: it travels in a header); a new UUID when omitted. Must not be in use (409). */
             clientId?: string;
-            /** @description The credential's secret; 64 new hex characters when omitted. */
+            /** @description The credential's secret (printable ASCII, no spaces); 64 new hex characters when omitted. */
             clientSecret?: string;
         };
         PartnerCreated: {
