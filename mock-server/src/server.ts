@@ -26,7 +26,21 @@ export interface MockServerOptions extends RuntimeOverrides {
   prepare?: (runtime: Runtime) => void | Promise<void>;
   /** Where the state lives; by default the SQLite file `config.stateFile`, or nowhere (memory only). */
   stateStore?: StateStore;
+  /**
+   * E230: how long a request may take to arrive, head and body (default REQUEST_TIMEOUT_MS), and how
+   * often Node checks (default a second); tests make them short.
+   */
+  requestTimeoutMs?: number;
+  timeoutCheckMs?: number;
 }
+
+/**
+ * E230: a request's head and body arrive within 30 s, or Node answers 408 and closes the connection.
+ * Node's own limit is 300 s, so a client that declared a chunked body and then stalled held its
+ * connection for five minutes (a body declared too large is refused at once, E226). No answer is
+ * limited: an event stream stays open.
+ */
+export const REQUEST_TIMEOUT_MS = 30_000;
 
 export interface CloseOptions {
   /** How long requests in flight may take to finish before their connections are closed; default 0. */
@@ -70,7 +84,9 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   const store = options.stateStore ?? (config.stateFile !== null ? openSqliteStateStore(config.stateFile) : null);
   let restored: WorldCounts | null = null;
   const serverClasses = createServerClasses(); // E198
-  const server = http.createServer(serverClasses);
+  const server = http.createServer({ ...serverClasses, connectionsCheckingInterval: options.timeoutCheckMs ?? 1000 });
+  server.requestTimeout = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+  server.headersTimeout = Math.min(server.headersTimeout, server.requestTimeout);
   // Requests in flight, so that a graceful close can wait for them (and ask for no more on their connection).
   let inFlight = 0;
   let draining = false;

@@ -4,7 +4,7 @@
  * its 413 at once and the connection closes, instead of waiting for Node's request timeout.
  */
 import net from 'node:net';
-import type { MockServer } from '../src/server';
+import { createMockServer, type MockServer } from '../src/server';
 import { startTestServer } from './helpers';
 
 let mock: MockServer;
@@ -74,5 +74,45 @@ describe('bodies over their limit (E226)', () => {
       body: 'token=unknown&action=approve',
     });
     expect(paid.status).toBe(404);
+  });
+});
+
+describe('a body that stops arriving (E230)', () => {
+  test('is answered 408 once the request timeout passes, and the connection closed', async () => {
+    const slow = await createMockServer({
+      host: '127.0.0.1',
+      port: 0,
+      config: { logLevel: 'silent' },
+      requestTimeoutMs: 300,
+      timeoutCheckMs: 50,
+    });
+    try {
+      const answer = await new Promise<string>((resolve, reject) => {
+        const socket = net.connect(slow.port, '127.0.0.1');
+        let text = '';
+        socket.setEncoding('utf8');
+        socket.on('data', (chunk: string) => (text += chunk));
+        socket.on('error', reject);
+        socket.on('close', () => resolve(text));
+        // A chunked body that starts and never ends.
+        socket.write(
+          [
+            'POST /v1/partner/payments HTTP/1.1',
+            'Host: 127.0.0.1',
+            'Content-Type: application/json',
+            'Transfer-Encoding: chunked',
+            '',
+            '5',
+            '{"a":',
+            '',
+          ].join('\r\n'),
+        );
+      });
+      expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+      // The mock serves on.
+      expect((await fetch(`${slow.url}/__control/health`)).status).toBe(200);
+    } finally {
+      await slow.close();
+    }
   });
 });
