@@ -83,6 +83,23 @@ describe('request pipeline', () => {
     expect(res.body).not.toHaveProperty('colour');
   });
 
+  test('in lenient mode, an update of unknown fields only is as empty as `{}` (D7, E231)', async () => {
+    const { api, auth } = createTestApp({ lenient: true });
+    const merchant = await api.post('/v1/partner/merchants/test').set(auth).send({ companyName: 'Tom ApS' });
+    const stores = await api.get(`/v1/partner/merchants/${merchant.body.merchantId}/stores`).set(auth);
+    const store = stores.body.stores[0];
+    for (const body of ['{"__proto__": {"name": "x"}}', '{"colour": "blue"}', '{}']) {
+      const res = await api
+        .put(`/v1/partner/merchants/${merchant.body.merchantId}/stores/${store.storeId}`)
+        .set(auth)
+        .set('content-type', 'application/json')
+        .send(body);
+      expect([body, res.status]).toEqual([body, 400]);
+    }
+    const after = await api.get(`/v1/partner/merchants/${merchant.body.merchantId}/stores`).set(auth);
+    expect(after.body.stores[0]).toEqual(store);
+  });
+
   test('gives every response a request id and keeps one the client sent', async () => {
     const { api, auth } = createTestApp();
     const fresh = await api.get('/v1/partner/profile').set(auth);
