@@ -8,7 +8,7 @@ import path from 'node:path';
 import { PACKAGE_ROOT } from '../../../spec';
 import { apiError } from '../http/api-error';
 import { ok, type ControlHandlers } from '../http/handler';
-import { findScenarioFile, readScenarioFile } from '../../../fixtures/src/scenario-file';
+import { findNamedScenarioFile, readScenarioFile } from '../../../fixtures/src/scenario-file';
 import type { StateParts } from './control-parts';
 
 function packageVersion(): string {
@@ -24,14 +24,10 @@ function readNamedScenario(name: string): unknown {
   if (/[\\/]|\.(json|ya?ml)$/i.test(name))
     throw apiError('unknown_scenario', `scenario must be a name from fixtures/scenarios, not a path: ${name}`);
   try {
-    return readScenarioFile(findScenarioFile(name));
-  } catch (err) {
     // The file-path way out is the CLI's; over HTTP, a world of one's own goes in with PUT /__control/state.
-    const message = (err as Error).message.replace(
-      ' (or pass a file path)',
-      ' (a world of your own: PUT /__control/state)',
-    );
-    throw apiError('unknown_scenario', message);
+    return readScenarioFile(findNamedScenarioFile(name, '(a world of your own: PUT /__control/state)'));
+  } catch (err) {
+    throw apiError('unknown_scenario', (err as Error).message);
   }
 }
 
