@@ -1,20 +1,13 @@
-import type { components } from '../../../../spec/generated/control-api';
-import { created, ok, partnerOf, type HandlerContext, type PartnerHandlers } from '../../http/handler';
-import { linkRequest as link } from '../../control/request-journal';
+import { linkRequest } from '../../control/request-journal';
+import { created, ok, partnerOf, type PartnerHandlers } from '../../http/handler';
 import type { PaymentsService } from './payments-service';
-
-/** The spec's RequestLinks; a payment's request always links its payment. */
-type RequestLinks = components['schemas']['RequestLinks'] & { paymentId: number };
-
-/** E106: what the journal entry of this request links to (the payment, the rules and deliveries it set off). */
-const linkRequest = (ctx: Pick<HandlerContext, 'req'>, links: RequestLinks): void => link(ctx.req.res, links);
 
 export function createPaymentsHandlers(payments: PaymentsService) {
   return {
     async createPayment(ctx) {
       const creation = payments.createWithEffects(partnerOf(ctx), ctx.body, ctx.headers['x-mock-payment']);
       const { paymentId, ruleIds, deliveryIds } = creation;
-      linkRequest(ctx, {
+      linkRequest(ctx.req.res, {
         paymentId,
         ...(ruleIds.length > 0 && { ruleIds }),
         ...(deliveryIds.length > 0 && { deliveryIds }),
@@ -26,7 +19,7 @@ export function createPaymentsHandlers(payments: PaymentsService) {
     getPaymentStatus(ctx) {
       const { paymentId } = ctx.params;
       const status = payments.status(partnerOf(ctx), paymentId);
-      linkRequest(ctx, { paymentId });
+      linkRequest(ctx.req.res, { paymentId });
       return ok(status);
     },
     async getPaymentQr(ctx) {
@@ -38,7 +31,7 @@ export function createPaymentsHandlers(payments: PaymentsService) {
         accept: ctx.req.headers.accept,
         size: ctx.query.size,
       });
-      linkRequest(ctx, { paymentId });
+      linkRequest(ctx.req.res, { paymentId });
       return { status: 200, body: image.body, contentType: image.contentType };
     },
   } satisfies Partial<PartnerHandlers>;
