@@ -162,7 +162,7 @@ export function parseConfig(...layers: Raw[]): MockConfig {
   str('clientSecret', /^.{8,}$/, 'must be at least 8 characters');
   nullableStr('controlToken');
   // E32: the token guards the control API on a LAN; a short one is guessed (and is not echoed here).
-  if (config.controlToken !== null && config.controlToken !== undefined && config.controlToken.length < 12)
+  if (config.controlToken && config.controlToken.length < 12)
     problems.push('controlToken must be at least 12 characters');
   nullableStr('scenario');
   nullableStr('stateFile');

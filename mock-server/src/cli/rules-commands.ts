@@ -68,7 +68,8 @@ export function formatRules(list: RuleList): string {
  */
 function settledWithoutRule(p: ControlPaymentDetail): string {
   if (p.status === 'pending') return 'it waits for the customer (the pay page), the control API or its expiry.';
-  const payPage = p.requests.find((r) => r.method === 'POST' && r.path.startsWith('/pay') && r.status === 200);
+  // The pay page's form posts to `/pay` (the journal keeps the path as sent, query included).
+  const payPage = p.requests.find((r) => r.method === 'POST' && /^\/pay(\?|$)/.test(r.path) && r.status === 200);
   if (payPage) return `the customer settled it on the pay page (request #${payPage.id}).`;
   if (p.status === 'expired') return "it expired at its time by the mock's clock, or the control API expired it.";
   return `X-Mock-Payment on its creation, or the control API (\`acountpay-mock pay\`, \`pay --fail\`, the console), settled it; the control API's own requests are not journaled.`;
