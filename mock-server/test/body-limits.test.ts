@@ -13,28 +13,31 @@ beforeAll(async () => {
 });
 afterAll(() => mock.close());
 
-/** Sends a request head declaring `declared` bytes and then only `sent`; resolves everything the server wrote until it closed. */
-function declareMore(path: string, contentType: string, declared: number, sent: string): Promise<string> {
+/** Writes `lines` (a request's head and what there is of its body) and resolves everything the server wrote until it closed. */
+function rawRequest(port: number, lines: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    const socket = net.connect(mock.port, '127.0.0.1');
+    const socket = net.connect(port, '127.0.0.1');
     let answer = '';
     socket.setEncoding('utf8');
     socket.on('data', (chunk: string) => (answer += chunk));
     socket.on('error', reject);
     socket.on('close', () => resolve(answer));
-    socket.write(
-      [
-        `POST ${path} HTTP/1.1`,
-        'Host: 127.0.0.1',
-        `Content-Type: ${contentType}`,
-        `Content-Length: ${declared}`,
-        `X-Partner-Client-Id: ${mock.clientId}`,
-        `X-Partner-Client-Secret: ${mock.clientSecret}`,
-        '',
-        sent,
-      ].join('\r\n'),
-    );
+    socket.write(lines.join('\r\n'));
   });
+}
+
+/** A request head declaring `declared` bytes, and then only `sent`. */
+function declareMore(path: string, contentType: string, declared: number, sent: string): Promise<string> {
+  return rawRequest(mock.port, [
+    `POST ${path} HTTP/1.1`,
+    'Host: 127.0.0.1',
+    `Content-Type: ${contentType}`,
+    `Content-Length: ${declared}`,
+    `X-Partner-Client-Id: ${mock.clientId}`,
+    `X-Partner-Client-Secret: ${mock.clientSecret}`,
+    '',
+    sent,
+  ]);
 }
 
 describe('bodies over their limit (E226)', () => {
@@ -87,27 +90,17 @@ describe('a body that stops arriving (E230)', () => {
       timeoutCheckMs: 50,
     });
     try {
-      const answer = await new Promise<string>((resolve, reject) => {
-        const socket = net.connect(slow.port, '127.0.0.1');
-        let text = '';
-        socket.setEncoding('utf8');
-        socket.on('data', (chunk: string) => (text += chunk));
-        socket.on('error', reject);
-        socket.on('close', () => resolve(text));
-        // A chunked body that starts and never ends.
-        socket.write(
-          [
-            'POST /v1/partner/payments HTTP/1.1',
-            'Host: 127.0.0.1',
-            'Content-Type: application/json',
-            'Transfer-Encoding: chunked',
-            '',
-            '5',
-            '{"a":',
-            '',
-          ].join('\r\n'),
-        );
-      });
+      // A chunked body that starts and never ends.
+      const answer = await rawRequest(slow.port, [
+        'POST /v1/partner/payments HTTP/1.1',
+        'Host: 127.0.0.1',
+        'Content-Type: application/json',
+        'Transfer-Encoding: chunked',
+        '',
+        '5',
+        '{"a":',
+        '',
+      ]);
       expect(answer).toMatch(/^HTTP\/1\.1 408 /);
       // The mock serves on.
       expect((await fetch(`${slow.url}/__control/health`)).status).toBe(200);
