@@ -47,4 +47,21 @@ describe('canonical time arithmetic (E201)', () => {
       { numRuns: 5000 },
     );
   });
+
+  test('plusMs is the same for a result on the same day, on the next one, and for any text', () => {
+    const texts = fc.oneof(
+      fc.integer({ min: Date.UTC(0, 0, 1), max: MAX - 1e11 }).map((ms) => new Date(ms).toISOString()),
+      fc.integer({ min: 0, max: 2 * 86_400_000 }).map((ms) => new Date(Date.UTC(2026, 2, 1) + ms).toISOString()),
+      fc.string({ maxLength: 30 }),
+    );
+    const amounts = fc.oneof(fc.integer({ min: -86_400_000, max: 2 * 86_400_000 }), fc.double({ noNaN: true }));
+    fc.assert(
+      fc.property(texts, amounts, (text, ms) => {
+        const start = Date.parse(text);
+        if (Number.isNaN(start) || Math.abs(start + ms) > MAX) return;
+        expect(plusMs(text, ms)).toBe(new Date(start + ms).toISOString());
+      }),
+      { numRuns: 5000 },
+    );
+  });
 });

@@ -40,14 +40,19 @@ export function isoText(ms: number): string {
   const day = Math.floor(ms / DAY_MS);
   const p = Number.isSafeInteger(ms) ? dayPrefix(day) : '';
   if (p.length !== 11) return new Date(ms).toISOString(); // an extended year (±YYYYYY), or no time at all
-  let rest = ms - day * DAY_MS;
+  return onDay(p, ms - day * DAY_MS);
+}
+
+/** The date of `date` (its first 11 characters, `YYYY-MM-DDT`) at `time` ms after midnight (0 ≤ time < a day). */
+function onDay(date: string, time: number): string {
+  let rest = time;
   const h = Math.floor(rest / 3_600_000);
   rest -= h * 3_600_000;
   const m = Math.floor(rest / 60_000);
   rest -= m * 60_000;
   const s = Math.floor(rest / 1000);
   rest -= s * 1000;
-  const c = (at: number) => p.charCodeAt(at);
+  const c = (at: number) => date.charCodeAt(at);
   // One flat string of 24 characters (a template literal of the parts would be a tree of cons strings).
   return String.fromCharCode(
     c(0),
@@ -77,6 +82,15 @@ export function isoText(ms: number): string {
   );
 }
 
+/** Ms after midnight of a canonical text's time. */
+function timeOfDay(text: string): number {
+  const hours = digit(text, 11) * 10 + digit(text, 12);
+  const minutes = digit(text, 14) * 10 + digit(text, 15);
+  const seconds = digit(text, 17) * 10 + digit(text, 18);
+  const ms = digit(text, 20) * 100 + digit(text, 21) * 10 + digit(text, 22);
+  return hours * 3_600_000 + minutes * 60_000 + seconds * 1000 + ms;
+}
+
 /** Ms since the epoch of a canonical text: `Date.parse(text)`, which also answers any other text. */
 export function canonicalMs(text: string): number {
   // Anything unusual (another shape, a leap second, an impossible date) is Date.parse's to answer.
@@ -84,14 +98,17 @@ export function canonicalMs(text: string): number {
   const year = digit(text, 0) * 1000 + digit(text, 1) * 100 + digit(text, 2) * 10 + digit(text, 3);
   const month = digit(text, 5) * 10 + digit(text, 6);
   const day = digit(text, 8) * 10 + digit(text, 9);
-  const hours = digit(text, 11) * 10 + digit(text, 12);
-  const minutes = digit(text, 14) * 10 + digit(text, 15);
-  const seconds = digit(text, 17) * 10 + digit(text, 18);
-  const ms = digit(text, 20) * 100 + digit(text, 21) * 10 + digit(text, 22);
-  return daysFromCivil(year, month, day) * DAY_MS + hours * 3_600_000 + minutes * 60_000 + seconds * 1000 + ms;
+  return daysFromCivil(year, month, day) * DAY_MS + timeOfDay(text);
 }
 
-/** `new Date(Date.parse(text) + ms).toISOString()` for a canonical `text`. */
+/**
+ * `new Date(Date.parse(text) + ms).toISOString()` for a canonical `text`. A result on the same day
+ * (a payment's expiry, 15 minutes after its creation, mostly is) changes only the time's characters.
+ */
 export function plusMs(text: string, ms: number): string {
+  if (ms >= 0 && Number.isSafeInteger(ms) && isPlainIsoInstant(text)) {
+    const time = timeOfDay(text) + ms;
+    if (time < DAY_MS) return onDay(text, time);
+  }
   return isoText(canonicalMs(text) + ms);
 }
