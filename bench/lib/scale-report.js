@@ -196,17 +196,6 @@ function renderScale(r) {
       volume ? statusValid && volume.status.during.p99 <= LIMITS.statusP99Ms : null,
     ),
   );
-  sizeTargets.push(
-    target(
-      '1M-payment scenario loads (`--scenario`, spawn → ready) ≤ 5 s',
-      million
-        ? `${(million.readyMs / 1000).toFixed(1)} s${million.readyCpuMs == null ? '' : ` (${(million.readyCpuMs / 1000).toFixed(1)} s CPU)`}`
-        : 'not measured',
-      '5 s',
-      million ? million.readyMs <= LIMITS.loadMs : null,
-    ),
-  );
-
   // E204: the start from a state file with the same world, beside the scenario's.
   const stateFiles = ok.filter((s) => s.stateFile);
   const stateFileTable = table(
@@ -218,14 +207,23 @@ function renderScale(r) {
     ),
   );
   const millionFile = million?.stateFile && !million.stateFile.error ? million.stateFile : null;
+  // Issue 15 asks that the 1M scenario "(or state file)" loads in 5 s: one target, met by either start.
+  const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+  const loads = [
+    million
+      ? `scenario ${seconds(million.readyMs)}${million.readyCpuMs == null ? '' : ` (${seconds(million.readyCpuMs)} CPU)`}`
+      : 'scenario not measured',
+    millionFile
+      ? `state file ${seconds(millionFile.readyMs)} (${seconds(millionFile.readyCpuMs)} CPU), RSS ${fmt.mb(millionFile.rssMb)} MB`
+      : 'state file not measured',
+  ];
+  const loadTimes = [million?.readyMs, millionFile?.readyMs].filter((ms) => ms != null);
   sizeTargets.push(
     target(
-      '1M-payment state file loads (`--state-file`, spawn → ready) ≤ 5 s',
-      millionFile
-        ? `${(millionFile.readyMs / 1000).toFixed(1)} s (${(millionFile.readyCpuMs / 1000).toFixed(1)} s CPU), RSS ${fmt.mb(millionFile.rssMb)} MB`
-        : 'not measured',
+      '1M payments load, from the scenario (`--scenario`) or the state file (`--state-file`), spawn → ready ≤ 5 s (either start, as issue 15 asks)',
+      loads.join('; '),
       '5 s',
-      millionFile ? millionFile.readyMs <= LIMITS.loadMs : null,
+      loadTimes.length > 0 ? loadTimes.some((ms) => ms <= LIMITS.loadMs) : null,
     ),
   );
 

@@ -3,6 +3,7 @@
  * lists O(page). Only this file touches the indexes; services call its methods so that a record and
  * its index entries always change together.
  */
+import { IdTable } from './id-table';
 import type {
   CredentialRecord,
   MerchantRecord,
@@ -64,7 +65,8 @@ class Tables {
   readonly storesByLocation: Map<number, Map<string, StoreRecord>> = new Map();
   readonly defaultStores: Map<number, StoreRecord> = new Map();
 
-  readonly payments = new Map<number, PaymentRecord>();
+  /** E234: by id in an array while the ids ascend, as they are given out and loaded. */
+  readonly payments = new IdTable<PaymentRecord>();
   /**
    * E203: built at the first lookup by token (the pay page), not while a world loads: for a million
    * loaded payments it is a second of start-up that a mock whose pages are never opened does not need.
