@@ -268,10 +268,10 @@ const readPayment = reader<PaymentRecord>('Payment', 'id', () => {}, ofMerchant(
 
 /** E190: the payments are checked one by one, in the order stored, then added in one step. */
 function readPayments(state: MockState, rows: Iterable<readonly [RecordKey, unknown]>): void {
-  const read: PaymentRecord[] = [];
+  const read: (PaymentRecord | number)[] = [];
   for (const [key, value] of rows) {
     readPayment(state, key, value);
-    read.push(value as PaymentRecord);
+    read.push(state.paymentEntry(value as PaymentRecord)); // E235
   }
   state.addPayments(read);
 }

@@ -71,7 +71,7 @@ export function createWorld(parts: WorldParts): World {
    */
   function swap(fresh: MockState, restore: () => void = () => {}): void {
     // E215: the replaced world's expiries and settlements leave the timeline with it.
-    for (const payment of state.payments.values())
+    for (const payment of state.changeablePayments())
       if (payment.status === 'pending') services.payments.unschedule(payment);
     state.replaceWith(fresh);
     // Deliveries and their retries belong to the world that was replaced.
@@ -80,7 +80,7 @@ export function createWorld(parts: WorldParts): World {
     restore();
     // D20: pending payments expire by the mock's clock, and settle as their outcome rule decided (E101)
     // or as `X-Mock-Payment: delay=` asked (D25, E132).
-    for (const payment of state.payments.values()) services.payments.resume(payment);
+    for (const payment of state.changeablePayments()) services.payments.resume(payment);
     for (const [paymentId, dueMs] of state.mockSettlements) {
       const payment = state.payments.get(paymentId)!;
       if (payment.status === 'pending') services.payments.scheduleMockCompletionAt(payment, dueMs);

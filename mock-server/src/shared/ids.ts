@@ -44,13 +44,10 @@ function fromBytes(next: (n: number) => Buffer): IdGenerator {
 /** Random bytes drawn from a pool refilled 4 KiB at a time: one system call per ~250 tokens, not per token. */
 function pooledRandomBytes(): { bytes: (n: number) => Buffer; hex: (n: number) => string } {
   let pool = Buffer.alloc(0);
-  /** The pool as hex, made when a token is first drawn from it. */
-  let poolHex: string | null = null;
   let offset = 0;
   const take = (n: number) => {
     if (offset + n > pool.length) {
       pool = randomBytes(4096);
-      poolHex = null;
       offset = 0;
     }
     offset += n;
@@ -62,13 +59,13 @@ function pooledRandomBytes(): { bytes: (n: number) => Buffer; hex: (n: number) =
       const at = take(n); // may refill the pool first
       return Buffer.from(pool.subarray(at, at + n));
     },
-    // Hex cut from the pool's hex text, without a Buffer or an encoding per token: a million loaded
-    // payments each get one (E201, E233).
+    // Hex of the pool's bytes, without a Buffer per token: a million loaded payments each get one
+    // (E201). Its own string, not a slice of a hex text of the pool, which would keep that whole
+    // text alive as long as the token (E235).
     hex(n) {
       if (n > 1024) return randomBytes(n).toString('hex');
       const at = take(n);
-      poolHex ??= pool.toString('hex');
-      return poolHex.slice(2 * at, 2 * (at + n));
+      return pool.toString('hex', at, at + n);
     },
   };
 }

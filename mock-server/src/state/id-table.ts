@@ -6,16 +6,26 @@
  * growth rehashes every entry again and again) and about 75 MB of heap; the array is one slot per
  * id. An id that breaks the order, or leaves a gap of more than MAX_GAP ids, moves every record into
  * a Map, in the order they were set, and the table is a Map from then on.
+ *
+ * E235: an entry may also be a row number of a table kept elsewhere (`setRow`); `get` and the
+ * iterators answer such an entry with what the table's `readRow` makes of it, and `objects` passes
+ * over them.
  */
 
 /** The largest run of unused ids the array leaves as holes before the table becomes a Map. */
 const MAX_GAP = 1024;
 
-export class IdTable<V> implements ReadonlyMap<number, V> {
-  /** By id while the ids ascend; null once the table is a Map. */
-  private byIndex: (V | undefined)[] | null = [];
-  private map: Map<number, V> | null = null;
+export class IdTable<V extends object> implements ReadonlyMap<number, V> {
+  /** By id while the ids ascend; null once the table is a Map. A number is a row for `readRow`. */
+  private byIndex: (V | number | undefined)[] | null = [];
+  private map: Map<number, V | number> | null = null;
   private count = 0;
+
+  constructor(
+    private readonly readRow: (row: number) => V = () => {
+      throw new RangeError('this table holds no rows');
+    },
+  ) {}
 
   get size(): number {
     return this.map ? this.map.size : this.count;
@@ -23,14 +33,24 @@ export class IdTable<V> implements ReadonlyMap<number, V> {
 
   get(id: number): V | undefined {
     // A key that is not an array index (negative, fractional, NaN) finds nothing in the array either.
-    return this.byIndex ? this.byIndex[id] : this.map!.get(id);
+    const value = this.byIndex ? this.byIndex[id] : this.map!.get(id);
+    return typeof value === 'number' ? this.readRow(value) : value;
   }
 
   has(id: number): boolean {
-    return this.get(id) !== undefined;
+    return (this.byIndex ? this.byIndex[id] : this.map!.get(id)) !== undefined;
   }
 
   set(id: number, value: V): this {
+    return this.put(id, value);
+  }
+
+  /** Sets the entry of `id` to row `row` of the table `readRow` reads. */
+  setRow(id: number, row: number): this {
+    return this.put(id, row);
+  }
+
+  private put(id: number, value: V | number): this {
     const byIndex = this.byIndex;
     if (byIndex && Number.isSafeInteger(id) && id >= 0 && value !== undefined) {
       if (id < byIndex.length) {
@@ -49,7 +69,8 @@ export class IdTable<V> implements ReadonlyMap<number, V> {
     return this;
   }
 
-  *entries(): MapIterator<[number, V]> {
+  /** Every entry as it is held: a value, or a row number. */
+  *heldEntries(): Generator<[number, V | number]> {
     if (this.map) {
       yield* this.map.entries();
       return;
@@ -61,20 +82,21 @@ export class IdTable<V> implements ReadonlyMap<number, V> {
     }
   }
 
+  *entries(): MapIterator<[number, V]> {
+    for (const [id, value] of this.heldEntries()) yield [id, typeof value === 'number' ? this.readRow(value) : value];
+  }
+
   *keys(): MapIterator<number> {
-    for (const [id] of this.entries()) yield id;
+    for (const [id] of this.heldEntries()) yield id;
   }
 
   *values(): MapIterator<V> {
-    if (this.map) {
-      yield* this.map.values();
-      return;
-    }
-    const byIndex = this.byIndex!;
-    for (let id = 0; id < byIndex.length; id += 1) {
-      const value = byIndex[id];
-      if (value !== undefined) yield value;
-    }
+    for (const [, value] of this.heldEntries()) yield typeof value === 'number' ? this.readRow(value) : value;
+  }
+
+  /** The values held as values, in order: the entries that are rows are passed over. */
+  *objects(): MapIterator<V> {
+    for (const [, value] of this.heldEntries()) if (typeof value !== 'number') yield value;
   }
 
   [Symbol.iterator](): MapIterator<[number, V]> {
@@ -85,9 +107,9 @@ export class IdTable<V> implements ReadonlyMap<number, V> {
     for (const [id, value] of this.entries()) callback.call(thisArg, value, id, this);
   }
 
-  private toMap(): Map<number, V> {
+  private toMap(): Map<number, V | number> {
     if (!this.map) {
-      this.map = new Map(this.entries());
+      this.map = new Map(this.heldEntries());
       this.byIndex = null;
     }
     return this.map;

@@ -53,9 +53,9 @@ describe('MockState.addPayments (E190)', () => {
       ),
     );
 
-  test('leaves the state addPayment leaves, one payment at a time, also on top of existing payments', () => {
+  test('leaves the state addPayment leaves, one payment at a time, also on top of existing payments and as rows (E235)', () => {
     fc.assert(
-      fc.property(payments, fc.nat({ max: 80 }), (all, split) => {
+      fc.property(payments, fc.nat({ max: 80 }), fc.boolean(), (all, split, asRows) => {
         const existing = all.slice(0, split);
         const loaded = all.slice(split);
         const one = new MockState();
@@ -65,12 +65,22 @@ describe('MockState.addPayments (E190)', () => {
           many.addPayment(p);
         }
         for (const p of loaded) one.addPayment(p);
-        many.addPayments(loaded);
+        many.addPayments(asRows ? loaded.map((p) => many.paymentEntry(p)) : loaded);
         expect(lists(many, [1, 2], [1, 2, 3])).toEqual(lists(one, [1, 2], [1, 2, 3]));
         expect(many.paymentIdsOf(1)).toEqual(one.paymentIdsOf(1));
         expect(many.seq.payment).toBe(one.seq.payment);
         expect([...many.payments.keys()].sort()).toEqual([...one.payments.keys()].sort());
-        for (const p of all) expect(many.paymentByToken(p.token)).toBe(p);
+        expect([...many.payments.values()]).toEqual([...one.payments.values()]);
+        for (const p of all) expect(many.paymentByToken(p.token)).toEqual(p);
+        // A final payment loaded as a row reads as a frozen copy; the others are the records themselves.
+        const rows = asRows ? loaded.filter((p) => p.status !== 'pending') : [];
+        for (const p of all) {
+          if (rows.includes(p)) expect(Object.isFrozen(many.payments.get(p.id))).toBe(true);
+          else expect(many.payments.get(p.id)).toBe(p);
+        }
+        expect([...many.changeablePayments()]).toEqual(
+          [...one.payments.values()].filter((p) => !rows.some((row) => row.id === p.id)),
+        );
       }),
     );
   });

@@ -4,6 +4,7 @@
  * its index entries always change together.
  */
 import { IdTable } from './id-table';
+import { PaymentRows } from './payment-rows';
 import type {
   CredentialRecord,
   MerchantRecord,
@@ -65,13 +66,16 @@ class Tables {
   readonly storesByLocation: Map<number, Map<string, StoreRecord>> = new Map();
   readonly defaultStores: Map<number, StoreRecord> = new Map();
 
-  /** E234: by id in an array while the ids ascend, as they are given out and loaded. */
-  readonly payments = new IdTable<PaymentRecord>();
+  /** E235: the loaded payments that are final, as rows outside the heap. */
+  readonly paymentRows = new PaymentRows();
+  /** E234: by id in an array while the ids ascend, as they are given out and loaded; E235: a final loaded one is a row. */
+  readonly payments = new IdTable<PaymentRecord>((row) => this.paymentRows.read(row));
   /**
    * E203: built at the first lookup by token (the pay page), not while a world loads: for a million
    * loaded payments it is a second of start-up that a mock whose pages are never opened does not need.
+   * Payment ids by token.
    */
-  paymentsByToken: Map<string, PaymentRecord> | null = null;
+  paymentsByToken: Map<string, number> | null = null;
   readonly paymentIndex: SortedIndex = new SortedIndex();
 
   readonly webhooks = new Map<number, WebhookRecord>();
@@ -315,7 +319,7 @@ export class MockState {
   // Payments (D19-D25)
   addPayment(payment: PaymentRecord): void {
     this.payments.set(payment.id, payment);
-    this.t.paymentsByToken?.set(payment.token, payment);
+    this.t.paymentsByToken?.set(payment.token, payment.id);
     this.t.paymentIndex.add(partnerKey(payment.partnerId), payment.id);
     this.t.paymentIndex.add(partnerStatusKey(payment.partnerId, payment.status), payment.id);
     this.t.paymentIndex.add(merchantKey(payment.merchantId), payment.id);
@@ -325,20 +329,43 @@ export class MockState {
   }
 
   /**
+   * E235: what `addPayments` takes for `payment`: a row of this world's final payments when it is
+   * final and fits one (the record itself is then not kept), else the record.
+   */
+  paymentEntry(payment: PaymentRecord): PaymentRecord | number {
+    const row = this.t.paymentRows.add(payment);
+    return row < 0 ? payment : row;
+  }
+
+  /**
    * E190: the same as addPayment for each payment (a scenario load), with each index list built in
    * one step: the ids are grouped by owner and status first, then every list is sorted and merged once.
+   * A number is a row made by `paymentEntry` (E235).
    */
-  addPayments(payments: readonly PaymentRecord[]): void {
+  addPayments(payments: readonly (PaymentRecord | number)[]): void {
     const byPartner = new Map<number, Map<string, number[]>>();
     const byMerchant = new Map<number, Map<string, number[]>>();
     const byToken = this.t.paymentsByToken;
-    for (const payment of payments) {
-      this.payments.set(payment.id, payment);
-      byToken?.set(payment.token, payment);
-      group(byPartner, payment.partnerId, payment.status, payment.id);
-      group(byMerchant, payment.merchantId, payment.status, payment.id);
-      this.passSequence('payment', payment.id);
-      this.touch('payments', payment);
+    const rows = this.t.paymentRows;
+    for (const entry of payments) {
+      let id: number, partnerId: number, merchantId: number, status: PaymentStatus;
+      if (typeof entry === 'number') {
+        id = rows.id(entry);
+        partnerId = rows.partnerId(entry);
+        merchantId = rows.merchantId(entry);
+        status = rows.status(entry);
+        this.payments.setRow(id, entry);
+        byToken?.set(rows.token(entry), id);
+        if (this.changes) this.touch('payments', rows.read(entry));
+      } else {
+        ({ id, partnerId, merchantId, status } = entry);
+        this.payments.set(id, entry);
+        byToken?.set(entry.token, id);
+        this.touch('payments', entry);
+      }
+      group(byPartner, partnerId, status, id);
+      group(byMerchant, merchantId, status, id);
+      this.passSequence('payment', id);
     }
     const index = this.t.paymentIndex;
     for (const [partnerId, lists] of byPartner)
@@ -354,10 +381,21 @@ export class MockState {
     if (!byToken) {
       // In the order the payments were added, as one add at a time would have left it.
       byToken = new Map();
-      for (const payment of this.payments.values()) byToken.set(payment.token, payment);
+      const rows = this.t.paymentRows;
+      for (const [id, entry] of this.payments.heldEntries())
+        byToken.set(typeof entry === 'number' ? rows.token(entry) : entry.token, id);
       this.t.paymentsByToken = byToken;
     }
-    return byToken.get(token);
+    const id = byToken.get(token);
+    return id === undefined ? undefined : this.payments.get(id);
+  }
+
+  /**
+   * The payments that can still change (E235: every final one loaded with a world is a row, read as
+   * a frozen copy): what a world swap takes off the timeline and puts back on it.
+   */
+  changeablePayments(): IterableIterator<PaymentRecord> {
+    return this.payments.objects();
   }
 
   setPaymentStatus(payment: PaymentRecord, status: PaymentStatus): void {

@@ -215,7 +215,9 @@ function paymentRecords(ctx: Context): {
     return value;
   };
   const expiryMs = ctx.config.paymentExpirySeconds * 1000;
-  const records: PaymentRecord[] = [];
+  // E235: a final payment becomes a row of the world's payments as its piece is built.
+  const records: (PaymentRecord | number)[] = [];
+  let lastId = -Infinity;
   const settlements: [number, string][] = [];
   return {
     add(payments) {
@@ -223,11 +225,11 @@ function paymentRecords(ctx: Context): {
       const sorted = payments.every((p, i) => i === 0 || p.id > payments[i - 1]!.id)
         ? payments
         : [...payments].sort((a, b) => a.id - b.id);
-      const last = records.at(-1);
-      if (last && sorted.length > 0 && sorted[0]!.id <= last.id)
-        throw new RangeError(`payment ${sorted[0]!.id} comes after payment ${last.id}: pieces must follow in id order`);
+      if (sorted.length > 0 && sorted[0]!.id <= lastId)
+        throw new RangeError(`payment ${sorted[0]!.id} comes after payment ${lastId}: pieces must follow in id order`);
       for (const p of sorted) {
-        records.push(paymentRecord(ctx, p, one, expiryMs));
+        records.push(ctx.state.paymentEntry(paymentRecord(ctx, p, one, expiryMs)));
+        lastId = p.id;
         if (p.mockSettlementAt !== undefined && p.status === 'pending') settlements.push([p.id, p.mockSettlementAt]);
       }
     },
