@@ -37,6 +37,11 @@ export class IdTable<V extends object> implements ReadonlyMap<number, V> {
     return typeof value === 'number' ? this.readRow(value) : value;
   }
 
+  /** The entry of `id` as it is held: a value, or a row number. */
+  held(id: number): V | number | undefined {
+    return this.byIndex ? this.byIndex[id] : this.map!.get(id);
+  }
+
   has(id: number): boolean {
     return (this.byIndex ? this.byIndex[id] : this.map!.get(id)) !== undefined;
   }

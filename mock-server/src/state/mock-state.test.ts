@@ -72,6 +72,13 @@ describe('MockState.addPayments (E190)', () => {
         expect([...many.payments.keys()].sort()).toEqual([...one.payments.keys()].sort());
         expect([...many.payments.values()]).toEqual([...one.payments.values()]);
         for (const p of all) expect(many.paymentByToken(p.token)).toEqual(p);
+        const facts = (p: Partial<PaymentRecord> | undefined) => ({
+          status: p?.status,
+          currency: p?.currency,
+          amount: p?.amount,
+          createdAt: p?.createdAt,
+        });
+        for (const p of all) expect(facts(many.paymentFacts(p.id))).toEqual(facts(p));
         // A final payment loaded as a row reads as a frozen copy; the others are the records themselves.
         const rows = asRows ? loaded.filter((p) => p.status !== 'pending') : [];
         for (const p of all) {

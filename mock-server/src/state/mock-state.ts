@@ -4,7 +4,7 @@
  * its index entries always change together.
  */
 import { IdTable } from './id-table';
-import { PaymentRows } from './payment-rows';
+import { PaymentRows, type PaymentFacts } from './payment-rows';
 import type {
   CredentialRecord,
   MerchantRecord,
@@ -388,6 +388,12 @@ export class MockState {
     }
     const id = byToken.get(token);
     return id === undefined ? undefined : this.payments.get(id);
+  }
+
+  /** The payment's status, currency, amount and creation time; a row's without making its record (E235). */
+  paymentFacts(id: number): PaymentFacts | undefined {
+    const held = this.payments.held(id);
+    return typeof held === 'number' ? this.t.paymentRows.facts(held) : held;
   }
 
   /**

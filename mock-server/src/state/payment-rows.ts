@@ -15,6 +15,8 @@
  */
 import type { PaymentRecord, PaymentStatus } from './records';
 
+export type PaymentFacts = Pick<PaymentRecord, 'status' | 'currency' | 'amount' | 'createdAt'>;
+
 /** The fields in the order of a record as the mock builds one (scenario-to-state, payments service). */
 const FIELDS = [
   'id',
@@ -238,6 +240,21 @@ export class PaymentRows {
 
   status(row: number): PaymentStatus {
     return this.dictionaries[STATUS]!.values[this.words[row * WORDS + STATUS]!] as PaymentStatus;
+  }
+
+  /** What the stats count of a payment (E235: without the whole record). */
+  facts(row: number): PaymentFacts {
+    const w = row * WORDS;
+    const lengths = this.textLengths;
+    const t = row * TEXTS;
+    let at = this.textStart[row]!;
+    for (let i = 0; i < 3; i += 1) if (lengths[t + i] !== NULL_LENGTH) at += lengths[t + i]!;
+    return {
+      status: this.dictionaries[STATUS]!.values[this.words[w + STATUS]!] as PaymentStatus,
+      currency: this.dictionaries[CURRENCY]!.values[this.words[w + CURRENCY]!]!,
+      amount: this.numbers[row * NUMBERS + 3]!,
+      createdAt: this.chunks[this.textChunk[row]!]!.toString('latin1', at, at + lengths[t + 3]!),
+    };
   }
 
   token(row: number): string {

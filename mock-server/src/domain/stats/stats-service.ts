@@ -29,10 +29,13 @@ export function createStatsService({ state, timeline }: Pick<ServiceDeps, 'state
 
       const payments = { total: 0, pending: 0, paid: 0, failed: 0, expired: 0 };
       const cents = new Map<string, { cents: number; count: number }>();
+      const ranged = fromMs !== -Infinity || toMs !== Infinity;
       for (const id of state.paymentIdsOf(partner.id)) {
-        const payment = state.payments.get(id)!;
-        const created = Date.parse(payment.createdAt);
-        if (created < fromMs || created >= toMs) continue;
+        const payment = state.paymentFacts(id)!;
+        if (ranged) {
+          const created = Date.parse(payment.createdAt);
+          if (created < fromMs || created >= toMs) continue;
+        }
         payments.total += 1;
         payments[payment.status] += 1;
         if (payment.status !== 'paid') continue;
