@@ -62,7 +62,7 @@ const record = fc
     ),
   );
 
-const isAscii = (value: unknown) => typeof value !== 'string' || [...value].every((c) => c.charCodeAt(0) < 0x80);
+const isLatin1 = (value: unknown) => typeof value !== 'string' || [...value].every((c) => c.charCodeAt(0) <= 0xff);
 const TEXTS = ['referenceNumber', 'description', 'token', 'createdAt', 'updatedAt', 'expiresAt', 'paidAt'] as const;
 const WORDS = ['merchantClientId', 'currency', 'storeId', 'registerId', 'bankPaymentStatus', 'bank'] as const;
 const NUMBERS = ['id', 'partnerId', 'merchantId', 'amount'] as const;
@@ -81,8 +81,8 @@ function fits(r: PaymentRecord): boolean {
         (v[k] === null && (k === 'description' || k === 'paidAt')) ||
         (typeof v[k] === 'string' && v[k].length < 0xffff),
     ) &&
-    TEXTS.every((k) => isAscii(v[k])) &&
-    TEXTS.reduce((n, k) => n + (typeof v[k] === 'string' ? v[k].length : 0), 0) * 3 <= 1 << 22
+    TEXTS.every((k) => isLatin1(v[k])) &&
+    TEXTS.reduce((n, k) => n + (typeof v[k] === 'string' ? v[k].length : 0), 0) <= 1 << 22
   );
 }
 

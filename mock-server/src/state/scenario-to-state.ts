@@ -228,7 +228,12 @@ function paymentRecords(ctx: Context): {
       if (sorted.length > 0 && sorted[0]!.id <= lastId)
         throw new RangeError(`payment ${sorted[0]!.id} comes after payment ${lastId}: pieces must follow in id order`);
       for (const p of sorted) {
-        records.push(ctx.state.paymentEntry(paymentRecord(ctx, p, one, expiryMs)));
+        const entry = ctx.state.paymentEntry(paymentRecord(ctx, p, one, expiryMs));
+        // E235: a drawn token is a slice of the random pool's text; the record kept (pending, mostly
+        // one in five) keeps its own copy, so that the pools go with the rows' tokens.
+        if (typeof entry !== 'number' && p.token === undefined)
+          entry.token = Buffer.from(entry.token, 'latin1').toString('latin1');
+        records.push(entry);
         lastId = p.id;
         if (p.mockSettlementAt !== undefined && p.status === 'pending') settlements.push([p.id, p.mockSettlementAt]);
       }
@@ -241,6 +246,8 @@ function paymentRecords(ctx: Context): {
   };
 }
 
+const same = (value: string | null): string | null => value;
+
 function paymentRecord(
   { state, now, ids }: Context,
   p: ScenarioPayment,
@@ -248,6 +255,8 @@ function paymentRecord(
   expiryMs: number,
 ): PaymentRecord {
   const merchant = state.merchants.get(p.merchantId)!;
+  // E235: a final payment's words are shared by the row it becomes; a pending one's by `one`.
+  const word = p.status === 'pending' ? one : same;
   const createdAt = at(p.createdAt, now);
   // Fallbacks are computed only when the field is missing: a date costs more than the rest of a record.
   const expiresAt = p.expiresAt ? at(p.expiresAt, now) : plus(createdAt, expiryMs);
@@ -266,15 +275,15 @@ function paymentRecord(
     merchantId: p.merchantId,
     merchantClientId: merchant.clientId,
     amount: p.amount,
-    currency: one(p.currency ?? 'DKK')!,
+    currency: word(p.currency ?? 'DKK')!,
     referenceNumber: p.referenceNumber,
     description: p.description ?? null,
-    storeId: one(p.storeId ?? null),
-    registerId: one(p.registerId ?? null),
-    status: one(p.status) as PaymentStatus,
-    bankPaymentStatus: one(p.bankPaymentStatus !== undefined ? p.bankPaymentStatus : BANK_PAYMENT_STATUS[p.status]),
+    storeId: word(p.storeId ?? null),
+    registerId: word(p.registerId ?? null),
+    status: word(p.status) as PaymentStatus,
+    bankPaymentStatus: word(p.bankPaymentStatus !== undefined ? p.bankPaymentStatus : BANK_PAYMENT_STATUS[p.status]),
     token: p.token ?? ids.hex(16),
-    bank: one(p.bank ?? null),
+    bank: word(p.bank ?? null),
     createdAt,
     updatedAt: p.updatedAt ? at(p.updatedAt, now) : settledAt(),
     expiresAt,
