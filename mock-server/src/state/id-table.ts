@@ -32,18 +32,18 @@ export class IdTable<V extends object> implements ReadonlyMap<number, V> {
   }
 
   get(id: number): V | undefined {
-    // A key that is not an array index (negative, fractional, NaN) finds nothing in the array either.
-    const value = this.byIndex ? this.byIndex[id] : this.map!.get(id);
+    const value = this.held(id);
     return typeof value === 'number' ? this.readRow(value) : value;
   }
 
   /** The entry of `id` as it is held: a value, or a row number. */
   held(id: number): V | number | undefined {
+    // A key that is not an array index (negative, fractional, NaN) finds nothing in the array either.
     return this.byIndex ? this.byIndex[id] : this.map!.get(id);
   }
 
   has(id: number): boolean {
-    return (this.byIndex ? this.byIndex[id] : this.map!.get(id)) !== undefined;
+    return this.held(id) !== undefined;
   }
 
   set(id: number, value: V): this {

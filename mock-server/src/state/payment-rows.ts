@@ -18,27 +18,8 @@ import type { PaymentRecord, PaymentStatus } from './records';
 
 export type PaymentFacts = Pick<PaymentRecord, 'status' | 'currency' | 'amount' | 'createdAt'>;
 
-/** The fields in the order of a record as the mock builds one (scenario-to-state, payments service). */
-const FIELDS = [
-  'id',
-  'partnerId',
-  'merchantId',
-  'merchantClientId',
-  'amount',
-  'currency',
-  'referenceNumber',
-  'description',
-  'storeId',
-  'registerId',
-  'status',
-  'bankPaymentStatus',
-  'token',
-  'bank',
-  'createdAt',
-  'updatedAt',
-  'expiresAt',
-  'paidAt',
-] as const satisfies readonly (keyof PaymentRecord)[];
+/** A record's fields: those `read` writes, in the order of a record as the mock builds one (scenario-to-state, payments service). */
+const FIELD_COUNT = 18;
 
 /** Numbers per row: id, partnerId, merchantId, amount. */
 const NUMBERS = 4;
@@ -53,6 +34,8 @@ const BANK_PAYMENT_STATUS = 5;
 const BANK = 6;
 /** Texts per row: referenceNumber, description, token, createdAt, updatedAt, expiresAt, paidAt. */
 const TEXTS = 7;
+const TOKEN = 2;
+const CREATED_AT = 3;
 
 /** A text's length that means null (a longer text does not fit a row). */
 const NULL_LENGTH = 0xffff;
@@ -64,21 +47,13 @@ const FINAL: ReadonlySet<string> = new Set<PaymentStatus>(['paid', 'failed', 'ex
 class Words {
   readonly values: (string | null)[] = [null];
   private readonly codes = new Map<string, number>();
-  /** The last value coded, and its code: a run of equal values skips the lookup. */
-  private last: string | null = null;
-  private lastCode = 0;
 
   /** The value's code; -1 when it is not a text or null, or the list is full. */
   code(value: unknown): number {
     if (value === null) return 0;
-    if (value === this.last) return this.lastCode;
     if (typeof value !== 'string') return -1;
     const known = this.codes.get(value);
-    if (known !== undefined) {
-      this.last = value;
-      this.lastCode = known;
-      return known;
-    }
+    if (known !== undefined) return known;
     if (this.values.length > MAX_CODES) return -1;
     this.codes.set(value, this.values.length);
     this.values.push(value);
@@ -126,7 +101,7 @@ export class PaymentRows {
       !isText(updatedAt) ||
       !isText(expiresAt) ||
       !isTextOrNull(paidAt) ||
-      Object.keys(record).length !== FIELDS.length
+      Object.keys(record).length !== FIELD_COUNT
     )
       return -1;
     const d = this.dictionaries;
@@ -254,24 +229,26 @@ export class PaymentRows {
   /** What the stats count of a payment (E235: without the whole record). */
   facts(row: number): PaymentFacts {
     const w = row * WORDS;
-    const lengths = this.textLengths;
-    const t = row * TEXTS;
-    let at = this.textStart[row]!;
-    for (let i = 0; i < 3; i += 1) if (lengths[t + i] !== NULL_LENGTH) at += lengths[t + i]!;
     return {
       status: this.dictionaries[STATUS]!.values[this.words[w + STATUS]!] as PaymentStatus,
       currency: this.dictionaries[CURRENCY]!.values[this.words[w + CURRENCY]!]!,
       amount: this.numbers[row * NUMBERS + 3]!,
-      createdAt: this.chunks[this.textChunk[row]!]!.toString('latin1', at, at + lengths[t + 3]!),
+      createdAt: this.text(row, CREATED_AT)!,
     };
   }
 
   token(row: number): string {
+    return this.text(row, TOKEN)!;
+  }
+
+  /** The row's text number `i` (of TEXTS), without the others. */
+  private text(row: number, i: number): string | null {
     const lengths = this.textLengths;
     const t = row * TEXTS;
+    if (lengths[t + i] === NULL_LENGTH) return null;
     let at = this.textStart[row]!;
-    for (let i = 0; i < 2; i += 1) if (lengths[t + i] !== NULL_LENGTH) at += lengths[t + i]!;
-    return this.chunks[this.textChunk[row]!]!.toString('latin1', at, at + lengths[t + 2]!);
+    for (let j = 0; j < i; j += 1) if (lengths[t + j] !== NULL_LENGTH) at += lengths[t + j]!;
+    return this.chunks[this.textChunk[row]!]!.toString('latin1', at, at + lengths[t + i]!);
   }
 
   /** The row's texts, one after another. */

@@ -229,8 +229,8 @@ function paymentRecords(ctx: Context): {
         throw new RangeError(`payment ${sorted[0]!.id} comes after payment ${lastId}: pieces must follow in id order`);
       for (const p of sorted) {
         const entry = ctx.state.paymentEntry(paymentRecord(ctx, p, one, expiryMs));
-        // E235: a drawn token is a slice of the random pool's text; the record kept (pending, mostly
-        // one in five) keeps its own copy, so that the pools go with the rows' tokens.
+        // E235: a drawn token is a slice of the random pool's text (E233); the record kept (pending,
+        // mostly one in five) keeps its own copy, so that the pools go with the rows' tokens.
         if (typeof entry !== 'number' && p.token === undefined)
           entry.token = Buffer.from(entry.token, 'latin1').toString('latin1');
         records.push(entry);
@@ -246,8 +246,6 @@ function paymentRecords(ctx: Context): {
   };
 }
 
-const same = (value: string | null): string | null => value;
-
 function paymentRecord(
   { state, now, ids }: Context,
   p: ScenarioPayment,
@@ -255,8 +253,6 @@ function paymentRecord(
   expiryMs: number,
 ): PaymentRecord {
   const merchant = state.merchants.get(p.merchantId)!;
-  // E235: a final payment's words are shared by the row it becomes; a pending one's by `one`.
-  const word = p.status === 'pending' ? one : same;
   const createdAt = at(p.createdAt, now);
   // Fallbacks are computed only when the field is missing: a date costs more than the rest of a record.
   const expiresAt = p.expiresAt ? at(p.expiresAt, now) : plus(createdAt, expiryMs);
@@ -275,15 +271,15 @@ function paymentRecord(
     merchantId: p.merchantId,
     merchantClientId: merchant.clientId,
     amount: p.amount,
-    currency: word(p.currency ?? 'DKK')!,
+    currency: one(p.currency ?? 'DKK')!,
     referenceNumber: p.referenceNumber,
     description: p.description ?? null,
-    storeId: word(p.storeId ?? null),
-    registerId: word(p.registerId ?? null),
-    status: word(p.status) as PaymentStatus,
-    bankPaymentStatus: word(p.bankPaymentStatus !== undefined ? p.bankPaymentStatus : BANK_PAYMENT_STATUS[p.status]),
+    storeId: one(p.storeId ?? null),
+    registerId: one(p.registerId ?? null),
+    status: one(p.status) as PaymentStatus,
+    bankPaymentStatus: one(p.bankPaymentStatus !== undefined ? p.bankPaymentStatus : BANK_PAYMENT_STATUS[p.status]),
     token: p.token ?? ids.hex(16),
-    bank: word(p.bank ?? null),
+    bank: one(p.bank ?? null),
     createdAt,
     updatedAt: p.updatedAt ? at(p.updatedAt, now) : settledAt(),
     expiresAt,
